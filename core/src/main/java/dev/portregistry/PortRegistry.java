@@ -1,0 +1,233 @@
+package dev.portregistry;
+
+import dev.portregistry.internal.TableCodec;
+import dev.portregistry.internal.TableData;
+import dev.portregistry.internal.TableFormatException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A registry of all 65,536 port numbers: their range, official IANA assignments, lifecycle status,
+ * known alternate uses and related ports.
+ *
+ * <p>The static methods answer from the registry bundled in this jar, loaded once, lazily, on first
+ * use. The instance methods answer from one registry; {@link #bundled()} returns the bundled one.
+ *
+ * <p>Immutable and thread-safe: lookups take no lock and allocate nothing.
+ */
+public final class PortRegistry {
+    /** The class path resource that holds the bundled table. */
+    static final String RESOURCE = "/dev/portregistry/ports.table";
+
+    private static final int PORT_COUNT = PortRange.MAX_PORT + 1;
+
+    private final DataVersion version;
+    private final PortInfo[] ports;
+    private final Map<String, List<PortInfo>> names;
+    private final Set<String> nameKeys;
+
+    private PortRegistry(TableData table) {
+        this.version = table.version();
+        this.ports = new PortInfo[PORT_COUNT];
+        for (PortInfo p : table.ports()) {
+            ports[p.port()] = p;
+        }
+        List<Integer> none = List.of();
+        for (int port = 0; port < PORT_COUNT; port++) {
+            if (ports[port] == null) {
+                ports[port] = new PortInfo(port, PortRange.of(port), LifecycleStatus.UNASSIGNED, List.of(), List.of(), none);
+            }
+        }
+        Map<String, List<PortInfo>> byName = new HashMap<>(table.names().size() * 2);
+        for (Map.Entry<String, List<Integer>> e : table.names().entrySet()) {
+            PortInfo[] infos = new PortInfo[e.getValue().size()];
+            for (int i = 0; i < infos.length; i++) {
+                infos[i] = ports[e.getValue().get(i)];
+            }
+            byName.put(e.getKey(), List.of(infos));
+        }
+        this.names = byName;
+        this.nameKeys = Collections.unmodifiableSet(new TreeSet<>(byName.keySet()));
+    }
+
+    // ---------------------------------------------------------------- the bundled registry
+
+    /**
+     * Returns what the bundled registry knows about a port.
+     *
+     * @param port the port, 0 to 65535
+     * @return the port's record, never null (a port with no data is UNASSIGNED with empty lists)
+     * @throws IllegalArgumentException naming the value and the range 0..65535 if the port is outside it
+     * @throws IllegalStateException    if the bundled table is missing or damaged
+     */
+    public static PortInfo lookup(int port) {
+        return bundled().get(port);
+    }
+
+    /**
+     * Finds the ports of a service in the bundled registry, ignoring case: first the ports IANA
+     * assigns to that service name, then the ports where it is a known alternate use.
+     *
+     * @param name a service name such as {@code openvpn}, {@code http} or a common name such as
+     *             {@code rdp}; not null or blank
+     * @return the ports, immutable, empty if the name is unknown; never null
+     * @throws NullPointerException     if name is null
+     * @throws IllegalArgumentException if name is blank
+     * @throws IllegalStateException    if the bundled table is missing or damaged
+     */
+    public static List<PortInfo> byService(String name) {
+        return bundled().findService(name);
+    }
+
+    /**
+     * Returns where the bundled data comes from and how new it is.
+     *
+     * @return the version, never null
+     * @throws IllegalStateException if the bundled table is missing or damaged
+     */
+    public static DataVersion dataVersion() {
+        return bundled().version();
+    }
+
+    /**
+     * Returns the bundled registry, loading it on first use.
+     *
+     * @return the bundled registry, the same instance on every call; never null
+     * @throws IllegalStateException naming the resource and the problem if the bundled table is
+     *                               missing or damaged (on every call, not only the first)
+     */
+    public static PortRegistry bundled() {
+        PortRegistry registry = Bundled.INSTANCE;
+        if (registry == null) {
+            throw new IllegalStateException(Bundled.FAILURE.getMessage(), Bundled.FAILURE);
+        }
+        return registry;
+    }
+
+    /**
+     * Reads a registry from a compiled port table, such as one produced by the
+     * {@code registry-data} compiler.
+     *
+     * @param in     the table, read to its end and not closed; not null
+     * @param source a name for the table used in error messages, such as its file name; not null
+     * @return the registry, never null
+     * @throws NullPointerException  if an argument is null
+     * @throws IllegalStateException naming the source and the problem if the table is damaged,
+     *                               truncated or of another format
+     */
+    public static PortRegistry fromTable(InputStream in, String source) {
+        Objects.requireNonNull(in, "in must not be null");
+        Objects.requireNonNull(source, "source must not be null");
+        try {
+            return new PortRegistry(TableCodec.read(in, source));
+        } catch (TableFormatException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    // ---------------------------------------------------------------- one registry
+
+    /**
+     * Returns what this registry knows about a port.
+     *
+     * @param port the port, 0 to 65535
+     * @return the port's record, never null
+     * @throws IllegalArgumentException naming the value and the range 0..65535 if the port is outside it
+     */
+    public PortInfo get(int port) {
+        if ((port & ~PortRange.MAX_PORT) != 0) {
+            PortRange.checkPort(port);
+        }
+        return ports[port];
+    }
+
+    /**
+     * Finds the ports of a service, ignoring case: first the ports IANA assigns to that service
+     * name, then the ports where it is a known alternate use.
+     *
+     * @param name a service name; not null or blank
+     * @return the ports, immutable, empty if the name is unknown; never null
+     * @throws NullPointerException     if name is null
+     * @throws IllegalArgumentException if name is blank
+     */
+    public List<PortInfo> findService(String name) {
+        if (name == null) {
+            throw new NullPointerException("service name must not be null: expected a name such as \"http\"");
+        }
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("service name \"" + name + "\" is blank: expected a name such as \"http\"");
+        }
+        List<PortInfo> found = names.get(name.toLowerCase(Locale.ROOT));
+        return found == null ? List.of() : found;
+    }
+
+    /**
+     * Returns every name that {@link #findService} resolves, in lower case and sorted.
+     *
+     * @return an immutable set, never null
+     */
+    public Set<String> serviceNames() {
+        return nameKeys;
+    }
+
+    /**
+     * Returns every port that has any data (an assignment, an alternate use or related ports),
+     * ascending.
+     *
+     * @return an immutable list, never null
+     */
+    public List<PortInfo> knownPorts() {
+        List<PortInfo> out = new ArrayList<>();
+        for (PortInfo p : ports) {
+            if (!p.assignments().isEmpty() || !p.alternateUses().isEmpty() || !p.relatedPorts().isEmpty()) {
+                out.add(p);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Returns where this registry's data comes from and how new it is.
+     *
+     * @return the version, never null
+     */
+    public DataVersion version() {
+        return version;
+    }
+
+    @Override
+    public String toString() {
+        return "PortRegistry[" + version.label() + "]";
+    }
+
+    /** Loads the bundled table once, on first use; keeps the failure to report it on every call. */
+    private static final class Bundled {
+        static final PortRegistry INSTANCE;
+        static final RuntimeException FAILURE;
+
+        static {
+            PortRegistry registry = null;
+            RuntimeException failure = null;
+            try (InputStream in = PortRegistry.class.getResourceAsStream(RESOURCE)) {
+                registry = new PortRegistry(TableCodec.read(in, "resource " + RESOURCE));
+            } catch (TableFormatException e) {
+                failure = new IllegalStateException("cannot load the bundled port registry: " + e.getMessage(), e);
+            } catch (IOException | RuntimeException e) {
+                failure = new IllegalStateException("cannot load the bundled port registry from resource "
+                        + RESOURCE + ": " + e, e);
+            }
+            INSTANCE = registry;
+            FAILURE = failure;
+        }
+    }
+}

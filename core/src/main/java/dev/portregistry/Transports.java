@@ -1,0 +1,83 @@
+package dev.portregistry;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Shared immutable transport sets, one per bit mask, so that the loaded registry holds 16 set
+ * instances rather than one per record. Bit {@code 1 << t.ordinal()} stands for transport t.
+ */
+final class Transports {
+    /** Bit mask with one bit for every {@link Transport}. */
+    static final int ALL_MASK = (1 << Transport.values().length) - 1;
+
+    private static final Set<Transport>[] BY_MASK = buildAll();
+
+    private Transports() {
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<Transport>[] buildAll() {
+        Set<Transport>[] sets = new Set[ALL_MASK + 1];
+        for (int mask = 0; mask <= ALL_MASK; mask++) {
+            EnumSet<Transport> set = EnumSet.noneOf(Transport.class);
+            for (Transport t : Transport.values()) {
+                if ((mask & (1 << t.ordinal())) != 0) {
+                    set.add(t);
+                }
+            }
+            sets[mask] = Collections.unmodifiableSet(set);
+        }
+        return sets;
+    }
+
+    /** Returns the shared immutable set for a mask; the mask must be within {@link #ALL_MASK}. */
+    static Set<Transport> ofMask(int mask) {
+        if (mask < 0 || mask > ALL_MASK) {
+            throw new IllegalArgumentException("transport mask " + mask + " is out of range: expected 0.." + ALL_MASK);
+        }
+        return BY_MASK[mask];
+    }
+
+    /** Returns the mask of a collection of transports. */
+    static int mask(Collection<Transport> transports) {
+        int mask = 0;
+        for (Transport t : transports) {
+            mask |= 1 << t.ordinal();
+        }
+        return mask;
+    }
+
+    /** Returns an immutable, ordered (TCP, UDP, SCTP, DCCP) copy, rejecting null and empty sets. */
+    static Set<Transport> copyOf(Set<Transport> transports, String owner) {
+        if (transports == null) {
+            throw new NullPointerException(owner + ": transports must not be null");
+        }
+        for (Transport t : transports) {
+            if (t == null) {
+                throw new NullPointerException(owner + ": transports must not contain null");
+            }
+        }
+        if (transports.isEmpty()) {
+            throw new IllegalArgumentException(owner + ": transports must not be empty");
+        }
+        return ofMask(mask(transports));
+    }
+
+    /** "TCP", "TCP and UDP", "TCP, UDP and SCTP". */
+    static String describe(Set<Transport> transports) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        int n = transports.size();
+        for (Transport t : transports) {
+            if (i > 0) {
+                sb.append(i == n - 1 ? " and " : ", ");
+            }
+            sb.append(t.name());
+            i++;
+        }
+        return sb.toString();
+    }
+}

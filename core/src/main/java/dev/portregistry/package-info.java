@@ -1,0 +1,10 @@
+/**
+ * The portregistry API: {@link dev.portregistry.PortRegistry#lookup(int)} answers, for any port
+ * 0 to 65535, its {@link dev.portregistry.PortRange}, its official
+ * {@link dev.portregistry.ServiceAssignment}s, its {@link dev.portregistry.LifecycleStatus}, known
+ * {@link dev.portregistry.AlternateUse}s and related ports.
+ *
+ * <p>Every type here is immutable and thread-safe. No method returns null; collections are
+ * immutable and never null.
+ */
+package dev.portregistry;

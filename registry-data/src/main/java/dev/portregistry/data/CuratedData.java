@@ -1,0 +1,243 @@
+package dev.portregistry.data;
+
+import dev.portregistry.LifecycleStatus;
+import dev.portregistry.Transport;
+import dev.portregistry.UseKind;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * The curated knowledge, written by the project in its own words, read strictly from four JSON
+ * files in {@code data/curated/}. Every entry names what it rests on ({@code basis}).
+ * <ul>
+ *   <li>{@code alternate-uses.json}: software that runs on ports it does not hold, and malware.
+ *       Fields: {@code name, ports, transports, kind (unofficial|malware), description, basis},
+ *       optional {@code officialPort}.</li>
+ *   <li>{@code lifecycle.json}: assignments whose product is discontinued or whose protocol is
+ *       historic. Fields: {@code port, service, status (abandoned|historic), note, basis}; for
+ *       abandoned also {@code product}, optional {@code vendor} and {@code discontinued} (year).</li>
+ *   <li>{@code related.json}: port families. Fields: {@code name, ports, basis}.</li>
+ *   <li>{@code names.json}: common names that resolve like a service. Fields: {@code name, basis}
+ *       and exactly one of {@code service} (a name the registry already resolves) or {@code ports}.</li>
+ * </ul>
+ * {@code ports} is an array of numbers and {@code "A-B"} range strings.
+ *
+ * @param alternateUses the alternate uses, in file order
+ * @param lifecycle     the lifecycle notes, in file order
+ * @param related       the port families, in file order
+ * @param names         the common names, in file order
+ */
+public record CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleEntry> lifecycle,
+                          List<RelatedGroup> related, List<CommonName> names) {
+
+    /** The curated files, in the order they are read. */
+    public static final List<String> FILES = List.of("alternate-uses.json", "lifecycle.json", "related.json", "names.json");
+
+    /** An alternate use of one or more ports. */
+    public record AlternateUseEntry(String file, int line, String name, List<Integer> ports, Set<Transport> transports,
+                                    UseKind kind, OptionalInt officialPort, String description, String basis) {
+    }
+
+    /** A lifecycle override of one assignment. */
+    public record LifecycleEntry(String file, int line, int port, String service, LifecycleStatus status,
+                                 String product, String vendor, OptionalInt discontinued, String note, String basis) {
+
+        /** The note the assignment carries: who discontinued what and when, then the free note. */
+        public String assignmentNote() {
+            if (status != LifecycleStatus.ABANDONED) {
+                return note;
+            }
+            StringBuilder sb = new StringBuilder(product);
+            if (!vendor.isEmpty()) {
+                sb.append(" (").append(vendor).append(')');
+            }
+            sb.append(" was discontinued");
+            discontinued.ifPresent(y -> sb.append(" in ").append(y));
+            sb.append('.');
+            if (!note.isEmpty()) {
+                sb.append(' ').append(note);
+            }
+            return sb.toString();
+        }
+    }
+
+    /** A family of ports that belong together. */
+    public record RelatedGroup(String file, int line, String name, List<Integer> ports, String basis) {
+    }
+
+    /** A common name and what it resolves to. */
+    public record CommonName(String file, int line, String name, String service, List<Integer> ports, String basis) {
+    }
+
+    private static final Set<String> USE_FIELDS =
+            Set.of("name", "ports", "transports", "kind", "officialPort", "description", "basis");
+    private static final Set<String> LIFECYCLE_FIELDS =
+            Set.of("port", "service", "status", "product", "vendor", "discontinued", "note", "basis");
+    private static final Set<String> RELATED_FIELDS = Set.of("name", "ports", "basis");
+    private static final Set<String> NAME_FIELDS = Set.of("name", "service", "ports", "basis");
+
+    /**
+     * Reads and validates the curated files of a directory; every file must exist.
+     *
+     * @param dir the {@code curated} directory, not null
+     * @return the data, never null
+     * @throws SourceException naming the file and line of the first bad entry
+     */
+    public static CuratedData read(Path dir) {
+        return new CuratedData(
+                alternateUses(JsonEntries.read(content(dir, FILES.get(0)), dir.resolve(FILES.get(0)).toString())),
+                lifecycle(JsonEntries.read(content(dir, FILES.get(1)), dir.resolve(FILES.get(1)).toString())),
+                related(JsonEntries.read(content(dir, FILES.get(2)), dir.resolve(FILES.get(2)).toString())),
+                names(JsonEntries.read(content(dir, FILES.get(3)), dir.resolve(FILES.get(3)).toString())));
+    }
+
+    private static String content(Path dir, String name) {
+        Path file = dir.resolve(name);
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new SourceException(file.toString(), 0, "missing curated file: expected " + FILES + " in " + dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static List<AlternateUseEntry> alternateUses(List<JsonEntries.Entry> entries) {
+        List<AlternateUseEntry> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (JsonEntries.Entry e : entries) {
+            e.allowOnly(USE_FIELDS);
+            String name = e.text("name");
+            List<Integer> ports = e.ports("ports");
+            Set<Transport> transports = transports(e);
+            UseKind kind = enumValue(e, "kind", UseKind.class, EnumSet.allOf(UseKind.class));
+            OptionalInt official = e.has("officialPort")
+                    ? OptionalInt.of(e.integer("officialPort", 0, 65535)) : OptionalInt.empty();
+            String description = e.text("description");
+            String basis = e.text("basis");
+            for (int port : ports) {
+                if (!seen.add(port + "/" + name.toLowerCase(Locale.ROOT) + "/" + kind)) {
+                    throw e.error("duplicate entry: " + name + " (" + kind.name().toLowerCase(Locale.ROOT)
+                            + ") on port " + port + " is already listed");
+                }
+            }
+            out.add(new AlternateUseEntry(e.file, e.line, name, List.copyOf(ports), transports, kind, official,
+                    description, basis));
+        }
+        return List.copyOf(out);
+    }
+
+    static List<LifecycleEntry> lifecycle(List<JsonEntries.Entry> entries) {
+        List<LifecycleEntry> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (JsonEntries.Entry e : entries) {
+            e.allowOnly(LIFECYCLE_FIELDS);
+            int port = e.integer("port", 0, 65535);
+            String service = e.text("service");
+            LifecycleStatus status = enumValue(e, "status", LifecycleStatus.class,
+                    EnumSet.of(LifecycleStatus.ABANDONED, LifecycleStatus.HISTORIC));
+            String basis = e.text("basis");
+            String product;
+            String vendor = e.optionalText("vendor");
+            OptionalInt year = OptionalInt.empty();
+            String note;
+            if (status == LifecycleStatus.ABANDONED) {
+                product = e.text("product");
+                if (e.has("discontinued")) {
+                    year = OptionalInt.of(e.integer("discontinued", 1970, 2100));
+                }
+                note = e.optionalText("note");
+            } else {
+                for (String f : List.of("product", "vendor", "discontinued")) {
+                    if (e.has(f)) {
+                        throw e.error("field \"" + f + "\" belongs to abandoned entries, not historic ones");
+                    }
+                }
+                product = "";
+                note = e.text("note");
+            }
+            if (!seen.add(port + "/" + service)) {
+                throw e.error("duplicate entry: " + service + " on port " + port + " is already listed");
+            }
+            out.add(new LifecycleEntry(e.file, e.line, port, service, status, product, vendor, year, note, basis));
+        }
+        return List.copyOf(out);
+    }
+
+    static List<RelatedGroup> related(List<JsonEntries.Entry> entries) {
+        List<RelatedGroup> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (JsonEntries.Entry e : entries) {
+            e.allowOnly(RELATED_FIELDS);
+            String name = e.text("name");
+            List<Integer> ports = e.ports("ports");
+            if (ports.size() < 2 || new HashSet<>(ports).size() != ports.size()) {
+                throw e.error("group \"" + name + "\" must list at least two distinct ports, without repeats");
+            }
+            if (!seen.add(name.toLowerCase(Locale.ROOT))) {
+                throw e.error("duplicate entry: group \"" + name + "\" is already listed");
+            }
+            out.add(new RelatedGroup(e.file, e.line, name, List.copyOf(ports), e.text("basis")));
+        }
+        return List.copyOf(out);
+    }
+
+    static List<CommonName> names(List<JsonEntries.Entry> entries) {
+        List<CommonName> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (JsonEntries.Entry e : entries) {
+            e.allowOnly(NAME_FIELDS);
+            String name = e.text("name");
+            if (e.has("service") == e.has("ports")) {
+                throw e.error("name \"" + name + "\" must have exactly one of \"service\" or \"ports\"");
+            }
+            String service = e.optionalText("service");
+            List<Integer> ports = e.has("ports") ? List.copyOf(e.ports("ports")) : List.of();
+            if (!seen.add(name.toLowerCase(Locale.ROOT))) {
+                throw e.error("duplicate entry: name \"" + name + "\" is already listed");
+            }
+            out.add(new CommonName(e.file, e.line, name, service, ports, e.text("basis")));
+        }
+        return List.copyOf(out);
+    }
+
+    private static Set<Transport> transports(JsonEntries.Entry e) {
+        EnumSet<Transport> set = EnumSet.noneOf(Transport.class);
+        for (String t : e.texts("transports")) {
+            Transport parsed;
+            try {
+                parsed = Transport.parse(t);
+            } catch (IllegalArgumentException ex) {
+                throw e.error(ex.getMessage());
+            }
+            if (!set.add(parsed)) {
+                throw e.error("transport " + t + " is listed twice");
+            }
+        }
+        return set;
+    }
+
+    private static <E extends Enum<E>> E enumValue(JsonEntries.Entry e, String field, Class<E> type, Set<E> allowed) {
+        String text = e.text(field);
+        for (E value : allowed) {
+            if (value.name().equalsIgnoreCase(text)) {
+                return value;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        allowed.forEach(v -> names.add(v.name().toLowerCase(Locale.ROOT)));
+        throw e.error("field \"" + field + "\" is \"" + text + "\": expected one of " + names);
+    }
+}

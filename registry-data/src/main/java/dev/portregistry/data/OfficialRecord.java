@@ -1,0 +1,49 @@
+package dev.portregistry.data;
+
+import dev.portregistry.Transport;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One official IANA record as a source states it: a port or port range, the transports, the
+ * service name (empty for Reserved and similar entries) and the description.
+ *
+ * @param file        the file it came from, for error messages; never null
+ * @param line        its 1-based line in that file (0 if the format has no lines)
+ * @param firstPort   the first port, 0 to 65535
+ * @param lastPort    the last port, {@code >= firstPort}
+ * @param transports  the transports, never empty
+ * @param name        the IANA service name, possibly empty; never null
+ * @param description the description, possibly empty; never null
+ */
+public record OfficialRecord(String file, int line, int firstPort, int lastPort, Set<Transport> transports,
+                             String name, String description) {
+
+    /** Validates and copies. */
+    public OfficialRecord {
+        Objects.requireNonNull(file);
+        Objects.requireNonNull(name);
+        Objects.requireNonNull(description);
+        if (firstPort < 0 || lastPort > 65535 || firstPort > lastPort) {
+            throw new SourceException(file, line, "port range " + firstPort + "-" + lastPort
+                    + " is invalid: expected 0 <= first <= last <= 65535");
+        }
+        if (transports.isEmpty()) {
+            throw new SourceException(file, line, "no transport: expected tcp, udp, sctp or dccp");
+        }
+        transports = Collections.unmodifiableSet(EnumSet.copyOf(transports));
+    }
+
+    /** Returns true if the record covers one port rather than a range. */
+    public boolean isSinglePort() {
+        return firstPort == lastPort;
+    }
+
+    /** Returns the port or range as text: "80" or "6000-6063". */
+    public String portText() {
+        return isSinglePort() ? Integer.toString(firstPort) : firstPort + "-" + lastPort;
+    }
+}

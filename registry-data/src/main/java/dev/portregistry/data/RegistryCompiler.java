@@ -1,0 +1,385 @@
+package dev.portregistry.data;
+
+import dev.portregistry.AlternateUse;
+import dev.portregistry.DataVersion;
+import dev.portregistry.LifecycleStatus;
+import dev.portregistry.PortInfo;
+import dev.portregistry.ServiceAssignment;
+import dev.portregistry.Transport;
+import dev.portregistry.UseKind;
+import dev.portregistry.internal.TableCodec;
+import dev.portregistry.internal.TableData;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Compiles the reviewable sources of a data directory into the port table that core serves.
+ *
+ * <p>The data directory holds {@code version.properties} ({@code official.source},
+ * {@code official.date}, {@code curated.revision}), the official records in {@code iana/*.tsv}
+ * ({@link NormalizedTsv}, read in file-name order) and the curated knowledge in {@code curated/}
+ * ({@link CuratedData}).
+ *
+ * <p>How official records become assignments: a record with no service name and a description
+ * starting "Unassigned" (or any other text not listed here) marks an unassigned port and is
+ * counted, not kept; no name and "Reserved" or "any private ..." is RESERVED; a description saying
+ * "De-registered" is DEREGISTERED; a description saying "historic" is HISTORIC; everything else is
+ * ACTIVE. Records of one port with the same name, description and status are merged into one
+ * assignment over all their transports. The curated lifecycle entries then mark assignments
+ * ABANDONED or HISTORIC.
+ *
+ * <p>Strict: a duplicate record, a curated entry about a port or service that is not there, or a
+ * name that resolves twice fails the compile with file and line. Same sources, same bytes.
+ */
+public final class RegistryCompiler {
+    private static final Pattern DEREGISTERED = Pattern.compile("(?i)\\bde-?registered\\b");
+    private static final Pattern HISTORIC = Pattern.compile("(?i)\\bhistoric\\b");
+    private static final Pattern RESERVED = Pattern.compile("(?i)(\\breserved\\b|^any private\\b)");
+
+    /**
+     * What a compile yields.
+     *
+     * @param table  the table content
+     * @param report the counts per category, for the build log and README
+     */
+    public record Result(TableData table, Report report) {
+        /** Returns the table's bytes, as written by the one codec. */
+        public byte[] bytes() {
+            return TableCodec.toBytes(table);
+        }
+    }
+
+    /** Counts of what went into a table; printed by the compiler, written into README. */
+    public static final class Report {
+        final Map<String, Integer> counts = new LinkedHashMap<>();
+
+        void add(String key, int n) {
+            counts.merge(key, n, Integer::sum);
+        }
+
+        /**
+         * Returns the counts, in a stable order.
+         *
+         * @return category name to count, never null
+         */
+        public Map<String, Integer> counts() {
+            return java.util.Collections.unmodifiableMap(counts);
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder();
+            counts.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%-46s %7d%n", k, v)));
+            return sb.toString();
+        }
+    }
+
+    private RegistryCompiler() {
+    }
+
+    /**
+     * Compiles a data directory.
+     *
+     * @param dataDir the directory, not null
+     * @return the table and the report, never null
+     * @throws SourceException naming file and line of the first bad entry
+     */
+    public static Result compile(Path dataDir) {
+        DataVersion version = readVersion(dataDir.resolve("version.properties"));
+        List<OfficialRecord> official = new ArrayList<>();
+        Path iana = dataDir.resolve("iana");
+        try (Stream<Path> files = Files.list(iana)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".tsv")).sorted().toList()) {
+                official.addAll(NormalizedTsv.read(f));
+            }
+        } catch (IOException e) {
+            throw new SourceException(iana.toString(), 0, "cannot list the official sources: " + e);
+        }
+        if (official.isEmpty()) {
+            throw new SourceException(iana.toString(), 0, "no official records: expected *.tsv files");
+        }
+        return compile(version, official, CuratedData.read(dataDir.resolve("curated")));
+    }
+
+    /**
+     * Compiles sources already read.
+     *
+     * @param version  the data version, not null
+     * @param official the official records, not null
+     * @param curated  the curated knowledge, not null
+     * @return the table and the report, never null
+     * @throws SourceException naming file and line of the first bad entry
+     */
+    public static Result compile(DataVersion version, List<OfficialRecord> official, CuratedData curated) {
+        Report report = new Report();
+        // port -> transport-and-name key -> record, to refuse duplicates
+        Map<String, OfficialRecord> seen = new HashMap<>();
+        // port -> draft assignments in source order
+        TreeMap<Integer, List<Draft>> drafts = new TreeMap<>();
+        int unassignedMarkers = 0;
+        for (OfficialRecord r : official) {
+            LifecycleStatus status = classify(r);
+            report.add("official records read", 1);
+            if (status == null) {
+                unassignedMarkers += r.lastPort() - r.firstPort() + 1;
+                continue;
+            }
+            if (!r.isSinglePort()) {
+                report.add("official range records", 1);
+            }
+            for (int port = r.firstPort(); port <= r.lastPort(); port++) {
+                for (Transport t : r.transports()) {
+                    String key = port + "/" + t + "/" + r.name() + "/" + (r.name().isEmpty() ? r.description() : "");
+                    OfficialRecord before = seen.putIfAbsent(key, r);
+                    if (before != null) {
+                        throw new SourceException(r.file(), r.line(), "duplicate record: " + r.name() + " on "
+                                + port + "/" + t.label() + " is already stated at " + before.file() + ":" + before.line());
+                    }
+                }
+                String note = status == LifecycleStatus.HISTORIC ? "IANA's registry describes it as historic." : "";
+                add(drafts.computeIfAbsent(port, p -> new ArrayList<>()), r, status, note);
+            }
+        }
+        report.add("unassigned markers skipped (port, record)", unassignedMarkers);
+
+        applyLifecycle(curated.lifecycle(), drafts, report);
+
+        Map<Integer, List<AlternateUse>> uses = alternateUses(curated.alternateUses(), report);
+        Map<Integer, TreeSet<Integer>> related = related(curated.related(), report);
+
+        TreeSet<Integer> allPorts = new TreeSet<>(drafts.keySet());
+        allPorts.addAll(uses.keySet());
+        allPorts.addAll(related.keySet());
+        List<PortInfo> ports = new ArrayList<>();
+        Map<Integer, PortInfo> byPort = new HashMap<>();
+        for (int port : allPorts) {
+            List<ServiceAssignment> assignments = new ArrayList<>();
+            for (Draft d : ordered(drafts.getOrDefault(port, List.of()))) {
+                assignments.add(new ServiceAssignment(d.name, d.description, d.transports, d.status, d.note));
+            }
+            PortInfo info = PortInfo.of(port, assignments, uses.getOrDefault(port, List.of()),
+                    List.copyOf(related.getOrDefault(port, new TreeSet<>())));
+            ports.add(info);
+            byPort.put(port, info);
+        }
+        for (PortInfo p : ports) {
+            report.add("ports with status " + p.status(), 1);
+        }
+        report.add("assignments (merged across transports)", ports.stream().mapToInt(p -> p.assignments().size()).sum());
+
+        TreeMap<String, List<Integer>> names = names(ports, curated, report);
+        TableData table = new TableData(version, ports, names);
+        report.add("table bytes", TableCodec.toBytes(table).length);
+        return new Result(table, report);
+    }
+
+    /** Returns the status a record gives, or null for an unassigned marker. */
+    static LifecycleStatus classify(OfficialRecord r) {
+        String d = r.description();
+        if (DEREGISTERED.matcher(d).find()) {
+            return LifecycleStatus.DEREGISTERED;
+        }
+        if (r.name().isEmpty()) {
+            return RESERVED.matcher(d).find() ? LifecycleStatus.RESERVED : null;
+        }
+        return HISTORIC.matcher(d).find() ? LifecycleStatus.HISTORIC : LifecycleStatus.ACTIVE;
+    }
+
+    private static final class Draft {
+        final String name;
+        final String description;
+        final EnumSet<Transport> transports = EnumSet.noneOf(Transport.class);
+        LifecycleStatus status;
+        String note;
+        final int order;
+
+        Draft(String name, String description, LifecycleStatus status, String note, int order) {
+            this.name = name;
+            this.description = description;
+            this.status = status;
+            this.note = note;
+            this.order = order;
+        }
+    }
+
+    private static void add(List<Draft> list, OfficialRecord r, LifecycleStatus status, String note) {
+        for (Draft d : list) {
+            if (d.name.equals(r.name()) && d.description.equals(r.description()) && d.status == status) {
+                d.transports.addAll(r.transports());
+                return;
+            }
+        }
+        Draft d = new Draft(r.name(), r.description(), status, note, list.size());
+        d.transports.addAll(r.transports());
+        list.add(d);
+    }
+
+    /** Assignments in order of their first transport (TCP first), then source order. */
+    private static List<Draft> ordered(List<Draft> list) {
+        List<Draft> out = new ArrayList<>(list);
+        out.sort((a, b) -> {
+            int c = Integer.compare(a.transports.iterator().next().ordinal(), b.transports.iterator().next().ordinal());
+            return c != 0 ? c : Integer.compare(a.order, b.order);
+        });
+        return out;
+    }
+
+    private static void applyLifecycle(List<CuratedData.LifecycleEntry> entries, Map<Integer, List<Draft>> drafts,
+                                       Report report) {
+        for (CuratedData.LifecycleEntry e : entries) {
+            List<Draft> matches = new ArrayList<>();
+            for (Draft d : drafts.getOrDefault(e.port(), List.of())) {
+                if (d.name.equals(e.service())) {
+                    matches.add(d);
+                }
+            }
+            if (matches.isEmpty()) {
+                throw new SourceException(e.file(), e.line(), "service \"" + e.service() + "\" is not assigned on port "
+                        + e.port() + ": a lifecycle entry must name an IANA assignment of that port");
+            }
+            for (Draft d : matches) {
+                if (d.status == LifecycleStatus.DEREGISTERED || d.status == LifecycleStatus.RESERVED) {
+                    throw new SourceException(e.file(), e.line(), e.service() + " on port " + e.port() + " is "
+                            + d.status + " in the official data: only a live assignment can be marked " + e.status());
+                }
+                d.status = e.status();
+                d.note = e.assignmentNote();
+            }
+            report.add("curated " + e.status().name().toLowerCase(Locale.ROOT) + " assignments", 1);
+        }
+    }
+
+    private static Map<Integer, List<AlternateUse>> alternateUses(List<CuratedData.AlternateUseEntry> entries,
+                                                                  Report report) {
+        Map<Integer, List<AlternateUse>> byPort = new TreeMap<>();
+        Set<String> names = new TreeSet<>();
+        for (UseKind kind : UseKind.values()) {
+            for (CuratedData.AlternateUseEntry e : entries) {
+                if (e.kind() != kind) {
+                    continue;
+                }
+                AlternateUse use = new AlternateUse(e.name(), e.description(), e.transports(), e.kind(),
+                        e.officialPort(), e.basis());
+                for (int port : e.ports()) {
+                    byPort.computeIfAbsent(port, p -> new ArrayList<>()).add(use);
+                }
+                names.add(kind + "/" + e.name().toLowerCase(Locale.ROOT));
+            }
+            int ports = (int) byPort.values().stream()
+                    .filter(l -> l.stream().anyMatch(u -> u.kind() == kind)).count();
+            report.add("curated " + kind.name().toLowerCase(Locale.ROOT) + " uses: ports", ports);
+            report.add("curated " + kind.name().toLowerCase(Locale.ROOT) + " uses: programs",
+                    (int) names.stream().filter(n -> n.startsWith(kind + "/")).count());
+        }
+        return byPort;
+    }
+
+    private static Map<Integer, TreeSet<Integer>> related(List<CuratedData.RelatedGroup> groups, Report report) {
+        Map<Integer, TreeSet<Integer>> out = new TreeMap<>();
+        for (CuratedData.RelatedGroup g : groups) {
+            for (int port : g.ports()) {
+                TreeSet<Integer> set = out.computeIfAbsent(port, p -> new TreeSet<>());
+                set.addAll(g.ports());
+                set.remove(port);
+                if (set.size() > TableCodec.MAX_PER_PORT) {
+                    throw new SourceException(g.file(), g.line(), "port " + port + " would have " + set.size()
+                            + " related ports: the table allows at most " + TableCodec.MAX_PER_PORT);
+                }
+            }
+        }
+        report.add("curated related-port groups", groups.size());
+        report.add("ports with related ports", out.size());
+        return out;
+    }
+
+    private static TreeMap<String, List<Integer>> names(List<PortInfo> ports, CuratedData curated, Report report) {
+        Map<String, TreeSet<Integer>> officialPorts = new HashMap<>();
+        Map<String, TreeSet<Integer>> alternatePorts = new HashMap<>();
+        for (PortInfo p : ports) {
+            for (ServiceAssignment a : p.assignments()) {
+                if (!a.name().isEmpty()) {
+                    officialPorts.computeIfAbsent(a.name().toLowerCase(Locale.ROOT), k -> new TreeSet<>()).add(p.port());
+                }
+            }
+            for (AlternateUse u : p.alternateUses()) {
+                alternatePorts.computeIfAbsent(u.name().toLowerCase(Locale.ROOT), k -> new TreeSet<>()).add(p.port());
+            }
+        }
+        TreeMap<String, List<Integer>> names = new TreeMap<>();
+        Set<String> keys = new TreeSet<>(officialPorts.keySet());
+        keys.addAll(alternatePorts.keySet());
+        for (String key : keys) {
+            LinkedHashSet<Integer> list = new LinkedHashSet<>(officialPorts.getOrDefault(key, new TreeSet<>()));
+            list.addAll(alternatePorts.getOrDefault(key, new TreeSet<>()));
+            names.put(key, List.copyOf(list));
+        }
+        report.add("service names (official and alternate)", names.size());
+        Map<String, List<Integer>> resolved = new TreeMap<>(names);
+        for (CuratedData.CommonName c : curated.names()) {
+            String key = c.name().toLowerCase(Locale.ROOT);
+            if (resolved.containsKey(key)) {
+                throw new SourceException(c.file(), c.line(), "name \"" + c.name()
+                        + "\" already resolves (an IANA service or alternate use of that name exists): remove it");
+            }
+            List<Integer> target;
+            if (!c.service().isEmpty()) {
+                target = names.get(c.service().toLowerCase(Locale.ROOT));
+                if (target == null) {
+                    throw new SourceException(c.file(), c.line(), "name \"" + c.name() + "\" points to service \""
+                            + c.service() + "\", which the registry does not know");
+                }
+            } else {
+                target = List.copyOf(new LinkedHashSet<>(c.ports()));
+            }
+            resolved.put(key, target);
+        }
+        report.add("curated common names", curated.names().size());
+        return new TreeMap<>(resolved);
+    }
+
+    static DataVersion readVersion(Path file) {
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new SourceException(file.toString(), 0, "cannot read the data version: " + e);
+        }
+        String source = require(p, "official.source", file);
+        String date = require(p, "official.date", file);
+        String revision = require(p, "curated.revision", file);
+        try {
+            return new DataVersion(source, LocalDate.parse(date), revision, TableCodec.FORMAT_VERSION);
+        } catch (DateTimeParseException e) {
+            throw new SourceException(file.toString(), 0, "official.date \"" + date + "\" is not an ISO date (YYYY-MM-DD)");
+        }
+    }
+
+    private static String require(Properties p, String key, Path file) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            throw new SourceException(file.toString(), 0, "missing property " + key);
+        }
+        return v.trim();
+    }
+
+}
