@@ -1,0 +1,111 @@
+package dev.portregistry;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The records' own rules, independent of any data. */
+class PortInfoTest {
+    private static final Set<Transport> TCP = EnumSet.of(Transport.TCP);
+
+    private static ServiceAssignment assignment(String name, LifecycleStatus status) {
+        return new ServiceAssignment(name, "d", TCP, status);
+    }
+
+    @Test
+    void statusIsTheMostAliveAssignment() {
+        assertThat(PortInfo.statusOf(List.of())).isEqualTo(LifecycleStatus.UNASSIGNED);
+        assertThat(PortInfo.statusOf(List.of(assignment("", LifecycleStatus.RESERVED)))).isEqualTo(LifecycleStatus.RESERVED);
+        assertThat(PortInfo.statusOf(List.of(assignment("a", LifecycleStatus.DEREGISTERED),
+                assignment("b", LifecycleStatus.HISTORIC)))).isEqualTo(LifecycleStatus.HISTORIC);
+        assertThat(PortInfo.statusOf(List.of(assignment("a", LifecycleStatus.HISTORIC),
+                assignment("b", LifecycleStatus.ABANDONED)))).isEqualTo(LifecycleStatus.ABANDONED);
+        assertThat(PortInfo.statusOf(List.of(assignment("a", LifecycleStatus.ABANDONED),
+                assignment("", LifecycleStatus.RESERVED), assignment("b", LifecycleStatus.ACTIVE))))
+                .isEqualTo(LifecycleStatus.ACTIVE);
+    }
+
+    @Test
+    void constructorRejectsAStatusThatContradictsTheAssignments() {
+        assertThatThrownBy(() -> new PortInfo(5, PortRange.WELL_KNOWN, LifecycleStatus.ACTIVE, List.of(), List.of(), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UNASSIGNED");
+    }
+
+    @Test
+    void constructorRejectsTheWrongRange() {
+        assertThatThrownBy(() -> new PortInfo(5, PortRange.DYNAMIC, LifecycleStatus.UNASSIGNED, List.of(), List.of(), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WELL_KNOWN");
+    }
+
+    @Test
+    void relatedPortsMustBeAscendingUniqueAndExcludeThePort() {
+        assertThatThrownBy(() -> PortInfo.of(5, List.of(), List.of(), List.of(7, 6)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PortInfo.of(5, List.of(), List.of(), List.of(5)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PortInfo.of(5, List.of(), List.of(), List.of(70000)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("70000");
+        assertThat(PortInfo.of(5, List.of(), List.of(), List.of(1, 6)).relatedPorts()).containsExactly(1, 6);
+    }
+
+    @Test
+    void recordsRejectNullsAndEmptyTransports() {
+        assertThatThrownBy(() -> new ServiceAssignment(null, "d", TCP, LifecycleStatus.ACTIVE))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new ServiceAssignment("a", "d", Set.of(), LifecycleStatus.ACTIVE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> new ServiceAssignment("a", "d", TCP, LifecycleStatus.UNASSIGNED))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AlternateUse(" ", "d", TCP, UseKind.UNOFFICIAL, OptionalInt.empty(), "b"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AlternateUse("x", "d", TCP, UseKind.UNOFFICIAL, OptionalInt.of(65536), "b"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("65536");
+        assertThatThrownBy(() -> PortInfo.of(1, null, List.of(), List.of())).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void transportsAreCopiedInDeclarationOrder() {
+        EnumSet<Transport> mutable = EnumSet.of(Transport.UDP, Transport.TCP);
+        ServiceAssignment a = new ServiceAssignment("a", "d", mutable, LifecycleStatus.ACTIVE);
+        mutable.add(Transport.SCTP);
+        assertThat(a.transports()).containsExactly(Transport.TCP, Transport.UDP);
+        assertThat(a.covers(Transport.UDP)).isTrue();
+        assertThat(a.covers(Transport.SCTP)).isFalse();
+    }
+
+    @Test
+    void transportParsing() {
+        assertThat(Transport.parse("TcP")).isEqualTo(Transport.TCP);
+        assertThat(Transport.DCCP.label()).isEqualTo("dccp");
+        assertThatThrownBy(() -> Transport.parse("icmp")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("icmp").hasMessageContaining("tcp, udp, sctp or dccp");
+        assertThatThrownBy(() -> Transport.parse(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void rangesKnowTheirBounds() {
+        assertThat(PortRange.WELL_KNOWN.first()).isZero();
+        assertThat(PortRange.WELL_KNOWN.last()).isEqualTo(1023);
+        assertThat(PortRange.REGISTERED.first()).isEqualTo(1024);
+        assertThat(PortRange.REGISTERED.last()).isEqualTo(49151);
+        assertThat(PortRange.DYNAMIC.first()).isEqualTo(49152);
+        assertThat(PortRange.DYNAMIC.last()).isEqualTo(65535);
+        assertThat(PortRange.REGISTERED.contains(1023)).isFalse();
+        assertThat(PortRange.REGISTERED.contains(1024)).isTrue();
+    }
+
+    @Test
+    void summaryComesFromTheRecordNotFromThePortNumber() {
+        AlternateUse use = new AlternateUse("ExampleApp", "d", TCP, UseKind.MALWARE, OptionalInt.empty(), "b");
+        PortInfo info = PortInfo.of(40000, List.of(new ServiceAssignment("svc", "Some Service", TCP,
+                LifecycleStatus.ABANDONED, "Some Product (Acme) was discontinued in 2010.")), List.of(use), List.of(40001));
+        assertThat(info.summary()).contains("40000", "registered", "svc (Some Service) over TCP",
+                "Some Product (Acme) was discontinued in 2010", "abandoned", "ExampleApp", "40001", "suspicious");
+    }
+}

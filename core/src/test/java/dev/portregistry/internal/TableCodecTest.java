@@ -1,0 +1,117 @@
+package dev.portregistry.internal;
+
+import dev.portregistry.AlternateUse;
+import dev.portregistry.DataVersion;
+import dev.portregistry.LifecycleStatus;
+import dev.portregistry.PortInfo;
+import dev.portregistry.ServiceAssignment;
+import dev.portregistry.Transport;
+import dev.portregistry.UseKind;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The codec's symmetric write and read, and its refusal of damaged input. */
+class TableCodecTest {
+
+    static TableData sample() {
+        ServiceAssignment echo = new ServiceAssignment("echo", "Echo", EnumSet.of(Transport.TCP, Transport.UDP),
+                LifecycleStatus.ACTIVE);
+        ServiceAssignment old = new ServiceAssignment("old", "Old thing", EnumSet.of(Transport.SCTP),
+                LifecycleStatus.ABANDONED, "Old (Acme) was discontinued in 2001.");
+        ServiceAssignment reserved = new ServiceAssignment("", "Reserved", EnumSet.of(Transport.DCCP),
+                LifecycleStatus.RESERVED);
+        AlternateUse use = new AlternateUse("Thing", "A thing.", EnumSet.of(Transport.UDP), UseKind.MALWARE,
+                OptionalInt.of(7), "an advisory");
+        TreeMap<String, List<Integer>> names = new TreeMap<>();
+        names.put("echo", List.of(7));
+        names.put("thing", List.of(7, 65535));
+        return new TableData(new DataVersion("test source", LocalDate.of(2026, 1, 2), "r1", TableCodec.FORMAT_VERSION),
+                List.of(PortInfo.of(0, List.of(reserved), List.of(), List.of()),
+                        PortInfo.of(7, List.of(echo, old), List.of(use), List.of(65535)),
+                        PortInfo.of(65535, List.of(), List.of(use), List.of(7))),
+                names);
+    }
+
+    @Test
+    void readGivesBackWhatWasWritten() {
+        TableData table = sample();
+        TableData back = TableCodec.read(TableCodec.toBytes(table), "sample");
+        assertThat(back).isEqualTo(table);
+    }
+
+    @Test
+    void sameContentGivesTheSameBytes() {
+        assertThat(TableCodec.toBytes(sample())).isEqualTo(TableCodec.toBytes(sample()));
+    }
+
+    @Test
+    void headerCarriesMagicAndFormat() {
+        ByteBuffer b = ByteBuffer.wrap(TableCodec.toBytes(sample()));
+        assertThat(b.getInt()).isEqualTo(0x50525442);
+        assertThat(b.getShort()).isEqualTo((short) 1);
+        assertThat(b.getInt()).isEqualTo(b.capacity() - TableCodec.HEADER_SIZE);
+    }
+
+    @Test
+    void missingStreamIsReported() {
+        assertThatThrownBy(() -> TableCodec.read((java.io.InputStream) null, "res/x"))
+                .isInstanceOf(TableFormatException.class).hasMessageContaining("res/x").hasMessageContaining("missing");
+    }
+
+    @Test
+    void emptyAndShortInputsAreTruncated() {
+        byte[] good = TableCodec.toBytes(sample());
+        for (int len : new int[] {0, 1, 13}) {
+            byte[] cut = java.util.Arrays.copyOf(good, len);
+            assertThatThrownBy(() -> TableCodec.read(new ByteArrayInputStream(cut), "t"))
+                    .isInstanceOf(TableFormatException.class).hasMessageContaining("port table t").hasMessageContaining("truncated");
+        }
+    }
+
+    @Test
+    void everyTruncationFailsLoudly() {
+        byte[] good = TableCodec.toBytes(sample());
+        for (int len = 0; len < good.length; len++) {
+            byte[] cut = java.util.Arrays.copyOf(good, len);
+            assertThatThrownBy(() -> TableCodec.read(cut, "t")).as("length %d", len)
+                    .isInstanceOf(TableFormatException.class).hasMessageContaining("port table t");
+        }
+    }
+
+    @Test
+    void everyFlippedByteFailsLoudly() {
+        byte[] good = TableCodec.toBytes(sample());
+        for (int i = 0; i < good.length; i++) {
+            byte[] bad = good.clone();
+            bad[i] ^= 0x5A;
+            assertThatThrownBy(() -> TableCodec.read(bad, "t")).as("byte %d", i)
+                    .isInstanceOf(TableFormatException.class).hasMessageContaining("port table t");
+        }
+    }
+
+    @Test
+    void wrongMagicFormatAndChecksumAreNamed() {
+        byte[] good = TableCodec.toBytes(sample());
+        byte[] magic = good.clone();
+        magic[0] = 'X';
+        assertThatThrownBy(() -> TableCodec.read(magic, "t")).hasMessageContaining("magic");
+        byte[] format = good.clone();
+        format[5] = 2;
+        assertThatThrownBy(() -> TableCodec.read(format, "t")).hasMessageContaining("format version 2");
+        byte[] crc = good.clone();
+        crc[12] ^= 1;
+        assertThatThrownBy(() -> TableCodec.read(crc, "t")).hasMessageContaining("CRC-32");
+        byte[] longer = java.util.Arrays.copyOf(good, good.length + 1);
+        assertThatThrownBy(() -> TableCodec.read(longer, "t")).hasMessageContaining("wrong length");
+    }
+}
