@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -17,10 +16,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * The curated knowledge, written by the project in its own words, read strictly from four JSON
- * files in {@code data/curated/}. Every entry names what it rests on ({@code basis}).
+ * The curated knowledge, written by the project in its own words, read strictly from JSON files
+ * in {@code data/curated/}: for each of the four kinds below, {@code <kind>.json} and/or every
+ * {@code *.json} in a folder {@code <kind>/}. Every entry names what it rests on ({@code basis}).
  * <ul>
  *   <li>{@code alternate-uses.json}: software that runs on ports it does not hold, and malware.
  *       Fields: {@code name, ports, transports, kind (unofficial|malware), description, basis},
@@ -97,18 +98,45 @@ public record CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleE
      */
     public static CuratedData read(Path dir) {
         return new CuratedData(
-                alternateUses(JsonEntries.read(content(dir, FILES.get(0)), dir.resolve(FILES.get(0)).toString())),
-                lifecycle(JsonEntries.read(content(dir, FILES.get(1)), dir.resolve(FILES.get(1)).toString())),
-                related(JsonEntries.read(content(dir, FILES.get(2)), dir.resolve(FILES.get(2)).toString())),
-                names(JsonEntries.read(content(dir, FILES.get(3)), dir.resolve(FILES.get(3)).toString())));
+                alternateUses(entries(dir, FILES.get(0))),
+                lifecycle(entries(dir, FILES.get(1))),
+                related(entries(dir, FILES.get(2))),
+                names(entries(dir, FILES.get(3))));
     }
 
-    private static String content(Path dir, String name) {
-        Path file = dir.resolve(name);
+    /**
+     * Reads the entries of one kind: the file {@code <kind>.json} and every {@code *.json} in the
+     * folder {@code <kind>/}, in file-name order; at least one of them must exist. Duplicates are
+     * checked across all of them.
+     */
+    private static List<JsonEntries.Entry> entries(Path dir, String fileName) {
+        Path single = dir.resolve(fileName);
+        Path folder = dir.resolve(fileName.substring(0, fileName.length() - ".json".length()));
+        List<Path> files = new ArrayList<>();
+        if (Files.exists(single)) {
+            files.add(single);
+        }
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> s = Files.list(folder)) {
+                s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().forEach(files::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+            }
+        }
+        if (files.isEmpty()) {
+            throw new SourceException(single.toString(), 0, "missing curated file: expected " + fileName
+                    + " or a folder " + folder.getFileName() + "/ of *.json files in " + dir);
+        }
+        List<JsonEntries.Entry> out = new ArrayList<>();
+        for (Path f : files) {
+            out.addAll(JsonEntries.read(content(f), f.toString()));
+        }
+        return out;
+    }
+
+    private static String content(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new SourceException(file.toString(), 0, "missing curated file: expected " + FILES + " in " + dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

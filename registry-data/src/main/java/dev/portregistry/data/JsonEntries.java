@@ -149,7 +149,7 @@ final class JsonEntries {
             }
             JsonToken t;
             while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                int line = p.currentLocation().getLineNr();
+                int line = p.currentTokenLocation().getLineNr();
                 if (t != JsonToken.START_OBJECT) {
                     throw new SourceException(file, line, "expected an object, found " + t);
                 }

@@ -41,7 +41,7 @@ public final class NpmIndexImporter {
             JsonToken t;
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
-                int line = line(p);
+                int line = p.currentTokenLocation().getLineNr();
                 if (!seen.add(key)) {
                     throw new SourceException(file, line, "duplicate key \"" + key + "\"");
                 }
