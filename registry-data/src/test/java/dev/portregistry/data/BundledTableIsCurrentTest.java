@@ -24,7 +24,7 @@ class BundledTableIsCurrentTest {
         }
         assertThat(bundled)
                 .as("core's ports.table is stale or edited by hand: run "
-                        + "mvn -B -q install -DskipTests && mvn -B -q -pl registry-data -Pregenerate process-classes")
+                        + "mvn -B -q -pl registry-data -am -Pregenerate process-classes")
                 .isEqualTo(fresh);
     }
 
