@@ -1,14 +1,31 @@
 package dev.portregistry;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Builds {@link PortInfo#summary()} from the facts of one record; no per-port text lives here. */
+/**
+ * Builds {@link PortInfo#summary()} from the facts of one record; no per-port text lives here.
+ *
+ * <p>Malware is named with the first clause of its description, which by the curated data's
+ * convention says what it is and when it appeared ("a 2003 worm against ..."): the era matters,
+ * because a 1999 trojan is weak evidence today and a current botnet is not. The year is read from
+ * that clause, newest malware is named first, and the advice about an unexpected listener depends
+ * on the port: on a port with an active assignment the service itself is the expected listener
+ * and malware is weak evidence (the older, the weaker); on a port without one (abandoned,
+ * historic, reserved or unassigned) a listener where malware is known deserves a close look.
+ */
 final class Summaries {
     /** How many official assignments the summary names before it says "and N more". */
     private static final int MAX_NAMED_ASSIGNMENTS = 3;
     /** How many alternate uses of one kind the summary names before it says "and N more". */
     private static final int MAX_NAMED_USES = 4;
+    /** The first clause of a description ends at the first semicolon or sentence end. */
+    private static final Pattern CLAUSE_END = Pattern.compile("; |\\. |\\.$");
+    /** A year or decade in a malware description's first clause: 1988, 2017, 2000s. */
+    private static final Pattern ERA = Pattern.compile("\\b(19|20)\\d\\d(s?)\\b");
 
     private Summaries() {
     }
@@ -26,8 +43,9 @@ final class Summaries {
             uses(sb, unofficial, info.port());
             sb.append(". ");
         }
+        malware = newestFirst(malware);
         if (!malware.isEmpty()) {
-            sb.append("Malware known to use it: ");
+            sb.append("Malware known to use or target it: ");
             uses(sb, malware, info.port());
             sb.append(". ");
         }
@@ -36,7 +54,7 @@ final class Summaries {
             join(sb, info.relatedPorts());
             sb.append(". ");
         }
-        advice(sb, info, !unofficial.isEmpty(), !malware.isEmpty());
+        advice(sb, info, !unofficial.isEmpty(), malware);
         return sb.toString();
     }
 
@@ -74,8 +92,8 @@ final class Summaries {
             sb.append(" and ").append(groups.size() - shown).append(" more");
         }
         sb.append(". ");
-        for (ServiceAssignment a : named) {
-            statusSentence(sb, a);
+        for (List<ServiceAssignment> group : sameNote(named)) {
+            statusSentence(sb, group);
         }
         for (ServiceAssignment a : info.assignments()) {
             if (a.status() == LifecycleStatus.DEREGISTERED && a.name().isEmpty()) {
@@ -105,21 +123,56 @@ final class Summaries {
         return groups;
     }
 
-    private static void statusSentence(StringBuilder sb, ServiceAssignment a) {
+    /**
+     * Groups the assignments whose status needs a sentence (abandoned, historic) and that share a
+     * non-empty note, so that one product or protocol behind several names is told once.
+     */
+    private static List<List<ServiceAssignment>> sameNote(List<ServiceAssignment> named) {
+        List<List<ServiceAssignment>> groups = new ArrayList<>();
+        outer:
+        for (ServiceAssignment a : named) {
+            boolean groupable = !a.note().isEmpty()
+                    && (a.status() == LifecycleStatus.ABANDONED || a.status() == LifecycleStatus.HISTORIC);
+            if (groupable) {
+                for (List<ServiceAssignment> g : groups) {
+                    ServiceAssignment first = g.get(0);
+                    if (first.status() == a.status() && first.note().equals(a.note())) {
+                        g.add(a);
+                        continue outer;
+                    }
+                }
+            }
+            List<ServiceAssignment> g = new ArrayList<>();
+            g.add(a);
+            groups.add(g);
+        }
+        return groups;
+    }
+
+    /** One sentence about assignments of one status that share a note; names them all. */
+    private static void statusSentence(StringBuilder sb, List<ServiceAssignment> group) {
+        ServiceAssignment a = group.get(0);
+        boolean several = group.size() > 1;
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < group.size(); i++) {
+            names.append(i == 0 ? "" : i == group.size() - 1 ? " and " : ", ").append(group.get(i).name());
+        }
         switch (a.status()) {
             case ABANDONED -> {
                 if (a.note().isEmpty()) {
-                    sb.append("The product behind ").append(a.name()).append(" has been discontinued");
+                    sb.append("The product behind ").append(names).append(" has been discontinued");
                 } else {
                     sb.append(stripPeriod(a.note()));
                 }
-                sb.append(", so the assignment of ").append(a.name()).append(" is abandoned. ");
+                sb.append(several ? ", so the assignments of " : ", so the assignment of ").append(names)
+                        .append(several ? " are abandoned. " : " is abandoned. ");
             }
             case HISTORIC -> {
-                sb.append("The protocol behind ").append(a.name()).append(" is historic");
+                sb.append(several ? "The protocols behind " : "The protocol behind ").append(names)
+                        .append(several ? " are historic" : " is historic");
                 sb.append(a.note().isEmpty() ? ". " : ": " + sentence(a.note()) + " ");
             }
-            case DEREGISTERED -> sb.append("The assignment of ").append(a.name()).append(" was de-registered. ");
+            case DEREGISTERED -> sb.append("The assignment of ").append(names).append(" was de-registered. ");
             default -> {
                 // ACTIVE: nothing to add
             }
@@ -134,7 +187,10 @@ final class Summaries {
             }
             AlternateUse u = uses.get(i);
             sb.append(u.name());
-            if (u.officialPort().isPresent() && u.officialPort().getAsInt() != port) {
+            String clause = u.kind() == UseKind.MALWARE ? firstClause(u.description()) : "";
+            if (!clause.isEmpty()) {
+                sb.append(" (").append(clause).append(')');
+            } else if (u.officialPort().isPresent() && u.officialPort().getAsInt() != port) {
                 sb.append(" (an alternative to its default port ").append(u.officialPort().getAsInt()).append(')');
             }
         }
@@ -143,15 +199,24 @@ final class Summaries {
         }
     }
 
-    private static void advice(StringBuilder sb, PortInfo info, boolean unofficial, boolean malware) {
-        if (info.status() == LifecycleStatus.ACTIVE && !malware) {
+    private static void advice(StringBuilder sb, PortInfo info, boolean unofficial, List<AlternateUse> malware) {
+        boolean active = info.status() == LifecycleStatus.ACTIVE;
+        if (active) {
             sb.append("A listener here is expected if you run the assigned service");
-            sb.append(unofficial ? " or one of the programs above." : ".");
+            sb.append(unofficial ? " or one of the programs above" : "");
+            if (malware.isEmpty()) {
+                sb.append('.');
+                return;
+            }
+            sb.append("; the malware listed").append(era(malware))
+                    .append(" is weak evidence on its own on an active service port, the more so the older it is, "
+                            + "but confirm that any listener is one you configured.");
             return;
         }
-        if (malware) {
-            sb.append("Malware is known to use this port: if you did not configure a service on it, "
-                    + "treat an unexpected listener as suspicious and investigate.");
+        if (!malware.isEmpty()) {
+            sb.append("No active service is assigned here and malware").append(era(malware))
+                    .append(" is known to use the port: treat an unexpected listener as suspicious and investigate it "
+                            + "closely.");
             return;
         }
         if (info.range() == PortRange.DYNAMIC && info.status() == LifecycleStatus.UNASSIGNED && !unofficial) {
@@ -160,6 +225,61 @@ final class Summaries {
             return;
         }
         sb.append("If you did not configure a service on it, investigate an unexpected listener.");
+    }
+
+    /**
+     * Returns the first clause of a description (up to the first semicolon or sentence end),
+     * starting in lower case when it starts with an article; empty for an empty description.
+     */
+    private static String firstClause(String description) {
+        String d = description.strip();
+        Matcher m = CLAUSE_END.matcher(d);
+        String clause = m.find() ? d.substring(0, m.start()) : d;
+        if (clause.startsWith("A ") || clause.startsWith("An ")) {
+            clause = Character.toLowerCase(clause.charAt(0)) + clause.substring(1);
+        }
+        return clause;
+    }
+
+    /** Returns the year or decade named in a description's first clause (2000 for "2000s"), or 0. */
+    private static int year(AlternateUse use) {
+        Matcher m = ERA.matcher(firstClause(use.description()));
+        return m.find() ? Integer.parseInt(m.group().substring(0, 4)) : 0;
+    }
+
+    /** Malware sorted newest first by the year in its description; undated last, otherwise stable. */
+    private static List<AlternateUse> newestFirst(List<AlternateUse> malware) {
+        List<AlternateUse> sorted = new ArrayList<>(malware);
+        sorted.sort(Comparator.comparingInt((AlternateUse u) -> year(u) == 0 ? Integer.MAX_VALUE : -year(u)));
+        return sorted;
+    }
+
+    /** " (from 1998)", " (from 1988 to 2017)" or " (from the 2000s)" for the dated malware; empty if none is dated. */
+    private static String era(List<AlternateUse> malware) {
+        String first = null;
+        String last = null;
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (AlternateUse u : malware) {
+            Matcher m = ERA.matcher(firstClause(u.description()));
+            if (!m.find()) {
+                continue;
+            }
+            int y = Integer.parseInt(m.group().substring(0, 4));
+            String label = m.group().endsWith("s") ? "the " + m.group() : m.group();
+            if (y < min) {
+                min = y;
+                first = label;
+            }
+            if (y > max) {
+                max = y;
+                last = label;
+            }
+        }
+        if (first == null) {
+            return "";
+        }
+        return " (from " + first + (min == max ? "" : " to " + last) + ")";
     }
 
     private static void join(StringBuilder sb, List<Integer> ports) {

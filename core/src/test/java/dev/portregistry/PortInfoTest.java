@@ -108,4 +108,61 @@ class PortInfoTest {
         assertThat(info.summary()).contains("40000", "registered", "svc (Some Service) over TCP",
                 "Some Product (Acme) was discontinued in 2010", "abandoned", "ExampleApp", "40001", "suspicious");
     }
+
+    private static AlternateUse malware(String name, String description) {
+        return new AlternateUse(name, description, TCP, UseKind.MALWARE, OptionalInt.empty(), "b");
+    }
+
+    @Test
+    void summaryNamesMalwareByTheFirstClauseOfItsDescriptionNewestFirst() {
+        PortInfo info = PortInfo.of(40000, List.of(assignment("svc", LifecycleStatus.ACTIVE)), List.of(
+                malware("OldTrojan", "A 1999 Windows trojan; it listens here. More text."),
+                malware("Undated", "Some tool with no era"),
+                malware("NewBot", "A 2021 IoT botnet; it scans here.")), List.of());
+        String summary = info.summary();
+        assertThat(summary).contains("NewBot (a 2021 IoT botnet)", "OldTrojan (a 1999 Windows trojan)",
+                "Undated (Some tool with no era)").doesNotContain("it listens here", "it scans here");
+        assertThat(summary.indexOf("NewBot")).isLessThan(summary.indexOf("OldTrojan"));
+        assertThat(summary.indexOf("OldTrojan")).isLessThan(summary.indexOf("Undated"));
+    }
+
+    @Test
+    void adviceWeighsMalwareByWhetherAnActiveServiceHoldsThePort() {
+        List<AlternateUse> uses = List.of(malware("OldTrojan", "A 1999 Windows trojan; details."),
+                malware("Worm", "A 2004 worm; details."));
+        String active = PortInfo.of(40000, List.of(assignment("svc", LifecycleStatus.ACTIVE)), uses, List.of()).summary();
+        assertThat(active).contains("expected if you run the assigned service", "(from 1999 to 2004)", "weak evidence")
+                .doesNotContain("suspicious");
+        String abandoned = PortInfo.of(40000, List.of(assignment("svc", LifecycleStatus.ABANDONED)), uses, List.of())
+                .summary();
+        assertThat(abandoned).contains("No active service", "(from 1999 to 2004)", "suspicious", "investigate it closely")
+                .doesNotContain("weak evidence");
+        String unassigned = PortInfo.of(50000, List.of(), List.of(malware("Bot", "A 2000s bot family; details.")),
+                List.of()).summary();
+        assertThat(unassigned).contains("(from the 2000s)", "suspicious").doesNotContain("Short-lived");
+        String undated = PortInfo.of(40000, List.of(), List.of(malware("X", "Some tool")), List.of()).summary();
+        assertThat(undated).contains("malware is known to use the port").doesNotContain("(from");
+    }
+
+    @Test
+    void oneProductBehindSeveralNamesIsToldOnce() {
+        String note = "Some Product (Acme) was discontinued in 2010.";
+        PortInfo info = PortInfo.of(40000, List.of(
+                new ServiceAssignment("one", "d1", TCP, LifecycleStatus.ABANDONED, note),
+                new ServiceAssignment("two", "d2", EnumSet.of(Transport.UDP), LifecycleStatus.ABANDONED, note),
+                new ServiceAssignment("old", "d3", TCP, LifecycleStatus.HISTORIC, "replaced long ago.")),
+                List.of(), List.of());
+        String summary = info.summary();
+        assertThat(summary).contains("Some Product (Acme) was discontinued in 2010, so the assignments of one and two "
+                + "are abandoned.", "The protocol behind old is historic: replaced long ago.");
+        assertThat(summary.indexOf("Some Product")).isEqualTo(summary.lastIndexOf("Some Product"));
+    }
+
+    @Test
+    void aSummaryWithoutMalwareKeepsItsPlainAdvice() {
+        assertThat(PortInfo.of(40000, List.of(assignment("svc", LifecycleStatus.ACTIVE)), List.of(), List.of()).summary())
+                .endsWith("A listener here is expected if you run the assigned service.");
+        assertThat(PortInfo.of(40000, List.of(assignment("svc", LifecycleStatus.ABANDONED)), List.of(), List.of()).summary())
+                .endsWith("If you did not configure a service on it, investigate an unexpected listener.");
+    }
 }
