@@ -48,6 +48,11 @@ import java.util.stream.Stream;
  * assignment over all their transports. The curated lifecycle entries then mark assignments
  * ABANDONED or HISTORIC.
  *
+ * <p>Names: every IANA service name resolves to its ports, and every alternate use's name to the
+ * ports IANA assigns under that name, then the software's own IANA ports ({@code officialPort}),
+ * then the ports where it is an alternate use; curated common names resolve like the service they
+ * name, or to their own ports.
+ *
  * <p>Strict: a duplicate record, a curated entry about a port or service that is not there, or a
  * name that resolves twice fails the compile with file and line. Same sources, same bytes.
  */
@@ -315,6 +320,8 @@ public final class RegistryCompiler {
     private static TreeMap<String, List<Integer>> names(List<PortInfo> ports, CuratedData curated, Report report) {
         Map<String, TreeSet<Integer>> officialPorts = new HashMap<>();
         Map<String, TreeSet<Integer>> alternatePorts = new HashMap<>();
+        // the software's own IANA ports (officialPort) of alternate uses whose name is not the IANA name
+        Map<String, TreeSet<Integer>> ownPorts = new HashMap<>();
         for (PortInfo p : ports) {
             for (ServiceAssignment a : p.assignments()) {
                 if (!a.name().isEmpty()) {
@@ -322,7 +329,9 @@ public final class RegistryCompiler {
                 }
             }
             for (AlternateUse u : p.alternateUses()) {
-                alternatePorts.computeIfAbsent(u.name().toLowerCase(Locale.ROOT), k -> new TreeSet<>()).add(p.port());
+                String key = u.name().toLowerCase(Locale.ROOT);
+                alternatePorts.computeIfAbsent(key, k -> new TreeSet<>()).add(p.port());
+                u.officialPort().ifPresent(own -> ownPorts.computeIfAbsent(key, k -> new TreeSet<>()).add(own));
             }
         }
         TreeMap<String, List<Integer>> names = new TreeMap<>();
@@ -330,6 +339,7 @@ public final class RegistryCompiler {
         keys.addAll(alternatePorts.keySet());
         for (String key : keys) {
             LinkedHashSet<Integer> list = new LinkedHashSet<>(officialPorts.getOrDefault(key, new TreeSet<>()));
+            list.addAll(ownPorts.getOrDefault(key, new TreeSet<>()));
             list.addAll(alternatePorts.getOrDefault(key, new TreeSet<>()));
             names.put(key, List.copyOf(list));
         }
