@@ -42,7 +42,8 @@ import java.util.Set;
  *   <li>alternate uses are added to the port (unofficial before malware); one of the same name
  *       and kind is replaced. The name then resolves to the port.</li>
  *   <li>related ports join each port of the group to the others.</li>
- *   <li>names resolve to their ports, after the ports they already resolve to.</li>
+ *   <li>names resolve to their ports, after the ports they already resolve to; an alias resolves
+ *       to the ports of its service, which must resolve to some.</li>
  * </ol>
  *
  * <p>Immutable and thread-safe.
@@ -54,6 +55,7 @@ public final class Overlay {
     private final List<UseEntry> uses;
     private final List<RelatedEntry> related;
     private final List<NameEntry> names;
+    private final List<AliasEntry> aliases;
 
     /** A local assignment and its alias names. */
     record AssignEntry(int line, int port, ServiceAssignment assignment, List<String> aliases) {
@@ -75,6 +77,10 @@ public final class Overlay {
     record NameEntry(int line, String name, List<Integer> ports) {
     }
 
+    /** A name that resolves like a service name. */
+    record AliasEntry(int line, String name, String service) {
+    }
+
     private Overlay(Builder b) {
         this.source = b.source;
         this.assignments = List.copyOf(b.assignments);
@@ -82,6 +88,7 @@ public final class Overlay {
         this.uses = List.copyOf(b.uses);
         this.related = List.copyOf(b.related);
         this.names = List.copyOf(b.names);
+        this.aliases = List.copyOf(b.aliases);
     }
 
     /**
@@ -147,7 +154,7 @@ public final class Overlay {
      * @return the number of entries of every kind
      */
     public int size() {
-        return assignments.size() + lifecycle.size() + uses.size() + related.size() + names.size();
+        return assignments.size() + lifecycle.size() + uses.size() + related.size() + names.size() + aliases.size();
     }
 
     List<AssignEntry> assignments() {
@@ -170,6 +177,10 @@ public final class Overlay {
         return names;
     }
 
+    List<AliasEntry> aliases() {
+        return aliases;
+    }
+
     @Override
     public String toString() {
         return "Overlay[" + source + ", " + size() + " entries]";
@@ -189,6 +200,7 @@ public final class Overlay {
         private final List<UseEntry> uses = new ArrayList<>();
         private final List<RelatedEntry> related = new ArrayList<>();
         private final List<NameEntry> names = new ArrayList<>();
+        private final List<AliasEntry> aliases = new ArrayList<>();
 
         private Builder(String source) {
             Objects.requireNonNull(source, "source must not be null");
@@ -344,6 +356,24 @@ public final class Overlay {
                 throw error("name \"" + name + "\" has no port: expected at least one");
             }
             names.add(new NameEntry(line, name, list));
+            return this;
+        }
+
+        /**
+         * Makes a name resolve to the ports a service name resolves to, such as {@code rdp} for
+         * {@code ms-wbt-server}. The service must resolve to at least one port when the overlay is
+         * applied, officially or through the overlay itself.
+         *
+         * @param name    the new name, not null or blank, not a number
+         * @param service the service name it stands for, not null or blank
+         * @return this builder
+         * @throws NullPointerException   if an argument is null
+         * @throws OverlayFormatException if a name is invalid
+         */
+        public Builder alias(String name, String service) {
+            checkName(name);
+            checkName(service);
+            aliases.add(new AliasEntry(line, name, service));
             return this;
         }
 

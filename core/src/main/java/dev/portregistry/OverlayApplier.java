@@ -71,6 +71,20 @@ final class OverlayApplier {
                 addName(e.name(), port);
             }
         }
+        for (Overlay.AliasEntry e : overlay.aliases()) {
+            LinkedHashSet<Integer> ports = new LinkedHashSet<>();
+            for (PortInfo p : base.findService(e.service())) {
+                ports.add(p.port());
+            }
+            ports.addAll(addedNames.getOrDefault(e.service().toLowerCase(Locale.ROOT), new LinkedHashSet<>()));
+            if (ports.isEmpty()) {
+                throw new OverlayFormatException(overlay.source(), e.line(), "name \"" + e.name() + "\" stands for service \""
+                        + e.service() + "\", which resolves to no port: expected a service name the registry knows");
+            }
+            for (int port : ports) {
+                addName(e.name(), port);
+            }
+        }
         return build();
     }
 

@@ -9,7 +9,8 @@
  * {@link dev.portregistry.PortAdvisor} suggests and checks ports for a new service, and
  * {@link dev.portregistry.PortPopularity} reads how often ports are open from Nmap's data.
  *
- * <p>Every type here is immutable and thread-safe. No method returns null; collections are
+ * <p>Every type here is immutable and thread-safe, except the one-shot {@link dev.portregistry.Overlay.Builder}.
+ * No method returns null; collections are
  * immutable and never null.
  */
 package dev.portregistry;

@@ -231,6 +231,21 @@ class OverlayTest {
     }
 
     @Test
+    void anAliasResolvesLikeItsServiceIncludingTheOverlaysOwnNames() {
+        PortRegistry ours = BUNDLED.with(Overlay.builder("ops")
+                .alias("vpn", "OpenVPN")
+                .assign(7443, "billing", "", Transport.TCP)
+                .alias("invoicing", "billing")
+                .build());
+        assertThat(ours.findService("vpn")).extracting(PortInfo::port).containsExactly(1194, 1195, 1196, 1197);
+        assertThat(ours.findService("invoicing")).extracting(PortInfo::port).containsExactly(7443);
+        assertThatThrownBy(() -> BUNDLED.with(Overlay.builder("names.json").line(3).alias("x", "no-such-service").build()))
+                .isInstanceOf(OverlayFormatException.class)
+                .hasMessage("names.json:3: name \"x\" stands for service \"no-such-service\", which resolves to no port: "
+                        + "expected a service name the registry knows");
+    }
+
+    @Test
     void anOverlayIsImmutableOnceBuilt() {
         Overlay.Builder b = Overlay.builder("ops").name("payments", 7443);
         Overlay first = b.build();
