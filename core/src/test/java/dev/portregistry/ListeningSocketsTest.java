@@ -203,7 +203,7 @@ class ListeningSocketsTest {
         InetAddress v4 = InetAddress.getByName("127.0.0.1");
         try (ServerSocket vpn = bindOrSkip(v4, 1196)) {
             List<Listener> listeners = ListeningSockets.listeners(PortRegistry.bundled());
-            assertThat(listeners).filteredOn(l -> l.socket().port() == 1196 && l.socket().transport() == Transport.TCP
+            assertThat(listeners).filteredOn(l -> l.socket().port() == vpn.getLocalPort() && l.socket().transport() == Transport.TCP
                     && l.socket().address().equals(v4)).singleElement().satisfies(l -> {
                         assertThat(l.kind()).isEqualTo(ListenerKind.ALTERNATE_USE);
                         assertThat(l.names()).containsExactly("OpenVPN");
