@@ -1,5 +1,6 @@
 package example.consumer;
 
+import dev.portregistry.ConflictKind;
 import dev.portregistry.LifecycleStatus;
 import dev.portregistry.ListeningSockets;
 import dev.portregistry.PortAdvisor;
@@ -30,7 +31,8 @@ public final class Consumer {
                 + PortRegistry.byService("billing").size());
 
         PortAdvisor advisor = PortAdvisor.of(ours);
-        System.out.println("suggest=" + advisor.suggestNear(8443, 2) + " check7443=" + advisor.check(7443).conflicts().size());
+        System.out.println("suggest=" + advisor.suggestNear(8443, 2) + " check7443local="
+                + advisor.check(7443).has(ConflictKind.LOCAL_ASSIGNMENT));
 
         System.out.println("listening=" + (ListeningSockets.isSupported()
                 ? "supported " + (ListeningSockets.listeners(ours).size() >= 0) : "unsupported"));

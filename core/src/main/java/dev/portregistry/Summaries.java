@@ -106,7 +106,12 @@ final class Summaries {
         }
         sb.append(". ");
         for (ServiceAssignment a : local) {
-            statusSentence(sb, a);
+            if (a.status() != LifecycleStatus.ACTIVE) {
+                String note = a.note().strip();
+                sb.append("Your assignment of ").append(a.name()).append(" is ")
+                        .append(a.status().name().toLowerCase(java.util.Locale.ROOT))
+                        .append(note.isEmpty() ? "" : ": " + note).append(note.endsWith(".") ? " " : ". ");
+            }
         }
     }
 

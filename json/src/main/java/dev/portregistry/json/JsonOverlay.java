@@ -36,7 +36,8 @@ import java.util.TreeSet;
  * <ul>
  *   <li>one of the curated files itself, a JSON array, its kind told by the file name:
  *       {@code alternate-uses.json}, {@code lifecycle.json}, {@code related.json} or
- *       {@code names.json} (any prefix, such as {@code ops-alternate-uses.json}, is allowed);</li>
+ *       {@code names.json} (any prefix, such as {@code ops-alternate-uses.json}, is allowed), or
+ *       by the folder it is in, as in the curated layout: {@code alternate-uses/games.json};</li>
  *   <li>an object whose optional members {@code assignments}, {@code alternateUses},
  *       {@code lifecycle}, {@code related} and {@code names} each hold such an array.</li>
  * </ul>
@@ -146,14 +147,18 @@ public final class JsonOverlay {
     }
 
     private static String kindOfFile(String source) {
-        String name = Path.of(source).getFileName() == null ? source : Path.of(source).getFileName().toString();
+        Path path = Path.of(source);
+        String name = path.getFileName() == null ? source : path.getFileName().toString();
+        String folder = path.getParent() == null || path.getParent().getFileName() == null ? ""
+                : path.getParent().getFileName().toString() + ".json";
         for (Map.Entry<String, String> e : FILE_KINDS.entrySet()) {
-            if (name.endsWith(e.getKey())) {
+            if (name.endsWith(e.getKey()) || folder.equals(e.getKey())) {
                 return e.getValue();
             }
         }
         throw new OverlayFormatException(source, 1, "a top-level array needs a file name that tells its kind: expected one "
-                + "ending in " + new TreeSet<>(FILE_KINDS.keySet()) + ", or an object with members " + String.join(", ", KINDS));
+                + "ending in " + new TreeSet<>(FILE_KINDS.keySet()) + " or in a folder named after one of them, "
+                + "or an object with members " + String.join(", ", KINDS));
     }
 
     private static void entries(JsonParser p, Overlay.Builder b, String source, String kind) throws IOException {

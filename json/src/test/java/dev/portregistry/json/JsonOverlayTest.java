@@ -4,6 +4,7 @@ import dev.portregistry.AlternateUse;
 import dev.portregistry.LifecycleStatus;
 import dev.portregistry.Origin;
 import dev.portregistry.Overlay;
+import dev.portregistry.PortAdvisor;
 import dev.portregistry.OverlayFormatException;
 import dev.portregistry.PortInfo;
 import dev.portregistry.PortRegistry;
@@ -14,11 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,7 +36,7 @@ class JsonOverlayTest {
                  "aliases": ["invoices"]}
               ],
               "alternateUses": [
-                {"name": "Dev proxy", "ports": ["8000-8001"], "transports": ["tcp"], "kind": "unofficial",
+                {"name": "Dev proxy", "ports": ["FREE-FREE1"], "transports": ["tcp"], "kind": "unofficial",
                  "officialPort": 8080, "description": "Developers' local proxy.", "basis": "our team wiki"}
               ],
               "lifecycle": [
@@ -51,9 +53,20 @@ class JsonOverlayTest {
             }
             """;
 
+    /** Two adjacent ports with no data at all, so that the overlay's use is their only one. */
+    private static int freePair() {
+        for (int p = 1024; p < 32767; p++) {
+            if (PortAdvisor.of(BUNDLED).check(p).isClear() && PortAdvisor.of(BUNDLED).check(p + 1).isClear()) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no two adjacent free ports");
+    }
+
     @Test
     void everyKindOfEntryIsLayeredOn() {
-        Overlay overlay = JsonOverlay.parse(OPS, "ops.json");
+        int free = freePair();
+        Overlay overlay = JsonOverlay.parse(OPS.replace("FREE-FREE1", free + "-" + (free + 1)), "ops.json");
         assertThat(overlay.source()).isEqualTo("ops.json");
         assertThat(overlay.size()).isEqualTo(7);
         PortRegistry ours = BUNDLED.with(overlay);
@@ -68,24 +81,40 @@ class JsonOverlayTest {
         assertThat(billing.relatedPorts()).containsExactly(7444);
         assertThat(ours.findService("invoices")).containsExactly(billing);
         assertThat(ours.findService("payments")).containsExactly(billing);
-        assertThat(ours.get(8001).alternateUses()).extracting(AlternateUse::name).containsExactly("Dev proxy");
-        assertThat(ours.get(8001).alternateUses().get(0).officialPort()).hasValue(8080);
+        assertThat(ours.get(free + 1).alternateUses()).extracting(AlternateUse::name).containsExactly("Dev proxy");
+        assertThat(ours.get(free + 1).alternateUses().get(0).officialPort()).hasValue(8080);
         assertThat(ours.get(1194).status()).isEqualTo(LifecycleStatus.HISTORIC);
         assertThat(ours.findService("vpn")).isEqualTo(ours.findService("openvpn"));
         assertThat(BUNDLED.findService("billing")).isEmpty();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"alternate-uses.json", "lifecycle.json", "related.json", "names.json"})
-    void theProjectsOwnCuratedFilesReadAsOverlays(String file) throws IOException {
-        Path curated = Path.of(System.getProperty("portregistry.curated.dir", "../registry-data/data/curated"), file);
-        Overlay overlay = JsonOverlay.read(curated);
-        assertThat(overlay.size()).isPositive();
-        PortRegistry again = BUNDLED.with(overlay);
+    @Test
+    void theProjectsOwnCuratedFilesReadAsOverlays() throws IOException {
+        Path curated = Path.of(System.getProperty("portregistry.curated.dir", "../registry-data/data/curated"));
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(curated)) {
+            files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        assertThat(files).isNotEmpty();
+        PortRegistry again = BUNDLED;
+        for (Path file : files) {
+            Overlay overlay = JsonOverlay.read(file);
+            assertThat(overlay.size()).as("%s", file).isPositive();
+            again = again.with(overlay);
+        }
         // the bundled registry already holds this knowledge: layering it again changes no port's status
         for (PortInfo p : BUNDLED.knownPorts()) {
             assertThat(again.get(p.port()).status()).as("port %d", p.port()).isEqualTo(p.status());
+            assertThat(again.get(p.port()).alternateUses()).as("port %d", p.port())
+                    .containsExactlyInAnyOrderElementsOf(p.alternateUses());
         }
+    }
+
+    @Test
+    void aCuratedFileInAKindFolderIsReadAsThatKind() {
+        assertThat(JsonOverlay.parse("""
+                [{"name": "x", "ports": [7443, 7444], "basis": "b"}]
+                """, "curated/related/team.json").size()).isEqualTo(1);
     }
 
     @Test
@@ -93,6 +122,8 @@ class JsonOverlayTest {
         assertThatThrownBy(() -> JsonOverlay.parse("[]", "ops.json"))
                 .isInstanceOf(OverlayFormatException.class)
                 .hasMessageStartingWith("ops.json:1: a top-level array needs a file name that tells its kind");
+        assertThatThrownBy(() -> JsonOverlay.parse("[]", "curated/colours/x.json"))
+                .isInstanceOf(OverlayFormatException.class).hasMessageContaining("folder named after one of them");
         assertThat(JsonOverlay.parse("""
                 [{"name": "x", "ports": [7443, 7444], "basis": "b"}]
                 """, "/etc/portregistry/team-related.json").size()).isEqualTo(1);
