@@ -6,6 +6,7 @@ import dev.portregistry.internal.TableFormatException;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -35,6 +36,7 @@ public final class PortRegistry {
     private final PortInfo[] ports;
     private final Map<String, List<PortInfo>> names;
     private final Set<String> nameKeys;
+    private final List<String> overlays;
 
     private PortRegistry(TableData table) {
         this.version = table.version();
@@ -58,6 +60,16 @@ public final class PortRegistry {
         }
         this.names = byName;
         this.nameKeys = Collections.unmodifiableSet(new TreeSet<>(byName.keySet()));
+        this.overlays = List.of();
+    }
+
+    /** A registry with an overlay applied, built by {@link OverlayApplier}; takes ownership of the arguments. */
+    PortRegistry(DataVersion version, PortInfo[] ports, Map<String, List<PortInfo>> names, List<String> overlays) {
+        this.version = version;
+        this.ports = ports;
+        this.names = names;
+        this.nameKeys = Collections.unmodifiableSet(new TreeSet<>(names.keySet()));
+        this.overlays = List.copyOf(overlays);
     }
 
     // ---------------------------------------------------------------- the bundled registry
@@ -196,6 +208,80 @@ public final class PortRegistry {
         return List.copyOf(out);
     }
 
+    // ---------------------------------------------------------------- local knowledge
+
+    /**
+     * Returns a new registry with local knowledge layered on this one (see {@link Overlay} for how
+     * entries apply). This registry does not change.
+     *
+     * @param overlay the overlay, not null
+     * @return a new registry, never null
+     * @throws NullPointerException   if overlay is null
+     * @throws OverlayFormatException naming the overlay's source and line if an entry contradicts
+     *                                this registry (a lifecycle note for an assignment it lacks)
+     */
+    public PortRegistry with(Overlay overlay) {
+        return OverlayApplier.apply(this, Objects.requireNonNull(overlay, "overlay must not be null"));
+    }
+
+    /**
+     * Returns a new registry with one local assignment added, e.g. {@code withAssignment(7443,
+     * new ServiceAssignment("billing", "our billing service", Set.of(Transport.TCP), LifecycleStatus.ACTIVE))}.
+     *
+     * @param port       the port, 0 to 65535
+     * @param assignment the assignment, marked {@link Origin#LOCAL} in the result; not null
+     * @return a new registry, never null
+     * @throws NullPointerException   if assignment is null
+     * @throws OverlayFormatException if the port or the assignment's name is invalid
+     */
+    public PortRegistry withAssignment(int port, ServiceAssignment assignment) {
+        return with(Overlay.builder("withAssignment").assign(port, assignment).build());
+    }
+
+    /**
+     * Returns a new registry with one alternate use added to a port.
+     *
+     * @param port the port, 0 to 65535
+     * @param use  the alternate use, not null
+     * @return a new registry, never null
+     * @throws NullPointerException   if use is null
+     * @throws OverlayFormatException if the port is invalid
+     */
+    public PortRegistry withAlternateUse(int port, AlternateUse use) {
+        return with(Overlay.builder("withAlternateUse").alternateUse(port, use).build());
+    }
+
+    /**
+     * Returns a new registry with the assignments of a services(5) file layered on this one; see
+     * {@link Overlay#readServices(Path)}.
+     *
+     * @param file the services(5) file, UTF-8; not null
+     * @return a new registry, never null
+     * @throws NullPointerException   if file is null
+     * @throws IOException            if the file cannot be read
+     * @throws OverlayFormatException naming the file, the line and what was expected, on a bad line
+     */
+    public PortRegistry withServicesFile(Path file) throws IOException {
+        return with(Overlay.readServices(file));
+    }
+
+    /**
+     * Returns the sources of the overlays applied to this registry, oldest first.
+     *
+     * @return an immutable list, empty for the bundled registry; never null
+     */
+    public List<String> overlays() {
+        return overlays;
+    }
+
+    PortInfo[] portTable() {
+        return ports;
+    }
+
+    Map<String, List<PortInfo>> nameTable() {
+        return names;
+    }
+
     /**
      * Returns where this registry's data comes from and how new it is.
      *
@@ -207,7 +293,7 @@ public final class PortRegistry {
 
     @Override
     public String toString() {
-        return "PortRegistry[" + version.label() + "]";
+        return "PortRegistry[" + version.label() + (overlays.isEmpty() ? "" : ", overlays " + overlays) + "]";
     }
 
     /** Loads the bundled table once, on first use; keeps the failure to report it on every call. */

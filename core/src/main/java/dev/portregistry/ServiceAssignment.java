@@ -4,7 +4,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One official IANA assignment of a port: a service name over one or more transports.
+ * One assignment of a port: a service name over one or more transports. In the bundled registry
+ * every assignment is IANA's; a registry with an {@link Overlay} also holds the user's own
+ * ({@link Origin#LOCAL}).
  *
  * <p>Immutable and thread-safe.
  *
@@ -16,10 +18,13 @@ import java.util.Set;
  * @param status      whether the assignment is alive; one of ACTIVE, ABANDONED, HISTORIC,
  *                    DEREGISTERED or RESERVED, never null
  * @param note        why the status is what it is, in plain English (for example which product was
- *                    discontinued and when); empty when there is nothing to add, never null
+ *                    discontinued and when, or where a local assignment was declared); empty when
+ *                    there is nothing to add, never null
+ * @param origin      IANA for the official registry, LOCAL for an assignment layered on by the
+ *                    user; never null
  */
 public record ServiceAssignment(String name, String description, Set<Transport> transports,
-                                LifecycleStatus status, String note) {
+                                LifecycleStatus status, String note, Origin origin) {
 
     /**
      * Validates and copies the components.
@@ -32,6 +37,7 @@ public record ServiceAssignment(String name, String description, Set<Transport> 
         Objects.requireNonNull(description, "description must not be null");
         Objects.requireNonNull(status, "status must not be null");
         Objects.requireNonNull(note, "note must not be null");
+        Objects.requireNonNull(origin, "origin must not be null");
         transports = Transports.copyOf(transports, "assignment " + name);
         if (status == LifecycleStatus.UNASSIGNED) {
             throw new IllegalArgumentException(
@@ -40,7 +46,21 @@ public record ServiceAssignment(String name, String description, Set<Transport> 
     }
 
     /**
-     * Creates an assignment with no note.
+     * Creates an IANA assignment.
+     *
+     * @param name        the IANA service name, not null
+     * @param description the description, not null
+     * @param transports  the transports, not null or empty
+     * @param status      the status, not null
+     * @param note        the note, not null
+     */
+    public ServiceAssignment(String name, String description, Set<Transport> transports, LifecycleStatus status,
+                             String note) {
+        this(name, description, transports, status, note, Origin.IANA);
+    }
+
+    /**
+     * Creates an IANA assignment with no note.
      *
      * @param name        the IANA service name, not null
      * @param description the description, not null
@@ -48,7 +68,16 @@ public record ServiceAssignment(String name, String description, Set<Transport> 
      * @param status      the status, not null
      */
     public ServiceAssignment(String name, String description, Set<Transport> transports, LifecycleStatus status) {
-        this(name, description, transports, status, "");
+        this(name, description, transports, status, "", Origin.IANA);
+    }
+
+    /**
+     * Tells whether this assignment was layered on by the user rather than taken from IANA.
+     *
+     * @return true if {@link #origin()} is LOCAL
+     */
+    public boolean isLocal() {
+        return origin == Origin.LOCAL;
     }
 
     /**

@@ -36,6 +36,7 @@ final class Summaries {
         sb.append("Port ").append(info.port()).append(" is a ").append(range.label())
                 .append(" port (").append(range.first()).append('-').append(range.last()).append("). ");
         official(sb, info);
+        local(sb, info);
         List<AlternateUse> unofficial = info.alternateUses(UseKind.UNOFFICIAL);
         List<AlternateUse> malware = info.alternateUses(UseKind.MALWARE);
         if (!unofficial.isEmpty()) {
@@ -60,9 +61,9 @@ final class Summaries {
 
     private static void official(StringBuilder sb, PortInfo info) {
         List<ServiceAssignment> named = info.assignments().stream()
-                .filter(a -> a.status().isAssignment() && !a.name().isEmpty()).toList();
+                .filter(a -> a.status().isAssignment() && !a.name().isEmpty() && !a.isLocal()).toList();
         if (named.isEmpty()) {
-            switch (info.status()) {
+            switch (PortInfo.statusOf(info.assignments().stream().filter(a -> !a.isLocal()).toList())) {
                 case RESERVED -> sb.append("IANA has reserved it and assigns it to no service. ");
                 case DEREGISTERED -> sb.append("Its former IANA assignment was de-registered. ");
                 default -> sb.append(info.range() == PortRange.DYNAMIC
@@ -99,6 +100,35 @@ final class Summaries {
             if (a.status() == LifecycleStatus.DEREGISTERED && a.name().isEmpty()) {
                 sb.append("A former assignment over ").append(Transports.describe(a.transports()))
                         .append(" was de-registered. ");
+            }
+        }
+    }
+
+    /** Assignments layered on by the user: said apart, so that they are never taken for IANA's. */
+    private static void local(StringBuilder sb, PortInfo info) {
+        List<ServiceAssignment> local = info.assignments().stream().filter(ServiceAssignment::isLocal).toList();
+        if (local.isEmpty()) {
+            return;
+        }
+        sb.append("Locally it is assigned to ");
+        for (int i = 0; i < local.size(); i++) {
+            if (i > 0) {
+                sb.append(i == local.size() - 1 ? " and " : ", ");
+            }
+            ServiceAssignment a = local.get(i);
+            sb.append(a.name());
+            if (!a.description().isEmpty() && !a.description().equalsIgnoreCase(a.name())) {
+                sb.append(" (").append(a.description()).append(')');
+            }
+            sb.append(" over ").append(Transports.describe(a.transports()));
+        }
+        sb.append(". ");
+        for (ServiceAssignment a : local) {
+            if (a.status() != LifecycleStatus.ACTIVE) {
+                String note = a.note().strip();
+                sb.append("Your assignment of ").append(a.name()).append(" is ")
+                        .append(a.status().name().toLowerCase(java.util.Locale.ROOT))
+                        .append(note.isEmpty() ? "" : ": " + note).append(note.endsWith(".") ? " " : ". ");
             }
         }
     }

@@ -1,27 +1,38 @@
 package dev.portregistry.cli;
 
 import dev.portregistry.AlternateUse;
+import dev.portregistry.PortFrequency;
 import dev.portregistry.PortInfo;
+import dev.portregistry.PortPopularity;
 import dev.portregistry.PortRegistry;
 import dev.portregistry.ServiceAssignment;
 import dev.portregistry.Transport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
  * The {@code portregistry} command: {@code portregistry 1196} explains a port,
- * {@code portregistry openvpn} lists a service's ports.
+ * {@code portregistry openvpn} lists a service's ports; subcommands {@code listening},
+ * {@code suggest}, {@code check} and {@code top} do the rest.
  */
 @Command(name = "portregistry", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Explains TCP/UDP/SCTP/DCCP ports: range, IANA assignments, lifecycle, what runs there in practice.",
-                "A number is looked up as a port; anything else as a service name (case-insensitive)."})
+                "A number is looked up as a port; anything else as a service name (case-insensitive).",
+                "A service named like a command: portregistry lookup NAME."},
+        subcommands = {LookupCommand.class, ListeningCommand.class, SuggestCommand.class, CheckCommand.class,
+                TopCommand.class})
 public final class Main implements Callable<Integer> {
     /** Exit code when the registry cannot be used (a damaged table). */
     static final int FAILURE = 1;
@@ -29,9 +40,16 @@ public final class Main implements Callable<Integer> {
     static final int USAGE = 2;
     /** Exit code when a query finds nothing. */
     static final int NOT_FOUND = 3;
+    /** Exit code when this system cannot answer (listening sockets off Linux). */
+    static final int UNSUPPORTED = 4;
+    /** Exit code of {@code check} when the port has conflicts. */
+    static final int CONFLICTS = 5;
 
-    @Parameters(arity = "1..*", paramLabel = "PORT|SERVICE", description = "ports (0-65535) or service names")
-    List<String> queries;
+    @Parameters(arity = "0..*", paramLabel = "PORT|SERVICE", description = "ports (0-65535) or service names")
+    List<String> queries = new ArrayList<>();
+
+    @Mixin
+    CommonOptions common;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -51,7 +69,8 @@ public final class Main implements Callable<Integer> {
      * @param out  standard output
      * @param err  standard error
      * @param args the arguments
-     * @return the exit code: 0 found, 1 registry unusable, 2 bad argument, 3 not found
+     * @return the exit code: 0 found, 1 registry unusable or a file unreadable, 2 bad argument,
+     *         3 not found, 4 not supported on this system, 5 the checked port has conflicts
      */
     static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
@@ -59,6 +78,13 @@ public final class Main implements Callable<Integer> {
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + ex.getMessage());
+            if (ex instanceof UnsupportedOperationException) {
+                return UNSUPPORTED;
+            }
+            if (ex instanceof CommandLine.ParameterException) {
+                commandLine.getErr().println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
+                return USAGE;
+            }
             return ex instanceof IllegalArgumentException ? USAGE : FAILURE;
         });
         return cl.execute(args);
@@ -66,8 +92,39 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        if (queries.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required parameter: 'PORT|SERVICE' (or a command: lookup, listening, suggest, check, top)");
+        }
+        return lookup(spec.commandLine().getOut(), common, queries);
+    }
+
+    /** Looks up ports and names: the work of {@code portregistry QUERY...} and {@code portregistry lookup QUERY...}. */
+    static int lookup(PrintWriter out, CommonOptions options, List<String> queries) {
+        PortRegistry registry = options.registry();
         int code = 0;
+        if (options.json) {
+            List<Object> answers = new ArrayList<>();
+            for (String q : queries) {
+                if (isNumber(q)) {
+                    answers.add(registry.get(parsePort(q)));
+                } else {
+                    List<PortInfo> ports = registry.findService(q);
+                    code = ports.isEmpty() ? NOT_FOUND : code;
+                    Map<String, Object> answer = new LinkedHashMap<>();
+                    answer.put("service", q);
+                    answer.put("ports", ports);
+                    answers.add(answer);
+                }
+            }
+            options.printJson(out, answers.size() == 1 ? answers.get(0) : answers);
+            out.flush();
+            return code;
+        }
+        Optional<PortPopularity> popularity = Optional.empty();
+        if (queries.stream().anyMatch(Main::isNumber)) {
+            popularity = options.popularity();
+        }
         boolean first = true;
         for (String q : queries) {
             if (!first) {
@@ -75,8 +132,9 @@ public final class Main implements Callable<Integer> {
             }
             first = false;
             if (isNumber(q)) {
-                printPort(out, PortRegistry.lookup(parsePort(q)));
-            } else if (!printService(out, q)) {
+                printPort(out, registry.get(parsePort(q)));
+                printPopularity(out, parsePort(q), popularity);
+            } else if (!printService(out, registry, q)) {
                 code = NOT_FOUND;
             }
         }
@@ -84,11 +142,11 @@ public final class Main implements Callable<Integer> {
         return code;
     }
 
-    private static boolean isNumber(String q) {
+    static boolean isNumber(String q) {
         return q.matches("-?[0-9]+");
     }
 
-    private static int parsePort(String q) {
+    static int parsePort(String q) {
         try {
             return Integer.parseInt(q);
         } catch (NumberFormatException e) {
@@ -100,9 +158,13 @@ public final class Main implements Callable<Integer> {
         out.printf("Port %d  %s (%d-%d)  %s%n", info.port(), info.range(), info.range().first(), info.range().last(),
                 info.status());
         out.println(info.summary());
-        if (!info.assignments().isEmpty()) {
-            out.println("Official assignments (IANA):");
-            for (ServiceAssignment a : info.assignments()) {
+        for (boolean local : new boolean[] {false, true}) {
+            List<ServiceAssignment> shown = info.assignments().stream().filter(a -> a.isLocal() == local).toList();
+            if (shown.isEmpty()) {
+                continue;
+            }
+            out.println(local ? "Local assignments (LOCAL, from your overlays):" : "Official assignments (IANA):");
+            for (ServiceAssignment a : shown) {
                 out.printf("  %-16s %-16s %-12s %s%n", a.name().isEmpty() ? "-" : a.name(), transports(a.transports()),
                         a.status(), a.description());
                 if (!a.note().isEmpty()) {
@@ -124,8 +186,17 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    private static boolean printService(PrintWriter out, String name) {
-        List<PortInfo> ports = PortRegistry.byService(name);
+    private static void printPopularity(PrintWriter out, int port, Optional<PortPopularity> popularity) {
+        if (popularity.isPresent()) {
+            List<PortFrequency> seen = popularity.get().forPort(port);
+            out.println("Popularity (Nmap, " + popularity.get().source() + "): " + (seen.isEmpty() ? "not listed"
+                    : seen.stream().map(f -> f.transport().label() + " " + f.name() + " open frequency " + f.frequency())
+                    .collect(Collectors.joining("; "))));
+        }
+    }
+
+    private static boolean printService(PrintWriter out, PortRegistry registry, String name) {
+        List<PortInfo> ports = registry.findService(name);
         if (ports.isEmpty()) {
             out.println("No port known for service \"" + name + "\".");
             return false;
@@ -133,12 +204,18 @@ public final class Main implements Callable<Integer> {
         String key = name.toLowerCase(Locale.ROOT);
         out.println("Service \"" + name + "\": " + ports.size() + (ports.size() == 1 ? " port" : " ports"));
         for (PortInfo p : ports) {
-            String how = p.assignments().stream().anyMatch(a -> a.name().equalsIgnoreCase(key))
-                    ? "official: " + p.assignments().stream().filter(a -> a.name().equalsIgnoreCase(key))
+            String how = p.assignments().stream().anyMatch(a -> a.name().equalsIgnoreCase(key) && !a.isLocal())
+                    ? "official: " + p.assignments().stream().filter(a -> a.name().equalsIgnoreCase(key) && !a.isLocal())
+                    .map(a -> transports(a.transports())).distinct().collect(Collectors.joining("; "))
+                    : p.assignments().stream().anyMatch(a -> a.name().equalsIgnoreCase(key))
+                    ? "local: " + p.assignments().stream().filter(a -> a.name().equalsIgnoreCase(key))
                     .map(a -> transports(a.transports())).distinct().collect(Collectors.joining("; "))
                     : p.alternateUses().stream().anyMatch(u -> u.name().equalsIgnoreCase(key))
                     ? "alternate use: " + p.alternateUses().stream().filter(u -> u.name().equalsIgnoreCase(key))
                     .map(u -> u.kind().toString()).distinct().collect(Collectors.joining("; "))
+                    : p.assignments().stream().anyMatch(ServiceAssignment::isLocal)
+                    ? "local name: " + p.assignments().stream().filter(ServiceAssignment::isLocal)
+                    .map(ServiceAssignment::name).distinct().collect(Collectors.joining(", "))
                     : "common name: " + p.assignments().stream().map(ServiceAssignment::name)
                     .filter(n -> !n.isEmpty()).distinct().collect(Collectors.joining(", "));
             out.printf("  %5d  %-10s %-12s %s%n", p.port(), p.range(), p.status(), how);

@@ -1,0 +1,425 @@
+package dev.portregistry;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Local knowledge to layer on a registry without forking its data: your own assignments ("our
+ * billing service runs on 7443/tcp"), alternate uses, lifecycle notes, related ports and names.
+ * {@link PortRegistry#with(Overlay)} returns a new registry with the overlay applied; the registry
+ * it is applied to, such as the bundled one, never changes.
+ *
+ * <pre>{@code
+ * Overlay ours = Overlay.builder("ops")
+ *         .assign(7443, "billing", "our billing service", Transport.TCP)
+ *         .name("payments", 7443)
+ *         .build();
+ * PortRegistry registry = PortRegistry.bundled().with(ours);
+ * registry.findService("billing");   // [7443]
+ * }</pre>
+ *
+ * <p>An overlay is read from a services(5) file with {@link #readServices(Path)}, built in code with
+ * {@link #builder(String)}, or read from JSON in the curated format by
+ * {@code dev.portregistry.json.JsonOverlay} (module {@code dev.portregistry.json}, which uses
+ * Jackson; this module has no dependencies).
+ *
+ * <p>How entries apply (in this order, each kind in the order it was added):
+ * <ol>
+ *   <li>assignments become {@link Origin#LOCAL} assignments of the port, after the official ones;
+ *       an assignment IANA already holds under that name for those transports adds nothing, and
+ *       local assignments of one name on one port merge their transports. The name and its
+ *       aliases then resolve to the port.</li>
+ *   <li>lifecycle notes change the status and note of the port's assignments of that name, which
+ *       must exist.</li>
+ *   <li>alternate uses are added to the port (unofficial before malware); one of the same name
+ *       and kind is replaced. The name then resolves to the port.</li>
+ *   <li>related ports join each port of the group to the others.</li>
+ *   <li>names resolve to their ports, after the ports they already resolve to; an alias resolves
+ *       to the ports of its service, which must resolve to some.</li>
+ * </ol>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Overlay {
+    private final String source;
+    private final List<AssignEntry> assignments;
+    private final List<LifecycleEntry> lifecycle;
+    private final List<UseEntry> uses;
+    private final List<RelatedEntry> related;
+    private final List<NameEntry> names;
+    private final List<AliasEntry> aliases;
+
+    /** A local assignment and its alias names. */
+    record AssignEntry(int line, int port, ServiceAssignment assignment, List<String> aliases) {
+    }
+
+    /** A new status and note for the assignments of one name on one port. */
+    record LifecycleEntry(int line, int port, String service, LifecycleStatus status, String note) {
+    }
+
+    /** An alternate use of one port. */
+    record UseEntry(int line, int port, AlternateUse use) {
+    }
+
+    /** Ports that belong together. */
+    record RelatedEntry(int line, List<Integer> ports) {
+    }
+
+    /** A name that resolves to ports. */
+    record NameEntry(int line, String name, List<Integer> ports) {
+    }
+
+    /** A name that resolves like a service name. */
+    record AliasEntry(int line, String name, String service) {
+    }
+
+    private Overlay(Builder b) {
+        this.source = b.source;
+        this.assignments = List.copyOf(b.assignments);
+        this.lifecycle = List.copyOf(b.lifecycle);
+        this.uses = List.copyOf(b.uses);
+        this.related = List.copyOf(b.related);
+        this.names = List.copyOf(b.names);
+        this.aliases = List.copyOf(b.aliases);
+    }
+
+    /**
+     * Starts an overlay built in code.
+     *
+     * @param source a name for the overlay used in error messages and {@link PortRegistry#overlays()},
+     *               such as a file name; not null or blank
+     * @return a new builder, never null
+     * @throws NullPointerException     if source is null
+     * @throws IllegalArgumentException if source is blank
+     */
+    public static Builder builder(String source) {
+        return new Builder(source);
+    }
+
+    /**
+     * Reads an overlay from services(5) text: one {@code name port/transport [aliases...] [# comment]}
+     * a line, as in {@code /etc/services}; blank lines and comment lines are skipped. Each line is a
+     * local ACTIVE assignment whose description is the comment. Strict: a line that is not exactly
+     * that, a port outside 0..65535, a transport other than tcp, udp, sctp or dccp, a name that is
+     * a number, or a repeated entry fails.
+     *
+     * @param text   the content, not null
+     * @param source the file name used in error messages, not null or blank
+     * @return the overlay, never null
+     * @throws NullPointerException     if an argument is null
+     * @throws OverlayFormatException   naming the source, the line and what was expected, on the
+     *                                  first bad line
+     */
+    public static Overlay parseServices(String text, String source) {
+        Objects.requireNonNull(text, "text must not be null");
+        return ServicesFormat.parse(text, builder(source)).build();
+    }
+
+    /**
+     * Reads an overlay from a services(5) file in UTF-8, as {@link #parseServices(String, String)}
+     * does; the file's path is the source.
+     *
+     * @param file the file, not null
+     * @return the overlay, never null
+     * @throws NullPointerException   if file is null
+     * @throws IOException            if the file cannot be read
+     * @throws OverlayFormatException naming the file, the line and what was expected, on the first
+     *                                bad line
+     */
+    public static Overlay readServices(Path file) throws IOException {
+        Objects.requireNonNull(file, "file must not be null");
+        return parseServices(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    }
+
+    /**
+     * Returns the name of this overlay: its file or the name given to {@link #builder(String)}.
+     *
+     * @return the source, never null
+     */
+    public String source() {
+        return source;
+    }
+
+    /**
+     * Returns how many entries this overlay holds.
+     *
+     * @return the number of entries of every kind
+     */
+    public int size() {
+        return assignments.size() + lifecycle.size() + uses.size() + related.size() + names.size() + aliases.size();
+    }
+
+    List<AssignEntry> assignments() {
+        return assignments;
+    }
+
+    List<LifecycleEntry> lifecycle() {
+        return lifecycle;
+    }
+
+    List<UseEntry> uses() {
+        return uses;
+    }
+
+    List<RelatedEntry> related() {
+        return related;
+    }
+
+    List<NameEntry> names() {
+        return names;
+    }
+
+    List<AliasEntry> aliases() {
+        return aliases;
+    }
+
+    @Override
+    public String toString() {
+        return "Overlay[" + source + ", " + size() + " entries]";
+    }
+
+    /**
+     * Collects the entries of an {@link Overlay}. Every method checks its arguments at once and fails
+     * with an {@link OverlayFormatException} naming the source and the current {@link #line(int) line}.
+     *
+     * <p>Not thread-safe; the overlay it builds is immutable.
+     */
+    public static final class Builder {
+        private final String source;
+        private int line;
+        private final List<AssignEntry> assignments = new ArrayList<>();
+        private final List<LifecycleEntry> lifecycle = new ArrayList<>();
+        private final List<UseEntry> uses = new ArrayList<>();
+        private final List<RelatedEntry> related = new ArrayList<>();
+        private final List<NameEntry> names = new ArrayList<>();
+        private final List<AliasEntry> aliases = new ArrayList<>();
+
+        private Builder(String source) {
+            Objects.requireNonNull(source, "source must not be null");
+            if (source.isBlank()) {
+                throw new IllegalArgumentException("overlay source \"" + source + "\" is blank: expected a name such as a file name");
+            }
+            this.source = source;
+        }
+
+        /**
+         * Sets the line that the entries added next come from, for error messages.
+         *
+         * @param line the 1-based line, or 0 for none
+         * @return this builder
+         * @throws IllegalArgumentException if line is negative
+         */
+        public Builder line(int line) {
+            if (line < 0) {
+                throw new IllegalArgumentException("line " + line + " is negative: expected 0 (none) or a 1-based line");
+            }
+            this.line = line;
+            return this;
+        }
+
+        /**
+         * Adds a local ACTIVE assignment: {@code assign(7443, "billing", "our billing service", Transport.TCP)}.
+         *
+         * @param port        the port, 0 to 65535
+         * @param name        the service name, not null or blank, not a number
+         * @param description what the service is; may be empty, not null
+         * @param transports  the transports, at least one, no null
+         * @return this builder
+         * @throws NullPointerException   if an argument or transport is null
+         * @throws OverlayFormatException if the port, the name or the transports are invalid
+         */
+        public Builder assign(int port, String name, String description, Transport... transports) {
+            Objects.requireNonNull(transports, "transports must not be null");
+            Set<Transport> set = EnumSet.noneOf(Transport.class);
+            for (Transport t : transports) {
+                set.add(Objects.requireNonNull(t, "transports must not contain null"));
+            }
+            if (set.isEmpty()) {
+                throw error("assignment \"" + name + "\" on port " + port + " has no transport: expected tcp, udp, sctp or dccp");
+            }
+            Objects.requireNonNull(description, "description must not be null");
+            return assign(port, new ServiceAssignment(checkName(name), description, set, LifecycleStatus.ACTIVE));
+        }
+
+        /**
+         * Adds a local assignment. Its origin becomes {@link Origin#LOCAL} whatever it was; an empty
+         * note becomes one that names this overlay's source and line.
+         *
+         * @param port       the port, 0 to 65535
+         * @param assignment the assignment; its name must not be empty or a number; not null
+         * @param aliases    further names that resolve to the port, like the aliases of a
+         *                   services(5) line; none null or blank
+         * @return this builder
+         * @throws NullPointerException   if an argument or alias is null
+         * @throws OverlayFormatException if the port, the name or an alias is invalid
+         */
+        public Builder assign(int port, ServiceAssignment assignment, String... aliases) {
+            Objects.requireNonNull(assignment, "assignment must not be null");
+            Objects.requireNonNull(aliases, "aliases must not be null");
+            checkPort(port);
+            checkName(assignment.name());
+            Set<String> alias = new LinkedHashSet<>();
+            for (String a : aliases) {
+                alias.add(checkName(a));
+            }
+            String note = assignment.note().isEmpty()
+                    ? "Local assignment from " + source + (line > 0 ? ", line " + line : "") + "."
+                    : assignment.note();
+            ServiceAssignment local = new ServiceAssignment(assignment.name(), assignment.description(),
+                    assignment.transports(), assignment.status(), note, Origin.LOCAL);
+            assignments.add(new AssignEntry(line, port, local, List.copyOf(alias)));
+            return this;
+        }
+
+        /**
+         * Sets the status and note of the assignments of one service on one port, for example
+         * ABANDONED when you know the product is gone. The assignment must exist when the overlay
+         * is applied, officially or earlier in an overlay.
+         *
+         * @param port    the port, 0 to 65535
+         * @param service the service name, ignoring case; not null or blank
+         * @param status  ACTIVE, ABANDONED, HISTORIC or DEREGISTERED; not null
+         * @param note    why, in plain English; empty keeps the assignment's note; not null
+         * @return this builder
+         * @throws NullPointerException   if an argument is null
+         * @throws OverlayFormatException if the port, the service or the status is invalid
+         */
+        public Builder lifecycle(int port, String service, LifecycleStatus status, String note) {
+            Objects.requireNonNull(status, "status must not be null");
+            Objects.requireNonNull(note, "note must not be null");
+            checkPort(port);
+            checkName(service);
+            if (!status.isAssignment()) {
+                throw error("status " + status + " for " + service + " on port " + port
+                        + " is not an assignment status: expected ACTIVE, ABANDONED, HISTORIC or DEREGISTERED");
+            }
+            lifecycle.add(new LifecycleEntry(line, port, service, status, note));
+            return this;
+        }
+
+        /**
+         * Adds an alternate use of a port; its name then resolves to the port.
+         *
+         * @param port the port, 0 to 65535
+         * @param use  the use, not null
+         * @return this builder
+         * @throws NullPointerException   if use is null
+         * @throws OverlayFormatException if the port is invalid
+         */
+        public Builder alternateUse(int port, AlternateUse use) {
+            Objects.requireNonNull(use, "use must not be null");
+            checkPort(port);
+            uses.add(new UseEntry(line, port, use));
+            return this;
+        }
+
+        /**
+         * Declares ports that belong together; each becomes related to the others.
+         *
+         * @param ports at least two distinct ports, 0 to 65535 each
+         * @return this builder
+         * @throws NullPointerException   if ports is null
+         * @throws OverlayFormatException if fewer than two distinct ports are given, or one is invalid
+         */
+        public Builder related(int... ports) {
+            Objects.requireNonNull(ports, "ports must not be null");
+            List<Integer> list = distinctPorts(ports, "related ports");
+            if (list.size() < 2) {
+                throw error("related ports " + list + " must hold at least two distinct ports");
+            }
+            related.add(new RelatedEntry(line, list));
+            return this;
+        }
+
+        /**
+         * Makes a name resolve to ports, such as a team's own name for a service.
+         *
+         * @param name  the name, not null or blank, not a number
+         * @param ports at least one port, 0 to 65535 each
+         * @return this builder
+         * @throws NullPointerException   if an argument is null
+         * @throws OverlayFormatException if the name or a port is invalid, or no port is given
+         */
+        public Builder name(String name, int... ports) {
+            Objects.requireNonNull(ports, "ports must not be null");
+            checkName(name);
+            List<Integer> list = distinctPorts(ports, "name \"" + name + "\"");
+            if (list.isEmpty()) {
+                throw error("name \"" + name + "\" has no port: expected at least one");
+            }
+            names.add(new NameEntry(line, name, list));
+            return this;
+        }
+
+        /**
+         * Makes a name resolve to the ports a service name resolves to, such as {@code rdp} for
+         * {@code ms-wbt-server}. The service must resolve to at least one port when the overlay is
+         * applied, officially or through the overlay itself.
+         *
+         * @param name    the new name, not null or blank, not a number
+         * @param service the service name it stands for, not null or blank
+         * @return this builder
+         * @throws NullPointerException   if an argument is null
+         * @throws OverlayFormatException if a name is invalid
+         */
+        public Builder alias(String name, String service) {
+            checkName(name);
+            checkName(service);
+            aliases.add(new AliasEntry(line, name, service));
+            return this;
+        }
+
+        /**
+         * Builds the overlay.
+         *
+         * @return the immutable overlay, never null
+         */
+        public Overlay build() {
+            return new Overlay(this);
+        }
+
+        String source() {
+            return source;
+        }
+
+        OverlayFormatException error(String detail) {
+            return new OverlayFormatException(source, line, detail);
+        }
+
+        private void checkPort(int port) {
+            if (port < PortRange.MIN_PORT || port > PortRange.MAX_PORT) {
+                throw error("port " + port + " is out of range: expected " + PortRange.MIN_PORT + ".." + PortRange.MAX_PORT);
+            }
+        }
+
+        private String checkName(String name) {
+            Objects.requireNonNull(name, "name must not be null");
+            if (name.isBlank()) {
+                throw error("service name \"" + name + "\" is blank: expected a name such as \"billing\"");
+            }
+            if (name.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                throw error("service name \"" + name + "\" is a number: expected a name such as \"billing\"");
+            }
+            return name;
+        }
+
+        private List<Integer> distinctPorts(int[] ports, String what) {
+            Set<Integer> set = new LinkedHashSet<>();
+            for (int p : ports) {
+                checkPort(p);
+                if (!set.add(p)) {
+                    throw error(what + " lists port " + p + " twice");
+                }
+            }
+            return List.copyOf(set);
+        }
+    }
+}

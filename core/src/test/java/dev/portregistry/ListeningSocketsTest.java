@@ -1,0 +1,291 @@
+package dev.portregistry;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.nio.ByteOrder;
+import java.nio.channels.DatagramChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The socket-table parser on fixture text, and the real tables of this machine. */
+class ListeningSocketsTest {
+    private static final String HEADER = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt"
+            + "   uid  timeout inode\n";
+
+    /** A /proc/net/tcp as a little-endian machine (x86, ARM) writes it. */
+    private static final String TCP_LE = HEADER
+            + "   0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 4242 1 0000000000000000 100 0 0 10 0\n"
+            + "   1: 00000000:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 17 1 0000000000000000 100 0 0 10 0\n"
+            + "   2: 0100007F:1F90 0100007F:D431 01 00000000:00000000 00:00000000 00000000  1000        0 4243 1 0000000000000000 20 4 30 10 -1\n";
+
+    /** A /proc/net/tcp6 of the same machine: each 32-bit word of the address is little-endian. */
+    private static final String TCP6_LE = HEADER
+            + "   0: 00000000000000000000000001000000:1F91 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 5151 1 0000000000000000 100 0 0 10 0\n"
+            + "   1: 00000000000000000000000000000000:0016 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 18 1 0000000000000000 100 0 0 10 0\n"
+            + "   2: B80D0120000000000000000001000000:01BB 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000    33        0 19 1 0000000000000000 100 0 0 10 0\n";
+
+    /** A /proc/net/udp: a bound server (07) and a connected client (01). */
+    private static final String UDP_LE = "   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops\n"
+            + "  100: 00000000:0035 00000000:0000 07 00000000:00000000 00:00000000 00000000   101        0 777 2 0000000000000000 0\n"
+            + "  101: 0100007F:E0F1 0100007F:0035 01 00000000:00000000 00:00000000 00000000  1000        0 778 2 0000000000000000 0\n";
+
+    private static InetAddress ip(String text) throws IOException {
+        return InetAddress.getByName(text);
+    }
+
+    @Test
+    void tcpKeepsListenersOnlyAndReadsLittleEndianAddresses() throws IOException {
+        List<ListeningSocket> sockets = ListeningSockets.parse(TCP_LE, Transport.TCP, "tcp", ByteOrder.LITTLE_ENDIAN);
+        assertThat(sockets).containsExactly(
+                new ListeningSocket(Transport.TCP, ip("127.0.0.1"), 8080, 1000, 4242),
+                new ListeningSocket(Transport.TCP, ip("0.0.0.0"), 22, 0, 17));
+        assertThat(sockets.get(0).endpoint()).isEqualTo("127.0.0.1:8080");
+        assertThat(sockets.get(0).isLoopback()).isTrue();
+        assertThat(sockets.get(1).isWildcard()).isTrue();
+    }
+
+    @Test
+    void tcp6WordsAreEachInTheMachinesByteOrder() throws IOException {
+        List<ListeningSocket> sockets = ListeningSockets.parse(TCP6_LE, Transport.TCP, "tcp6", ByteOrder.LITTLE_ENDIAN);
+        assertThat(sockets).extracting(ListeningSocket::endpoint)
+                .containsExactly("[::1]:8081", "[::]:22", "[2001:db8::1]:443");
+        assertThat(sockets.get(2).address()).isEqualTo(ip("2001:db8::1"));
+        assertThat(sockets.get(2).uid()).isEqualTo(33);
+    }
+
+    @Test
+    void aBigEndianMachinePrintsTheAddressInNetworkOrder() throws IOException {
+        String tcp = HEADER + "   0: 7F000001:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000  0 0 1 1 0 100 0 0 10 0\n";
+        String tcp6 = HEADER + "   0: 20010DB8000000000000000000000001:01BB 00000000000000000000000000000000:0000 0A"
+                + " 00000000:00000000 00:00000000 00000000  0 0 2 1 0 100 0 0 10 0\n";
+        assertThat(ListeningSockets.parse(tcp, Transport.TCP, "tcp", ByteOrder.BIG_ENDIAN))
+                .extracting(ListeningSocket::address).containsExactly(ip("127.0.0.1"));
+        assertThat(ListeningSockets.parse(tcp6, Transport.TCP, "tcp6", ByteOrder.BIG_ENDIAN))
+                .extracting(ListeningSocket::address).containsExactly(ip("2001:db8::1"));
+    }
+
+    @Test
+    void udpKeepsBoundUnconnectedSocketsOnly() throws IOException {
+        assertThat(ListeningSockets.parse(UDP_LE, Transport.UDP, "udp", ByteOrder.LITTLE_ENDIAN))
+                .containsExactly(new ListeningSocket(Transport.UDP, ip("0.0.0.0"), 53, 101, 777));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "0: 0100007F:1F90 00000000:0000 0A 0:0 0:0 0 1000             | tcp:2: expected \"sl: local_address rem_address st ... uid timeout inode\"",
+            "0: 0100007F1F90 00000000:0000 0A 0:0 0:0 0 1000 0 1          | tcp:2: local address \"0100007F1F90\" is not ADDRESS:PORT in hex",
+            "0: 01007F:1F90 00000000:0000 0A 0:0 0:0 0 1000 0 1           | tcp:2: address \"01007F\" has 6 hex digits: expected 8 (IPv4) or 32 (IPv6)",
+            "0: 0100007G:1F90 00000000:0000 0A 0:0 0:0 0 1000 0 1         | tcp:2: address \"0100007G\" is not hexadecimal",
+            "0: 0100007F:1F9 00000000:0000 0A 0:0 0:0 0 1000 0 1          | tcp:2: port \"1F9\" is not 4 hex digits",
+            "0: 0100007F:1F90 00000000:0000 A 0:0 0:0 0 1000 0 1          | tcp:2: state \"A\" is not 2 hex digits",
+            "0: 0100007F:1F90 00000000:0000 0A 0:0 0:0 0 -1 0 1           | tcp:2: uid \"-1\" is not a decimal number",
+    })
+    void aLineOutOfFormatIsNamedWithItsLine(String line, String message) {
+        assertThatThrownBy(() -> ListeningSockets.parse(HEADER + line + "\n", Transport.TCP, "tcp", ByteOrder.LITTLE_ENDIAN))
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith(message);
+    }
+
+    @Test
+    void aTableWithoutItsHeaderOrOfAnotherTransportIsRejected() {
+        assertThatThrownBy(() -> ListeningSockets.parse("0: 0100007F:1F90", Transport.TCP, "tcp"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("tcp:1: expected the header line starting with \"sl\", found \"0: 0100007F:1F90\"");
+        assertThatThrownBy(() -> ListeningSockets.parse(HEADER, Transport.SCTP, "sctp"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SCTP").hasMessageContaining("TCP or UDP");
+    }
+
+    @Test
+    void otherSystemsAreToldTheyAreNotSupported(@TempDir Path dir) {
+        assertThatThrownBy(() -> ListeningSockets.list("Mac OS X", dir, ByteOrder.LITTLE_ENDIAN))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("Linux only").hasMessageContaining("\"Mac OS X\"");
+        assertThatThrownBy(() -> ListeningSockets.list("Windows 11", dir, ByteOrder.LITTLE_ENDIAN))
+                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("Windows 11");
+        assertThatThrownBy(() -> ListeningSockets.list("Linux", dir, ByteOrder.LITTLE_ENDIAN))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining(dir.resolve("tcp").toString()).hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void aMachineWithoutIpv6TablesListsItsIpv4Sockets(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("tcp"), TCP_LE);
+        Files.writeString(dir.resolve("udp"), UDP_LE);
+        assertThat(ListeningSockets.list("Linux", dir, ByteOrder.LITTLE_ENDIAN)).extracting(ListeningSocket::endpoint)
+                .containsExactly("0.0.0.0:22", "127.0.0.1:8080", "0.0.0.0:53");
+        Files.writeString(dir.resolve("tcp6"), TCP6_LE);
+        assertThat(ListeningSockets.list("Linux", dir, ByteOrder.LITTLE_ENDIAN)).extracting(ListeningSocket::endpoint)
+                .containsExactly("0.0.0.0:22", "[::]:22", "[2001:db8::1]:443", "127.0.0.1:8080", "[::1]:8081", "0.0.0.0:53");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"::,0:0:0:0:0:0:0:0", "::1,0:0:0:0:0:0:0:1", "2001:db8::1,2001:db8:0:0:0:0:0:1",
+            "2001:db8:0:1:1:1:1:1,2001:db8:0:1:1:1:1:1", "2001:0:0:1::1,2001:0:0:1:0:0:0:1",
+            "1::1:0:0:1:1,1:0:0:1:0:0:1:1", "fe80::,fe80:0:0:0:0:0:0:0", "1::,1:0:0:0:0:0:0:0", "0:1:2:3:4:5:6:7,0:1:2:3:4:5:6:7"})
+    void ipv6IsWrittenInItsShortestForm(String expected, String full) throws IOException {
+        assertThat(ListeningSocket.ipv6Text(InetAddress.getByName(full).getAddress())).isEqualTo(expected);
+    }
+
+    // ------------------------------------------------------------------ this machine
+
+    private static boolean ipv6Loopback() {
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new InetSocketAddress(InetAddress.getByName("::1"), 0));
+            return Files.exists(ListeningSockets.PROC_NET.resolve("tcp6"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void realListenersOnThisMachineAreFoundWithTransportAddressAndPort() throws IOException {
+        assumeTrue(ListeningSockets.isSupported(), "needs Linux with /proc/net");
+        InetAddress v4 = InetAddress.getByName("127.0.0.1");
+        boolean v6 = ipv6Loopback();
+        InetAddress v6Address = InetAddress.getByName("::1");
+        int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        try (ServerSocket tcp4 = new ServerSocket(0, 5, v4);
+             ServerSocket tcp6 = v6 ? new ServerSocket(0, 5, v6Address) : null;
+             DatagramChannel udp4 = DatagramChannel.open(StandardProtocolFamily.INET).bind(new InetSocketAddress(v4, 0));
+             DatagramChannel udp6 = v6 ? DatagramChannel.open(StandardProtocolFamily.INET6)
+                     .bind(new InetSocketAddress(v6Address, 0)) : null;
+             Socket client = new Socket(v4, tcp4.getLocalPort());
+             DatagramChannel connectedUdp = DatagramChannel.open(StandardProtocolFamily.INET)
+                     .bind(new InetSocketAddress(v4, 0)).connect(udp4.getLocalAddress())) {
+            List<ListeningSocket> sockets = ListeningSockets.list();
+
+            assertThat(sockets).anySatisfy(s -> assertSocket(s, Transport.TCP, v4, tcp4.getLocalPort(), uid));
+            assertThat(sockets).anySatisfy(s -> assertSocket(s, Transport.UDP, v4,
+                    ((InetSocketAddress) udp4.getLocalAddress()).getPort(), uid));
+            if (v6) {
+                assertThat(sockets).anySatisfy(s -> assertSocket(s, Transport.TCP, v6Address, tcp6.getLocalPort(), uid));
+                assertThat(sockets).anySatisfy(s -> assertSocket(s, Transport.UDP, v6Address,
+                        ((InetSocketAddress) udp6.getLocalAddress()).getPort(), uid));
+            }
+            int clientPort = client.getLocalPort();
+            int connectedPort = ((InetSocketAddress) connectedUdp.getLocalAddress()).getPort();
+            assertThat(sockets).as("an established connection and a connected UDP socket do not listen")
+                    .noneMatch(s -> s.transport() == Transport.TCP && s.port() == clientPort && s.address().equals(v4))
+                    .noneMatch(s -> s.transport() == Transport.UDP && s.port() == connectedPort);
+            assertThat(sockets).isSortedAccordingTo((a, b) -> a.transport() != b.transport()
+                    ? a.transport().compareTo(b.transport()) : Integer.compare(a.port(), b.port()));
+        }
+    }
+
+    private static void assertSocket(ListeningSocket s, Transport transport, InetAddress address, int port, int uid) {
+        assertThat(s.transport()).isEqualTo(transport);
+        assertThat(s.address()).isEqualTo(address);
+        assertThat(s.port()).isEqualTo(port);
+        assertThat(s.uid()).isEqualTo(uid);
+        assertThat(s.inode()).isPositive();
+    }
+
+    @Test
+    void aRealListenerOnAKnownPortIsClassifiedWithTheRegistrysAdvice() throws IOException {
+        assumeTrue(ListeningSockets.isSupported(), "needs Linux with /proc/net");
+        InetAddress v4 = InetAddress.getByName("127.0.0.1");
+        try (ServerSocket vpn = bindOrSkip(v4, 1196)) {
+            List<Listener> listeners = ListeningSockets.listeners(PortRegistry.bundled());
+            assertThat(listeners).filteredOn(l -> l.socket().port() == vpn.getLocalPort() && l.socket().transport() == Transport.TCP
+                    && l.socket().address().equals(v4)).singleElement().satisfies(l -> {
+                        assertThat(l.kind()).isEqualTo(ListenerKind.ALTERNATE_USE);
+                        assertThat(l.names()).contains("OpenVPN");
+                        assertThat(l.advice()).isEqualTo(PortRegistry.lookup(1196).summary());
+                    });
+        }
+    }
+
+    private static ServerSocket bindOrSkip(InetAddress address, int port) throws IOException {
+        try {
+            return new ServerSocket(port, 5, address);
+        } catch (BindException e) {
+            assumeTrue(false, "port " + port + " is busy on this machine: " + e.getMessage());
+            throw e;
+        }
+    }
+
+    // ------------------------------------------------------------------ classification
+
+    private static ListeningSocket socket(Transport t, int port) throws IOException {
+        return new ListeningSocket(t, ip("0.0.0.0"), port, 0, 1);
+    }
+
+    @Test
+    void classificationFollowsTheRegistryForTheSocketsTransport() throws IOException {
+        int free = PortAdvisor.of(PortRegistry.bundled()).suggest(1).get(0);
+        PortRegistry registry = PortRegistry.bundled().with(Overlay.builder("ops")
+                .assign(7443, "billing", "our billing service", Transport.TCP)
+                .alternateUse(free, new AlternateUse("EliteBot", "a made-up trojan", EnumSet.of(Transport.TCP),
+                        UseKind.MALWARE, OptionalInt.empty(), "test"))
+                .build());
+
+        Listener billing = Listener.classify(socket(Transport.TCP, 7443), registry);
+        assertThat(billing.kind()).isEqualTo(ListenerKind.LOCAL);
+        assertThat(billing.names()).containsExactly("billing");
+
+        Listener openvpn = Listener.classify(socket(Transport.UDP, 1194), registry);
+        assertThat(openvpn.kind()).isEqualTo(ListenerKind.OFFICIAL);
+        assertThat(openvpn.names()).containsExactly("openvpn");
+
+        // 1196: netmagic is abandoned, so OpenVPN is the better guess
+        Listener tomb = Listener.classify(socket(Transport.TCP, 1196), registry);
+        assertThat(tomb.kind()).isEqualTo(ListenerKind.ALTERNATE_USE);
+        assertThat(tomb.names()).contains("OpenVPN");
+
+        Listener trojan = Listener.classify(socket(Transport.TCP, free), registry);
+        assertThat(trojan.kind()).isEqualTo(ListenerKind.MALWARE);
+        assertThat(trojan.names()).containsExactly("EliteBot");
+        assertThat(trojan.malwareAssociated()).isTrue();
+        assertThat(Listener.classify(socket(Transport.UDP, free), registry).malwareAssociated())
+                .as("the trojan is known on TCP only").isFalse();
+        assertThat(trojan.advice()).isEqualTo(registry.get(free).summary()).contains("EliteBot");
+        assertThat(Listener.classify(socket(Transport.UDP, free), registry).kind())
+                .as("the trojan is known on TCP only").isNotEqualTo(ListenerKind.MALWARE);
+
+        assertThat(Listener.classify(socket(Transport.TCP, 0), registry).kind()).isEqualTo(ListenerKind.UNKNOWN);
+        assertThat(Listener.classify(socket(Transport.UDP, 50000), registry).kind()).isEqualTo(ListenerKind.UNKNOWN);
+        assertThat(Listener.classify(socket(Transport.UDP, 7443), registry).kind())
+                .as("billing is local on TCP only").isNotEqualTo(ListenerKind.LOCAL);
+    }
+
+    @Test
+    void anAssignmentOnAnotherTransportDoesNotClassifyTheSocket() throws IOException {
+        PortRegistry bundled = PortRegistry.bundled();
+        PortInfo tcpOnly = bundled.knownPorts().stream()
+                .filter(p -> p.alternateUses().isEmpty() && !p.assignments().isEmpty()
+                        && p.assignments().stream().allMatch(a -> a.transports().equals(Set.of(Transport.TCP))
+                        && a.status() == LifecycleStatus.ACTIVE))
+                .findFirst().orElseThrow();
+        assertThat(Listener.classify(socket(Transport.TCP, tcpOnly.port()), bundled).kind()).isEqualTo(ListenerKind.OFFICIAL);
+        assertThat(Listener.classify(socket(Transport.UDP, tcpOnly.port()), bundled).kind()).isEqualTo(ListenerKind.UNKNOWN);
+    }
+
+    @Test
+    void recordsRejectBadValues() throws IOException {
+        InetAddress any = ip("0.0.0.0");
+        assertThatThrownBy(() -> new ListeningSocket(Transport.TCP, any, 65536, 0, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("65536").hasMessageContaining("0..65535");
+        assertThatThrownBy(() -> new ListeningSocket(Transport.TCP, any, 1, -1, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("uid -1");
+        assertThatThrownBy(() -> new ListeningSocket(Transport.TCP, null, 1, 0, 0)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new Listener(socket(Transport.TCP, 1), ListenerKind.UNKNOWN, List.of(), PortRegistry.lookup(2)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("port 2").hasMessageContaining("port 1");
+    }
+}

@@ -1,0 +1,277 @@
+package dev.portregistry;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.OptionalInt;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Local knowledge layered on the bundled registry, which must never change. */
+class OverlayTest {
+    private static final PortRegistry BUNDLED = PortRegistry.bundled();
+
+    private static AlternateUse use(String name, UseKind kind) {
+        return new AlternateUse(name, name + " listens here", EnumSet.of(Transport.TCP), kind, OptionalInt.empty(),
+                "our own inventory");
+    }
+
+    @Test
+    void aLocalAssignmentIsFoundByPortAndNameAndSaidToBeLocal() {
+        PortInfo before = BUNDLED.get(7443);
+        PortRegistry ours = BUNDLED.withAssignment(7443,
+                new ServiceAssignment("billing", "our billing service", Set.of(Transport.TCP), LifecycleStatus.ACTIVE));
+
+        PortInfo info = ours.get(7443);
+        assertThat(info.assignments()).containsAll(before.assignments());
+        ServiceAssignment billing = info.assignments().get(info.assignments().size() - 1);
+        assertThat(billing.name()).isEqualTo("billing");
+        assertThat(billing.origin()).isEqualTo(Origin.LOCAL);
+        assertThat(billing.transports()).containsExactly(Transport.TCP);
+        assertThat(billing.note()).contains("withAssignment");
+        assertThat(info.status()).isEqualTo(LifecycleStatus.ACTIVE);
+        assertThat(info.summary()).contains("Locally it is assigned to billing (our billing service) over TCP")
+                .doesNotContain("IANA assigns it to billing");
+        assertThat(ours.findService("billing")).containsExactly(info);
+        assertThat(ours.findService("BILLING")).containsExactly(info);
+        assertThat(ours.serviceNames()).contains("billing");
+        assertThat(ours.overlays()).containsExactly("withAssignment");
+        assertThat(ours.version()).isEqualTo(BUNDLED.version());
+        assertThat(ours.toString()).contains("withAssignment");
+    }
+
+    @Test
+    void theBundledRegistryNeverChanges() {
+        PortInfo before7443 = BUNDLED.get(7443);
+        PortInfo before1196 = BUNDLED.get(1196);
+        var openvpnBefore = BUNDLED.findService("openvpn");
+        var namesBefore = Set.copyOf(BUNDLED.serviceNames());
+
+        PortRegistry ours = BUNDLED.with(Overlay.builder("ops")
+                .assign(7443, "billing", "our billing service", Transport.TCP)
+                .lifecycle(1196, "netmagic", LifecycleStatus.HISTORIC, "we retired it")
+                .alternateUse(1196, use("Legacy VPN", UseKind.UNOFFICIAL))
+                .related(1196, 7443)
+                .name("openvpn", 7443)
+                .build());
+        assertThat(ours.get(1196)).isNotEqualTo(before1196);
+
+        assertThat(PortRegistry.bundled()).isSameAs(BUNDLED);
+        assertThat(BUNDLED.get(7443)).isSameAs(before7443);
+        assertThat(BUNDLED.get(1196)).isSameAs(before1196);
+        assertThat(PortRegistry.lookup(1196)).isSameAs(before1196);
+        assertThat(BUNDLED.findService("openvpn")).isEqualTo(openvpnBefore);
+        assertThat(BUNDLED.findService("billing")).isEmpty();
+        assertThat(PortRegistry.byService("billing")).isEmpty();
+        assertThat(BUNDLED.serviceNames()).isEqualTo(namesBefore);
+        assertThat(BUNDLED.overlays()).isEmpty();
+    }
+
+    @Test
+    void namesPointAtTheOverlaidRecordsNotTheOldOnes() {
+        PortRegistry ours = BUNDLED.with(Overlay.builder("ops").related(1196, 7443).name("openvpn", 7443).build());
+        java.util.List<Integer> related = new java.util.ArrayList<>(BUNDLED.get(1196).relatedPorts());
+        related.add(7443);
+        assertThat(ours.get(1196).relatedPorts()).isEqualTo(related);
+        assertThat(ours.get(7443).relatedPorts()).contains(1196);
+        // the ports it resolved to before, in their order, then the port the overlay adds
+        java.util.List<Integer> openvpn = new java.util.ArrayList<>(BUNDLED.findService("openvpn").stream().map(PortInfo::port).toList());
+        assertThat(openvpn).contains(1194, 1196);
+        openvpn.add(7443);
+        assertThat(ours.findService("openvpn")).extracting(PortInfo::port).isEqualTo(openvpn);
+        assertThat(ours.findService("openvpn").get(openvpn.indexOf(1196))).isSameAs(ours.get(1196));
+    }
+
+    @Test
+    void servicesTextBecomesLocalAssignmentsWithAliasesAndComments() {
+        String text = """
+                # our services
+                billing     7443/tcp    invoices    # billing API
+
+                billing     7443/udp                # billing API, UDP health checks
+                metrics\t9464/tcp\tprom-metrics
+                http        80/tcp      www         # already IANA's: adds nothing but the alias
+                """;
+        PortRegistry ours = BUNDLED.with(Overlay.parseServices(text, "services.local"));
+
+        ServiceAssignment billing = ours.get(7443).assignments().stream().filter(ServiceAssignment::isLocal)
+                .findFirst().orElseThrow();
+        assertThat(billing.name()).isEqualTo("billing");
+        assertThat(billing.description()).isEqualTo("billing API");
+        assertThat(billing.transports()).containsExactly(Transport.TCP, Transport.UDP);
+        assertThat(billing.note()).isEqualTo("Local assignment from services.local, line 2.");
+        assertThat(ours.findService("invoices")).extracting(PortInfo::port).containsExactly(7443);
+        assertThat(ours.findService("prom-metrics")).extracting(PortInfo::port).containsExactly(9464);
+        assertThat(ours.get(9464).assignmentsFor(Transport.TCP)).extracting(ServiceAssignment::name).contains("metrics");
+        assertThat(ours.get(80).assignments()).isEqualTo(BUNDLED.get(80).assignments());
+        assertThat(ours.findService("http").get(0).port()).isEqualTo(80);
+    }
+
+    @Test
+    void aLocalAssignmentAddsOnlyTheTransportsIanaLacks() {
+        // IANA assigns openvpn to 1194 over TCP and UDP; a local SCTP line adds just that
+        PortRegistry ours = BUNDLED.with(Overlay.parseServices("openvpn 1194/sctp\nopenvpn 1194/udp\n", "x"));
+        assertThat(ours.get(1194).assignments()).filteredOn(ServiceAssignment::isLocal).singleElement()
+                .satisfies(a -> assertThat(a.transports()).containsExactly(Transport.SCTP));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "billing                | services.local:2: \"billing\" is not a services(5) entry: expected \"name port/transport [aliases...] [# comment]\"",
+            "billing 7443           | services.local:2: \"7443\" after the name \"billing\" is not a port/transport: expected e.g. 7443/tcp",
+            "billing 70000/tcp      | services.local:2: port 70000 is out of range: expected 0..65535",
+            "billing 99999999999/tcp | services.local:2: \"99999999999/tcp\" after the name \"billing\" is not a port/transport: expected e.g. 7443/tcp",
+            "rtmp 1/ddp             | services.local:2: unknown transport \"ddp\": expected tcp, udp, sctp or dccp",
+            "7443 7443/tcp          | services.local:2: service name \"7443\" is a number: expected a name such as \"billing\"",
+            "ok 1/tcp 22            | services.local:2: service name \"22\" is a number: expected a name such as \"billing\"",
+            "first 1/tcp            | services.local:2: duplicate entry first 1/tcp: already on line 1",
+    })
+    void aBadLineFailsWithFileLineAndWhatWasExpected(String line, String message) {
+        String text = "first 1/tcp # fine\n" + line + "\n";
+        assertThatThrownBy(() -> Overlay.parseServices(text, "services.local"))
+                .isInstanceOf(OverlayFormatException.class).hasMessage(message)
+                .satisfies(e -> {
+                    OverlayFormatException ofe = (OverlayFormatException) e;
+                    assertThat(ofe.source()).isEqualTo("services.local");
+                    assertThat(ofe.line()).isEqualTo(2);
+                });
+    }
+
+    @Test
+    void aServicesFileIsNamedInItsErrors(@TempDir Path dir) throws IOException {
+        Path good = dir.resolve("good.services");
+        Files.writeString(good, "billing 7443/tcp # billing API\n");
+        assertThat(BUNDLED.withServicesFile(good).findService("billing")).hasSize(1);
+        assertThat(BUNDLED.withServicesFile(good).overlays()).containsExactly(good.toString());
+
+        Path bad = dir.resolve("bad.services");
+        Files.writeString(bad, "# header\n\nbilling 7443/tpc\n");
+        assertThatThrownBy(() -> BUNDLED.withServicesFile(bad))
+                .isInstanceOf(OverlayFormatException.class)
+                .hasMessage(bad + ":3: unknown transport \"tpc\": expected tcp, udp, sctp or dccp");
+        assertThatThrownBy(() -> BUNDLED.withServicesFile(dir.resolve("missing")))
+                .isInstanceOf(IOException.class).hasMessageContaining("missing");
+    }
+
+    @Test
+    void lifecycleNotesChangeTheStatusOfAnExistingAssignmentOnly() {
+        PortRegistry ours = BUNDLED.with(Overlay.builder("ops")
+                .lifecycle(1194, "OpenVPN", LifecycleStatus.HISTORIC, "We moved to WireGuard.").build());
+        assertThat(ours.get(1194).status()).isEqualTo(LifecycleStatus.HISTORIC);
+        assertThat(ours.get(1194).assignments()).singleElement().satisfies(a -> {
+            assertThat(a.note()).isEqualTo("We moved to WireGuard.");
+            assertThat(a.origin()).isEqualTo(Origin.IANA);
+        });
+        assertThat(ours.get(1194).summary()).contains("historic", "We moved to WireGuard.");
+
+        assertThatThrownBy(() -> BUNDLED.with(Overlay.builder("notes.json").line(7)
+                .lifecycle(1194, "wireguard", LifecycleStatus.ABANDONED, "").build()))
+                .isInstanceOf(OverlayFormatException.class)
+                .hasMessage("notes.json:7: port 1194 has no assignment named \"wireguard\" to set ABANDONED: "
+                        + "expected one of [openvpn]");
+        assertThatThrownBy(() -> Overlay.builder("ops").lifecycle(1194, "openvpn", LifecycleStatus.RESERVED, ""))
+                .isInstanceOf(OverlayFormatException.class)
+                .hasMessageContaining("RESERVED").hasMessageContaining("expected ACTIVE, ABANDONED, HISTORIC or DEREGISTERED");
+    }
+
+    @Test
+    void aLaterOverlayCanAnnotateAnEarlierOnesAssignment() {
+        PortRegistry ours = BUNDLED.withAssignment(7443, new ServiceAssignment("billing", "", Set.of(Transport.TCP),
+                LifecycleStatus.ACTIVE));
+        PortRegistry retired = ours.with(Overlay.builder("retire")
+                .lifecycle(7443, "billing", LifecycleStatus.ABANDONED, "Billing moved to the cloud in 2026.").build());
+        assertThat(retired.get(7443).assignments()).filteredOn(ServiceAssignment::isLocal).singleElement()
+                .satisfies(a -> assertThat(a.status()).isEqualTo(LifecycleStatus.ABANDONED));
+        assertThat(retired.get(7443).summary())
+                .contains("Your assignment of billing is abandoned: Billing moved to the cloud in 2026. ");
+        assertThat(retired.overlays()).containsExactly("withAssignment", "retire");
+        assertThat(ours.get(7443).assignments()).filteredOn(ServiceAssignment::isLocal).singleElement()
+                .satisfies(a -> assertThat(a.status()).isEqualTo(LifecycleStatus.ACTIVE));
+    }
+
+    @Test
+    void alternateUsesKeepUnofficialBeforeMalwareAndReplaceTheirNamesake() {
+        PortRegistry ours = BUNDLED.with(Overlay.builder("ops")
+                .alternateUse(1196, use("BadBot", UseKind.MALWARE))
+                .alternateUse(1196, use("Dev VPN", UseKind.UNOFFICIAL))
+                .alternateUse(1196, use("dev vpn", UseKind.UNOFFICIAL))
+                .build());
+        java.util.List<String> expected = new java.util.ArrayList<>();
+        BUNDLED.get(1196).alternateUses(UseKind.UNOFFICIAL).forEach(u -> expected.add(u.name()));
+        expected.add("dev vpn");
+        BUNDLED.get(1196).alternateUses(UseKind.MALWARE).forEach(u -> expected.add(u.name()));
+        expected.add("BadBot");
+        assertThat(expected).contains("OpenVPN");
+        assertThat(ours.get(1196).alternateUses()).extracting(AlternateUse::name).isEqualTo(expected);
+        assertThat(ours.findService("badbot")).containsExactly(ours.get(1196));
+        assertThat(ours.get(1196).summary()).contains("BadBot", "dev vpn");
+
+        int free = PortAdvisor.of(BUNDLED).suggest(1).get(0);
+        PortRegistry one = BUNDLED.withAlternateUse(free, use("Elite", UseKind.MALWARE));
+        assertThat(one.get(free).alternateUses()).extracting(AlternateUse::name).containsExactly("Elite");
+        assertThat(one.get(free).status()).isEqualTo(BUNDLED.get(free).status());
+    }
+
+    @Test
+    void builderChecksEveryArgumentAtOnce() {
+        Overlay.Builder b = Overlay.builder("ops.json").line(4);
+        assertThatThrownBy(() -> b.assign(-1, "x", "", Transport.TCP))
+                .isInstanceOf(OverlayFormatException.class).hasMessage("ops.json:4: port -1 is out of range: expected 0..65535");
+        assertThatThrownBy(() -> b.assign(1, " ", "", Transport.TCP))
+                .hasMessage("ops.json:4: service name \" \" is blank: expected a name such as \"billing\"");
+        assertThatThrownBy(() -> b.assign(1, "x", ""))
+                .hasMessage("ops.json:4: assignment \"x\" on port 1 has no transport: expected tcp, udp, sctp or dccp");
+        assertThatThrownBy(() -> b.related(5))
+                .hasMessage("ops.json:4: related ports [5] must hold at least two distinct ports");
+        assertThatThrownBy(() -> b.related(5, 5))
+                .hasMessage("ops.json:4: related ports lists port 5 twice");
+        assertThatThrownBy(() -> b.name("payments"))
+                .hasMessage("ops.json:4: name \"payments\" has no port: expected at least one");
+        assertThatThrownBy(() -> b.line(-2)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-2");
+        assertThatThrownBy(() -> Overlay.builder(" ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("blank");
+        assertThatThrownBy(() -> BUNDLED.with(null)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("overlay");
+        assertThat(b.build().size()).isZero();
+    }
+
+    @Test
+    void anAliasResolvesLikeItsServiceIncludingTheOverlaysOwnNames() {
+        PortRegistry ours = BUNDLED.with(Overlay.builder("ops")
+                .alias("vpn", "OpenVPN")
+                .assign(7443, "billing", "", Transport.TCP)
+                .alias("invoicing", "billing")
+                .build());
+        assertThat(ours.findService("vpn")).isEqualTo(ours.findService("OpenVPN")).isNotEmpty();
+        assertThat(ours.findService("invoicing")).extracting(PortInfo::port).containsExactly(7443);
+        assertThatThrownBy(() -> BUNDLED.with(Overlay.builder("names.json").line(3).alias("x", "no-such-service").build()))
+                .isInstanceOf(OverlayFormatException.class)
+                .hasMessage("names.json:3: name \"x\" stands for service \"no-such-service\", which resolves to no port: "
+                        + "expected a service name the registry knows");
+    }
+
+    @Test
+    void anOverlayIsImmutableOnceBuilt() {
+        Overlay.Builder b = Overlay.builder("ops").name("payments", 7443);
+        Overlay first = b.build();
+        b.name("refunds", 7444);
+        assertThat(first.size()).isEqualTo(1);
+        assertThat(b.build().size()).isEqualTo(2);
+        assertThat(BUNDLED.with(first).findService("refunds")).isEmpty();
+    }
+
+    @Test
+    void aLocalAssignmentOnAReservedPortDoesNotHideTheReservation() {
+        PortRegistry ours = BUNDLED.with(Overlay.builder("lab").assign(0, "zero", "lab test", Transport.UDP).build());
+        assertThat(ours.get(0).status()).isEqualTo(LifecycleStatus.ACTIVE);
+        assertThat(ours.get(0).summary()).contains("IANA has reserved it", "Locally it is assigned to zero (lab test) over UDP");
+    }
+}

@@ -1,0 +1,4 @@
+/** A user's program that writes portregistry's answers as JSON with Jackson. */
+module example.json {
+    requires dev.portregistry.json;
+}

@@ -1,0 +1,154 @@
+package dev.portregistry.json;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.Version;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import dev.portregistry.AlternateUse;
+import dev.portregistry.DataVersion;
+import dev.portregistry.ListeningSocket;
+import dev.portregistry.Listener;
+import dev.portregistry.PortCheck;
+import dev.portregistry.PortConflict;
+import dev.portregistry.PortFrequency;
+import dev.portregistry.PortInfo;
+import dev.portregistry.ServiceAssignment;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.LocalDate;
+import java.util.OptionalInt;
+
+/**
+ * A Jackson module that writes every public record of {@code dev.portregistry} as clean JSON with
+ * stable field names: the record's components in declaration order, enums as their names,
+ * {@code officialPort} as a number or {@code null}, dates as {@code "2026-09-17"}, addresses as
+ * text ({@code "::1"}), and {@link PortInfo#summary()} as {@code summary}.
+ *
+ * <pre>{@code
+ * ObjectMapper mapper = new ObjectMapper().registerModule(new PortRegistryModule());
+ * mapper.writeValueAsString(PortRegistry.lookup(1196));
+ * // {"port":1196,"range":"REGISTERED","status":"ABANDONED","assignments":[...],...,"summary":"Port 1196 is ..."}
+ * }</pre>
+ *
+ * <p>Field names per type:
+ * <ul>
+ *   <li>{@link PortInfo}: {@code port, range, status, assignments, alternateUses, relatedPorts, summary}</li>
+ *   <li>{@link ServiceAssignment}: {@code name, description, transports, status, note, origin}</li>
+ *   <li>{@link AlternateUse}: {@code name, description, transports, kind, officialPort, basis}</li>
+ *   <li>{@link DataVersion}: {@code officialSource, officialDate, curatedRevision, tableFormat}</li>
+ *   <li>{@link ListeningSocket}: {@code transport, address, port, uid, inode}</li>
+ *   <li>{@link Listener}: {@code socket, kind, names, malwareAssociated, info} (the advice is {@code info.summary})</li>
+ *   <li>{@link PortCheck}: {@code port, clear, conflicts, info}; {@link PortConflict}: {@code kind, message}</li>
+ *   <li>{@link PortFrequency}: {@code port, transport, name, frequency}</li>
+ * </ul>
+ * Writing only: the records are answers, not input. The module is registered for
+ * {@code ObjectMapper.findAndRegisterModules()} through {@code java.util.ServiceLoader}.
+ *
+ * <p>Immutable and thread-safe once registered, as Jackson modules are.
+ */
+public final class PortRegistryModule extends SimpleModule {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the module. */
+    public PortRegistryModule() {
+        super("portregistry", Version.unknownVersion());
+        setMixInAnnotation(PortInfo.class, PortInfoMixin.class);
+        setMixInAnnotation(ServiceAssignment.class, ServiceAssignmentMixin.class);
+        setMixInAnnotation(AlternateUse.class, AlternateUseMixin.class);
+        setMixInAnnotation(DataVersion.class, DataVersionMixin.class);
+        setMixInAnnotation(ListeningSocket.class, ListeningSocketMixin.class);
+        setMixInAnnotation(Listener.class, ListenerMixin.class);
+        setMixInAnnotation(PortCheck.class, PortCheckMixin.class);
+        setMixInAnnotation(PortConflict.class, PortConflictMixin.class);
+        setMixInAnnotation(PortFrequency.class, PortFrequencyMixin.class);
+        // Jackson refuses OptionalInt without a module; this writes it as Jdk8Module does
+        addSerializer(OptionalInt.class, new OptionalIntSerializer());
+    }
+
+    /** The number, or null when empty. */
+    private static final class OptionalIntSerializer extends StdSerializer<OptionalInt> {
+        private static final long serialVersionUID = 1L;
+
+        OptionalIntSerializer() {
+            super(OptionalInt.class);
+        }
+
+        @Override
+        public void serialize(OptionalInt value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            if (value.isPresent()) {
+                gen.writeNumber(value.getAsInt());
+            } else {
+                gen.writeNull();
+            }
+        }
+
+        @Override
+        public boolean isEmpty(SerializerProvider provider, OptionalInt value) {
+            return value == null || value.isEmpty();
+        }
+    }
+
+    @JsonPropertyOrder({"port", "range", "status", "assignments", "alternateUses", "relatedPorts", "summary"})
+    abstract static class PortInfoMixin {
+        @JsonProperty("summary")
+        abstract String summary();
+    }
+
+    @JsonPropertyOrder({"name", "description", "transports", "status", "note", "origin"})
+    abstract static class ServiceAssignmentMixin {
+        @JsonIgnore
+        abstract boolean isLocal();
+    }
+
+    @JsonPropertyOrder({"name", "description", "transports", "kind", "officialPort", "basis"})
+    abstract static class AlternateUseMixin {
+    }
+
+    @JsonPropertyOrder({"officialSource", "officialDate", "curatedRevision", "tableFormat"})
+    abstract static class DataVersionMixin {
+        @JsonSerialize(using = ToStringSerializer.class)
+        abstract LocalDate officialDate();
+    }
+
+    @JsonPropertyOrder({"transport", "address", "port", "uid", "inode"})
+    abstract static class ListeningSocketMixin {
+        @JsonIgnore
+        abstract InetAddress address();
+
+        @JsonProperty("address")
+        abstract String addressText();
+
+        @JsonIgnore
+        abstract boolean isWildcard();
+
+        @JsonIgnore
+        abstract boolean isLoopback();
+    }
+
+    @JsonPropertyOrder({"socket", "kind", "names", "malwareAssociated", "info"})
+    abstract static class ListenerMixin {
+        @JsonProperty("malwareAssociated")
+        abstract boolean malwareAssociated();
+    }
+
+    @JsonPropertyOrder({"port", "clear", "conflicts", "info"})
+    abstract static class PortCheckMixin {
+        @JsonProperty("clear")
+        abstract boolean isClear();
+    }
+
+    @JsonPropertyOrder({"kind", "message"})
+    abstract static class PortConflictMixin {
+    }
+
+    @JsonPropertyOrder({"port", "transport", "name", "frequency"})
+    abstract static class PortFrequencyMixin {
+    }
+}

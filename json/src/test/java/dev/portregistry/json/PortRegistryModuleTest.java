@@ -1,0 +1,188 @@
+package dev.portregistry.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portregistry.AlternateUse;
+import dev.portregistry.DataVersion;
+import dev.portregistry.LifecycleStatus;
+import dev.portregistry.Listener;
+import dev.portregistry.ListeningSocket;
+import dev.portregistry.PortAdvisor;
+import dev.portregistry.PortCheck;
+import dev.portregistry.PortConflict;
+import dev.portregistry.PortFrequency;
+import dev.portregistry.PortInfo;
+import dev.portregistry.PortRegistry;
+import dev.portregistry.ServiceAssignment;
+import dev.portregistry.Transport;
+import dev.portregistry.UseKind;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every public record of core, written by the module as JSON with stable field names. */
+class PortRegistryModuleTest {
+    private static final ObjectMapper MAPPER = PortRegistryJson.newMapper();
+
+    private static String json(Object value) throws IOException {
+        return MAPPER.writeValueAsString(value);
+    }
+
+    private static List<String> fields(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        node.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    @Test
+    void aPortIsWrittenWithItsRangeStatusListsAndSummary() throws IOException {
+        PortInfo info = PortInfo.of(7443,
+                List.of(new ServiceAssignment("oracleas-https", "Oracle Application Server HTTPS", EnumSet.of(Transport.TCP),
+                        LifecycleStatus.ACTIVE)),
+                List.of(new AlternateUse("Dev proxy", "A proxy.", EnumSet.of(Transport.TCP, Transport.UDP),
+                                UseKind.UNOFFICIAL, OptionalInt.of(8443), "our notes"),
+                        new AlternateUse("BadBot", "A botnet.", EnumSet.of(Transport.TCP), UseKind.MALWARE,
+                                OptionalInt.empty(), "an advisory")),
+                List.of(7444));
+        assertThat(json(info)).isEqualTo("{\"port\":7443,\"range\":\"REGISTERED\",\"status\":\"ACTIVE\","
+                + "\"assignments\":[{\"name\":\"oracleas-https\",\"description\":\"Oracle Application Server HTTPS\","
+                + "\"transports\":[\"TCP\"],\"status\":\"ACTIVE\",\"note\":\"\",\"origin\":\"IANA\"}],"
+                + "\"alternateUses\":[{\"name\":\"Dev proxy\",\"description\":\"A proxy.\",\"transports\":[\"TCP\",\"UDP\"],"
+                + "\"kind\":\"UNOFFICIAL\",\"officialPort\":8443,\"basis\":\"our notes\"},"
+                + "{\"name\":\"BadBot\",\"description\":\"A botnet.\",\"transports\":[\"TCP\"],\"kind\":\"MALWARE\","
+                + "\"officialPort\":null,\"basis\":\"an advisory\"}],"
+                + "\"relatedPorts\":[7444],"
+                + "\"summary\":" + MAPPER.writeValueAsString(info.summary()) + "}");
+    }
+
+    @Test
+    void theBundledLookupOf1196IsCleanJson() throws IOException {
+        JsonNode node = MAPPER.readTree(json(PortRegistry.lookup(1196)));
+        assertThat(fields(node)).containsExactly("port", "range", "status", "assignments", "alternateUses",
+                "relatedPorts", "summary");
+        assertThat(node.get("range").asText()).isEqualTo("REGISTERED");
+        assertThat(node.get("status").asText()).isEqualTo("ABANDONED");
+        assertThat(node.get("assignments").get(0).get("name").asText()).isEqualTo("netmagic");
+        List<Integer> openvpn = new ArrayList<>();
+        node.get("alternateUses").forEach(u -> {
+            if (u.get("name").asText().equals("OpenVPN")) {
+                openvpn.add(u.get("officialPort").asInt());
+            }
+        });
+        assertThat(openvpn).containsExactly(1194);
+        assertThat(node.get("summary").asText()).isEqualTo(PortRegistry.lookup(1196).summary());
+    }
+
+    @Test
+    void aLocalAssignmentSaysItsOrigin() throws IOException {
+        PortInfo info = PortRegistry.bundled().withAssignment(7443,
+                new ServiceAssignment("billing", "our billing service", Set.of(Transport.TCP), LifecycleStatus.ACTIVE))
+                .get(7443);
+        JsonNode last = MAPPER.readTree(json(info)).get("assignments");
+        assertThat(last.get(last.size() - 1).get("origin").asText()).isEqualTo("LOCAL");
+    }
+
+    @Test
+    void theDataVersionHasAnIsoDate() throws IOException {
+        assertThat(json(new DataVersion("IANA via npm", LocalDate.of(2026, 9, 17), "2026-11-27.1", 1)))
+                .isEqualTo("{\"officialSource\":\"IANA via npm\",\"officialDate\":\"2026-09-17\","
+                        + "\"curatedRevision\":\"2026-11-27.1\",\"tableFormat\":1}");
+        assertThat(fields(MAPPER.readTree(json(PortRegistry.dataVersion()))))
+                .containsExactly("officialSource", "officialDate", "curatedRevision", "tableFormat");
+    }
+
+    @Test
+    void socketsAndListenersAreWrittenWithTextAddresses() throws IOException {
+        ListeningSocket socket = new ListeningSocket(Transport.UDP, InetAddress.getByName("::1"), 1196, 1000, 42);
+        assertThat(json(socket)).isEqualTo("{\"transport\":\"UDP\",\"address\":\"::1\",\"port\":1196,\"uid\":1000,\"inode\":42}");
+        Listener listener = Listener.classify(socket, PortRegistry.bundled());
+        JsonNode node = MAPPER.readTree(json(listener));
+        assertThat(fields(node)).containsExactly("socket", "kind", "names", "malwareAssociated", "info");
+        assertThat(node.get("kind").asText()).isEqualTo("ALTERNATE_USE");
+        assertThat(node.get("names").get(0).asText()).isEqualTo("OpenVPN");
+        assertThat(node.get("malwareAssociated").asBoolean()).isFalse();
+        assertThat(node.get("info").get("summary").asText()).isEqualTo(listener.advice());
+    }
+
+    @Test
+    void checksConflictsAndFrequenciesAreWritten() throws IOException {
+        PortCheck check = PortAdvisor.of(PortRegistry.bundled()).check(50000);
+        JsonNode node = MAPPER.readTree(json(check));
+        assertThat(fields(node)).containsExactly("port", "clear", "conflicts", "info");
+        assertThat(node.get("clear").asBoolean()).isFalse();
+        assertThat(node.get("conflicts").get(0).get("kind").asText()).isEqualTo("DYNAMIC_RANGE");
+        assertThat(json(new PortConflict(dev.portregistry.ConflictKind.MALWARE, "Bad."))).isEqualTo(
+                "{\"kind\":\"MALWARE\",\"message\":\"Bad.\"}");
+        assertThat(json(new PortFrequency(80, Transport.TCP, "http", 0.25)))
+                .isEqualTo("{\"port\":80,\"transport\":\"TCP\",\"name\":\"http\",\"frequency\":0.25}");
+    }
+
+    @Test
+    void jacksonFindsTheModuleByItself() throws IOException {
+        ObjectMapper found = new ObjectMapper().findAndRegisterModules();
+        assertThat(found.writeValueAsString(PortRegistry.lookup(1196))).isEqualTo(json(PortRegistry.lookup(1196)));
+    }
+
+    /** The records this test writes; a record added to core without JSON support fails the next test. */
+    private static final Set<String> COVERED = Set.of("PortInfo", "ServiceAssignment", "AlternateUse", "DataVersion",
+            "ListeningSocket", "Listener", "PortCheck", "PortConflict", "PortFrequency");
+
+    @Test
+    void everyPublicRecordOfTheApiIsCovered() throws IOException, URISyntaxException, ClassNotFoundException {
+        Path where = Path.of(PortInfo.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Set<String> classes = new TreeSet<>();
+        if (Files.isDirectory(where)) {
+            try (Stream<Path> s = Files.list(where.resolve("dev/portregistry"))) {
+                s.map(p -> p.getFileName().toString()).forEach(classes::add);
+            }
+        } else {
+            try (JarFile jar = new JarFile(where.toFile())) {
+                jar.stream().map(e -> e.getName()).filter(n -> n.startsWith("dev/portregistry/") && n.indexOf('/', 17) < 0)
+                        .map(n -> n.substring(17)).forEach(classes::add);
+            }
+        }
+        Set<String> records = new TreeSet<>();
+        for (String c : classes) {
+            if (c.endsWith(".class") && !c.contains("$")) {
+                Class<?> type = Class.forName("dev.portregistry." + c.substring(0, c.length() - 6));
+                if (type.isRecord() && java.lang.reflect.Modifier.isPublic(type.getModifiers())) {
+                    records.add(type.getSimpleName());
+                }
+            }
+        }
+        assertThat(records).as("public records in %s", where).isEqualTo(new TreeSet<>(COVERED));
+    }
+
+    @Test
+    void fieldNamesAreTheRecordComponentsInOrder() throws IOException {
+        // the mix-ins fix the order; this catches a component added to a record but not to its mix-in
+        for (Object value : List.of(PortRegistry.lookup(1196), PortRegistry.lookup(1196).assignments().get(0),
+                PortRegistry.lookup(1196).alternateUses().get(0), PortRegistry.dataVersion(),
+                new PortFrequency(1, Transport.TCP, "x", 0), new PortConflict(dev.portregistry.ConflictKind.RELATED, "x"))) {
+            List<String> components = Stream.of(value.getClass().getRecordComponents()).map(c -> c.getName()).toList();
+            List<String> written = fields(MAPPER.readTree(json(value)));
+            assertThat(written.subList(0, components.size())).as(value.getClass().getSimpleName()).isEqualTo(components);
+        }
+        Iterator<String> socket = MAPPER.readTree(json(new ListeningSocket(Transport.TCP, InetAddress.getByName("0.0.0.0"),
+                1, 0, 0))).fieldNames();
+        List<String> socketFields = new ArrayList<>();
+        socket.forEachRemaining(socketFields::add);
+        assertThat(socketFields).isEqualTo(Stream.of(ListeningSocket.class.getRecordComponents()).map(c -> c.getName()).toList());
+    }
+}
