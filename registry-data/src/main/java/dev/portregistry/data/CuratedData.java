@@ -147,7 +147,7 @@ public record CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleE
         Set<String> seen = new HashSet<>();
         for (JsonEntries.Entry e : entries) {
             e.allowOnly(USE_FIELDS);
-            String name = e.text("name");
+            String name = e.serviceName("name");
             List<Integer> ports = e.ports("ports");
             Set<Transport> transports = transports(e);
             UseKind kind = enumValue(e, "kind", UseKind.class, EnumSet.allOf(UseKind.class));
@@ -227,7 +227,7 @@ public record CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleE
         Set<String> seen = new HashSet<>();
         for (JsonEntries.Entry e : entries) {
             e.allowOnly(NAME_FIELDS);
-            String name = e.text("name");
+            String name = e.serviceName("name");
             if (e.has("service") == e.has("ports")) {
                 throw e.error("name \"" + name + "\" must have exactly one of \"service\" or \"ports\"");
             }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portregistry.internal.ServiceNames;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -67,6 +68,17 @@ final class JsonEntries {
             String s = v.asText().trim();
             if (s.isEmpty()) {
                 throw error("field \"" + field + "\" must not be empty");
+            }
+            return s;
+        }
+
+        /** A text field that becomes a name a query can reach (see {@link ServiceNames}). */
+        String serviceName(String field) {
+            String s = text(field);
+            String problem = ServiceNames.problem(s);
+            if (problem != null) {
+                throw error("field \"" + field + "\" " + ServiceNames.quote(s) + " " + problem
+                        + ": expected a name that PortRegistry.byService can look up");
             }
             return s;
         }
