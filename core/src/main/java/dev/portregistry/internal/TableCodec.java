@@ -20,8 +20,10 @@ import java.io.UTFDataFormatException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -345,6 +347,10 @@ public final class TableCodec {
             for (int j = 0; j < us.length; j++) {
                 us[j] = at(uses, d.readUnsignedShort(), "alternate use", where);
             }
+            if (hasRepeats(as) || hasRepeats(us)) {
+                throw new TableFormatException(where + " is inconsistent: port " + port
+                        + " lists the same assignment or alternate use twice");
+            }
             Integer[] related = new Integer[d.readUnsignedByte()];
             for (int j = 0; j < related.length; j++) {
                 related[j] = d.readUnsignedShort();
@@ -375,6 +381,10 @@ public final class TableCodec {
                     + " is out of bounds (pool of " + pool.length + ")");
         }
         return pool[index];
+    }
+
+    private static boolean hasRepeats(Object[] values) {
+        return new HashSet<>(Arrays.asList(values)).size() != values.length;
     }
 
     private static Set<Transport> transports(int mask, String where) {
