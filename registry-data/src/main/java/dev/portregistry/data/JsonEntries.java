@@ -1,6 +1,6 @@
 package dev.portregistry.data;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -155,7 +155,13 @@ final class JsonEntries {
      */
     static List<Entry> read(String content, String file) {
         List<Entry> out = new ArrayList<>();
-        try (JsonParser p = MAPPER.createParser(content)) {
+        JsonParser p;
+        try {
+            p = MAPPER.createParser(content);
+        } catch (IOException e) {
+            throw new SourceException(file, 0, "cannot read: " + e.getMessage());
+        }
+        try (p) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 throw new SourceException(file, p.currentLocation().getLineNr(), "expected a JSON array of objects");
             }
@@ -170,8 +176,10 @@ final class JsonEntries {
             if (p.nextToken() != null) {
                 throw new SourceException(file, p.currentLocation().getLineNr(), "unexpected content after the array");
             }
-        } catch (JsonParseException e) {
-            throw new SourceException(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+        } catch (JsonProcessingException e) {
+            // malformed JSON, and content over Jackson's limits (nesting a thousand levels deep, say),
+            // which carries no location of its own
+            throw new SourceException(file, (e.getLocation() == null ? p.currentLocation() : e.getLocation()).getLineNr(),
                     "malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new SourceException(file, 0, "cannot read: " + e.getMessage());
