@@ -60,9 +60,16 @@ public record PortInfo(int port, PortRange range, LifecycleStatus status, List<S
 
     /** List.copyOf, with a message that names the list and the port when it or an element is null. */
     private static <T> List<T> copyOf(List<T> list, String what, int port) {
-        Objects.requireNonNull(list, () -> what + " of port " + port + " must not be null: expected a list, possibly empty");
+        if (list == null) {
+            throw new NullPointerException(what + " of port " + port + " must not be null: expected a list, possibly empty");
+        }
+        if (list.isEmpty()) {
+            return List.of();
+        }
         for (T element : list) {
-            Objects.requireNonNull(element, () -> what + " of port " + port + " must not contain null: " + list);
+            if (element == null) {
+                throw new NullPointerException(what + " of port " + port + " must not contain null: " + list);
+            }
         }
         return List.copyOf(list);
     }
