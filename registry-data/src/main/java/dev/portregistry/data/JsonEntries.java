@@ -155,33 +155,30 @@ final class JsonEntries {
      */
     static List<Entry> read(String content, String file) {
         List<Entry> out = new ArrayList<>();
-        JsonParser p;
-        try {
-            p = MAPPER.createParser(content);
-        } catch (IOException e) {
-            throw new SourceException(file, 0, "cannot read: " + e.getMessage());
-        }
-        try (p) {
-            if (p.nextToken() != JsonToken.START_ARRAY) {
-                throw new SourceException(file, p.currentLocation().getLineNr(), "expected a JSON array of objects");
-            }
-            JsonToken t;
-            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                int line = p.currentTokenLocation().getLineNr();
-                if (t != JsonToken.START_OBJECT) {
-                    throw new SourceException(file, line, "expected an object, found " + t);
+        try (JsonParser p = MAPPER.createParser(content)) {
+            try {
+                if (p.nextToken() != JsonToken.START_ARRAY) {
+                    throw new SourceException(file, p.currentLocation().getLineNr(), "expected a JSON array of objects");
                 }
-                out.add(new Entry(file, line, MAPPER.readTree(p)));
+                JsonToken t;
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                    int line = p.currentTokenLocation().getLineNr();
+                    if (t != JsonToken.START_OBJECT) {
+                        throw new SourceException(file, line, "expected an object, found " + t);
+                    }
+                    out.add(new Entry(file, line, MAPPER.readTree(p)));
+                }
+                if (p.nextToken() != null) {
+                    throw new SourceException(file, p.currentLocation().getLineNr(), "unexpected content after the array");
+                }
+            } catch (JsonProcessingException e) {
+                // malformed JSON, and content over Jackson's limits (nesting a thousand levels deep, say),
+                // which carries no location of its own
+                throw new SourceException(file, (e.getLocation() == null ? p.currentLocation() : e.getLocation())
+                        .getLineNr(), "malformed JSON: " + e.getOriginalMessage());
             }
-            if (p.nextToken() != null) {
-                throw new SourceException(file, p.currentLocation().getLineNr(), "unexpected content after the array");
-            }
-        } catch (JsonProcessingException e) {
-            // malformed JSON, and content over Jackson's limits (nesting a thousand levels deep, say),
-            // which carries no location of its own
-            throw new SourceException(file, (e.getLocation() == null ? p.currentLocation() : e.getLocation()).getLineNr(),
-                    "malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
+            // not expected from a String; kept for the checked exception of the parser
             throw new SourceException(file, 0, "cannot read: " + e.getMessage());
         }
         return out;

@@ -36,14 +36,17 @@ public final class NormalizedTsv {
      *
      * @param path the file, not null
      * @return the records in file order, never null
-     * @throws SourceException naming the file and line of the first bad line
+     * @throws SourceException naming the file and line of the first bad line, or the file if it
+     *                         cannot be read (missing, not UTF-8, a folder)
      */
     public static List<OfficialRecord> read(Path path) {
+        String text;
         try {
-            return parse(Files.readString(path, StandardCharsets.UTF_8), path.toString());
+            text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+            throw new SourceException(path.toString(), 0, "cannot read: " + e);
         }
+        return parse(text, path.toString());
     }
 
     /**
