@@ -199,6 +199,30 @@ class BundledTableDamageTest {
     }
 
     @Test
+    void aResourceThatFailsWhileReadFailsEveryCallWithTheCause() throws Exception {
+        Map<Exception, String> failures = new LinkedHashMap<>();
+        failures.put(new java.io.IOException("disk on fire"),
+                "cannot load the bundled port registry: port table resource " + PortRegistry.RESOURCE
+                        + " could not be read: disk on fire");
+        failures.put(new SecurityException("not allowed"),
+                "cannot load the bundled port registry from resource " + PortRegistry.RESOURCE
+                        + ": java.lang.SecurityException: not allowed");
+        int i = 0;
+        for (Map.Entry<Exception, String> f : failures.entrySet()) {
+            try (IsolatedCore core = IsolatedCore.withFailingTable(folder.resolve("failing" + i++), f.getKey())) {
+                for (int round = 0; round < 2; round++) {
+                    for (Object[] entry : IsolatedCore.entryPoints()) {
+                        Throwable t = catchThrowable(() -> core.call((String) entry[0],
+                                Arrays.copyOfRange(entry, 1, entry.length)));
+                        assertThat(t).isExactlyInstanceOf(IllegalStateException.class).hasMessage(f.getValue());
+                        assertThat(t.getCause()).hasRootCauseMessage(f.getKey().getMessage());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void theIsolatedCopyAnswersFromItsOwnClassesWhenTheResourceIsGood() throws Throwable {
         try (IsolatedCore core = IsolatedCore.withTable(folder, GOOD)) {
             Object info = core.call("lookup", 1196);

@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.io.InputStream;
+import java.net.MalformedURLException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.net.URLConnection;
+import java.net.URLStreamHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,6 +46,19 @@ final class IsolatedCore implements AutoCloseable {
      * @param table  the table bytes, or null to leave the resource out
      */
     static IsolatedCore withTable(Path folder, byte[] table) throws IOException, ReflectiveOperationException {
+        return withTable(folder, table, null);
+    }
+
+    /**
+     * Like {@link #withTable(Path, byte[])}, but the table resource is found and then fails when
+     * read, with the given exception (an IOException or a RuntimeException).
+     */
+    static IsolatedCore withFailingTable(Path folder, Exception failure) throws IOException, ReflectiveOperationException {
+        return withTable(folder, new byte[0], failure);
+    }
+
+    private static IsolatedCore withTable(Path folder, byte[] table, Exception failure)
+            throws IOException, ReflectiveOperationException {
         Path classes = classesDir();
         try (Stream<Path> files = Files.walk(classes)) {
             for (Path source : files.toList()) {
@@ -57,7 +74,7 @@ final class IsolatedCore implements AutoCloseable {
         if (table != null) {
             Files.write(folder.resolve(PortRegistry.RESOURCE.substring(1)), table);
         }
-        return new IsolatedCore(new ChildFirst(folder.toUri().toURL()));
+        return new IsolatedCore(new ChildFirst(folder.toUri().toURL(), failure));
     }
 
     /**
@@ -67,9 +84,11 @@ final class IsolatedCore implements AutoCloseable {
      */
     private static final class ChildFirst extends URLClassLoader {
         private static final String PREFIX = "dev.portregistry.";
+        private final Exception failure;
 
-        ChildFirst(URL folder) {
+        ChildFirst(URL folder, Exception failure) {
             super("isolated-core", new URL[] {folder}, ClassLoader.getPlatformClassLoader());
+            this.failure = failure;
         }
 
         @Override
@@ -92,7 +111,41 @@ final class IsolatedCore implements AutoCloseable {
         @Override
         public URL getResource(String name) {
             URL own = findResource(name);
+            if (own != null && failure != null && name.equals(PortRegistry.RESOURCE.substring(1))) {
+                return failingUrl(own);
+            }
             return own != null || name.startsWith("dev/portregistry/") ? own : super.getResource(name);
+        }
+
+        /** A URL whose stream throws the failure on its first read. */
+        private URL failingUrl(URL url) {
+            try {
+                return new URL(null, url.toString(), new URLStreamHandler() {
+                    @Override
+                    protected URLConnection openConnection(URL u) {
+                        return new URLConnection(u) {
+                            @Override
+                            public void connect() {
+                            }
+
+                            @Override
+                            public InputStream getInputStream() {
+                                return new InputStream() {
+                                    @Override
+                                    public int read() throws IOException {
+                                        if (failure instanceof IOException io) {
+                                            throw io;
+                                        }
+                                        throw (RuntimeException) failure;
+                                    }
+                                };
+                            }
+                        };
+                    }
+                });
+            } catch (MalformedURLException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
@@ -111,7 +164,7 @@ final class IsolatedCore implements AutoCloseable {
 
     /** The bundled table as the test's own copy of core holds it. */
     static byte[] bundledTable() {
-        try (var in = PortRegistry.class.getResourceAsStream(PortRegistry.RESOURCE)) {
+        try (InputStream in = PortRegistry.class.getResourceAsStream(PortRegistry.RESOURCE)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -440,7 +440,11 @@ public final class TableCodec {
             byte[] buffer = new byte[16384];
             while (!inflater.finished()) {
                 int n = inflater.inflate(buffer);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                if (n == 0 && inflater.needsDictionary()) {
+                    throw new TableFormatException(where + " is inconsistent: the compressed payload asks for a preset"
+                            + " dictionary, which a port table never uses");
+                }
+                if (n == 0 && inflater.needsInput()) {
                     throw new TableFormatException(where + " is inconsistent: the compressed payload ends early");
                 }
                 out.write(buffer, 0, n);
