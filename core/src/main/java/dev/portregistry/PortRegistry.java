@@ -121,7 +121,7 @@ public final class PortRegistry {
      * Reads a registry from a compiled port table, such as one produced by the
      * {@code registry-data} compiler.
      *
-     * @param in     the table, read to its end and not closed; not null
+     * @param in     the table, read to its end (never more than a table can hold) and not closed; not null
      * @param source a name for the table used in error messages, such as its file name; not null
      * @return the registry, never null
      * @throws NullPointerException  if an argument is null

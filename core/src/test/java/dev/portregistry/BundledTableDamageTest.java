@@ -154,6 +154,47 @@ class BundledTableDamageTest {
         }
     }
 
+    /** An endless stream: the given bytes, then zeros for ever; counts what was read. */
+    private static final class Endless extends InputStream {
+        private final byte[] start;
+        private long read;
+
+        Endless(byte[] start) {
+            this.start = start;
+        }
+
+        @Override
+        public int read() {
+            int b = read < start.length ? start[(int) read] & 0xFF : 0;
+            read++;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (read < start.length) {
+                b[off] = (byte) read();
+                return 1;
+            }
+            Arrays.fill(b, off, off + len, (byte) 0);
+            read += len;
+            return len;
+        }
+    }
+
+    @Test
+    void anEndlessStreamIsRefusedWithoutExhaustingMemory() {
+        Endless zeros = new Endless(new byte[0]);
+        assertThat(catchThrowable(() -> PortRegistry.fromTable(zeros, "endless"))).isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessage("port table endless is not a portregistry table: magic 0x0, expected 0x50525442");
+        assertThat(zeros.read).as("only the header is read").isEqualTo(TableCodec.HEADER_SIZE);
+        Endless afterHeader = new Endless(Arrays.copyOf(GOOD, TableCodec.HEADER_SIZE));
+        assertThat(catchThrowable(() -> PortRegistry.fromTable(afterHeader, "endless"))).isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessage("port table endless is larger than any port table: more than " + TableCodec.MAX_PAYLOAD
+                        + " payload bytes");
+        assertThat(afterHeader.read).isEqualTo(TableCodec.HEADER_SIZE + TableCodec.MAX_PAYLOAD + 1L);
+    }
+
     // ---------------------------------------------------------------- the holder, on first use
 
     @TempDir

@@ -217,11 +217,12 @@ public final class TableCodec {
     /**
      * Reads a whole table, checking everything a damaged or foreign file could get wrong.
      *
-     * @param in     the table; read to its end, not closed
+     * @param in     the table; read to its end (or only its header, if that is not a port table's,
+     *               and never more than {@link #MAX_PAYLOAD} payload bytes), not closed
      * @param source the name of the resource or file, used in error messages; not null
      * @return the content, never null
      * @throws TableFormatException naming the source and the problem if the table is missing,
-     *                              damaged, truncated, of another format or inconsistent
+     *                              damaged, truncated, too large, of another format or inconsistent
      */
     public static TableData read(InputStream in, String source) {
         if (in == null) {
@@ -229,11 +230,28 @@ public final class TableCodec {
         }
         byte[] all;
         try {
-            all = in.readAllBytes();
+            // the header first: a stream that is no table at all fails without being read further
+            byte[] header = in.readNBytes(HEADER_SIZE);
+            if (header.length < HEADER_SIZE || readInt(header, 0) != MAGIC
+                    || (readInt(header, 4) >>> 16) != FORMAT_VERSION) {
+                return read(header, source);
+            }
+            // then at most the largest payload and one byte: an endless stream cannot exhaust memory
+            byte[] payload = in.readNBytes(MAX_PAYLOAD + 1);
+            if (payload.length > MAX_PAYLOAD) {
+                throw new TableFormatException("port table " + source + " is larger than any port table: more than "
+                        + MAX_PAYLOAD + " payload bytes");
+            }
+            all = Arrays.copyOf(header, HEADER_SIZE + payload.length);
+            System.arraycopy(payload, 0, all, HEADER_SIZE, payload.length);
         } catch (IOException e) {
             throw new TableFormatException("port table " + source + " could not be read: " + e.getMessage(), e);
         }
         return read(all, source);
+    }
+
+    private static int readInt(byte[] b, int at) {
+        return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | b[at + 3] & 0xFF;
     }
 
     /**
