@@ -454,7 +454,7 @@ public final class TableCodec {
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(all, HEADER_SIZE, length);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(length * 3);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(length * 3, 1 << 20));
             byte[] buffer = new byte[16384];
             while (!inflater.finished()) {
                 int n = inflater.inflate(buffer);
