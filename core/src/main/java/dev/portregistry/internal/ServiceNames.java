@@ -67,6 +67,25 @@ public final class ServiceNames {
     }
 
     /**
+     * Tells whether a text that a table holds (a description, a note, a basis) would break a line
+     * or a log: it must hold no control character and no line or paragraph separator.
+     *
+     * @param text the text, not null
+     * @return null if the text is one line of plain text, else a phrase that completes "X ...",
+     *         such as "holds the control character U+000A at index 3"
+     * @throws NullPointerException if text is null
+     */
+    public static String textProblem(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            int type = Character.getType(text.charAt(i));
+            if (type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+                return "holds the control character " + codePoint(text.charAt(i)) + " at index " + i;
+            }
+        }
+        return null;
+    }
+
+    /**
      * Quotes a value for an error message: in double quotes, with quotes, backslashes, control,
      * formatting and separator characters and unpaired surrogates written as Java unicode escapes, and cut
      * after 64 characters with the full length added, so that a message never

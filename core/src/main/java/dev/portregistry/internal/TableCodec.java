@@ -69,7 +69,8 @@ import java.util.zip.Inflater;
  * {@value #MAX_PER_PORT} assignments, alternate uses and related ports per port; at most
  * {@value #MAX_POOL} ports per name. Current usage is printed by the compiler's report.
  * The writer rejects content over a limit; the reader rejects any table whose header, checksum,
- * indices, enum ordinals, port order or length are not exactly as written.
+ * indices, enum ordinals, port order or length are not exactly as written, and any string with a
+ * control character or a line separator, which the compiler never writes.
  */
 public final class TableCodec {
     /** "PRTB". */
@@ -324,6 +325,11 @@ public final class TableCodec {
         String[] strings = new String[d.readUnsignedShort()];
         for (int i = 0; i < strings.length; i++) {
             strings[i] = d.readUTF();
+            String problem = ServiceNames.textProblem(strings[i]);
+            if (problem != null) {
+                throw new TableFormatException(where + " is inconsistent: string " + i + " "
+                        + ServiceNames.quote(strings[i]) + " " + problem + ", which no table text may");
+            }
         }
         ServiceAssignment[] assignments = new ServiceAssignment[d.readUnsignedShort()];
         for (int i = 0; i < assignments.length; i++) {

@@ -217,8 +217,9 @@ class TableContentValidationTest {
     void aNameThatNoQueryCouldReachIsRejected() {
         byte[] table = Layout.VALID.strings("u16:5 utf: utf:echo utf:Echo utf:Thing utf:_thing").table();
         assertRejected(table, "is inconsistent", "name \" thing\" begins or ends with white space");
-        byte[] tab = Layout.VALID.strings("u16:5 utf: utf:echo utf:Echo utf:Thing hex:0003 hex:610962").table();
-        assertRejected(tab, "is inconsistent", "name \"a\\u0009b\" holds the control or formatting character U+0009");
+        // a bidirectional override: one line of text, but no name a query could be written with
+        byte[] bidi = Layout.VALID.strings("u16:5 utf: utf:echo utf:Echo utf:Thing hex:000561e280ae62").table();
+        assertRejected(bidi, "is inconsistent", "name \"a\\u202Eb\" holds the control or formatting character U+202E");
     }
 
     // ---------------------------------------------------------------- version and strings
@@ -233,6 +234,16 @@ class TableContentValidationTest {
     })
     void badVersions(String version, String problem) {
         assertRejected(Layout.VALID.version(version).table(), "is inconsistent", problem);
+    }
+
+    @Test
+    void aStringThatWouldBreakALineOrALogIsRejected() {
+        // "Echo" becomes "Ec<LF>o", "E<NUL>ho" and "Ec<U+2028>o": descriptions and summaries stay one line
+        for (String hex : new String[] {"000445630a6f", "00044500686f", "000645 63e280a8 6f"}) {
+            byte[] table = Layout.VALID.strings("u16:5 utf: utf:echo hex:" + hex.replace(" ", "") + " utf:Thing utf:thing")
+                    .table();
+            assertRejected(table, "is inconsistent: string 2 \"", "holds the control character U+");
+        }
     }
 
     @Test

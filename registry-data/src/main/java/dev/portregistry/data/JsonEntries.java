@@ -69,6 +69,11 @@ final class JsonEntries {
             if (s.isEmpty()) {
                 throw error("field \"" + field + "\" must not be empty");
             }
+            String problem = ServiceNames.textProblem(s);
+            if (problem != null) {
+                throw error("field \"" + field + "\" " + ServiceNames.quote(s) + " " + problem
+                        + ": expected one line of plain text");
+            }
             return s;
         }
 

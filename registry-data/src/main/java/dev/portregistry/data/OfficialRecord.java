@@ -30,7 +30,7 @@ public record OfficialRecord(String file, int line, int firstPort, int lastPort,
      *                         there is no transport, the name is not empty and not a well-formed
      *                         service name (one that a query can reach: no surrounding white
      *                         space, no control character, at most 128 characters), or the
-     *                         description holds a control character
+     *                         description holds a control character or a line separator
      */
     public OfficialRecord {
         Objects.requireNonNull(file, "file must not be null");
@@ -44,11 +44,10 @@ public record OfficialRecord(String file, int line, int firstPort, int lastPort,
                         + ": expected an IANA service name such as \"http\"");
             }
         }
-        for (int i = 0; i < description.length(); i++) {
-            if (Character.isISOControl(description.charAt(i))) {
-                throw new SourceException(file, line, "description " + ServiceNames.quote(description)
-                        + " holds a control character at index " + i + ": expected one line of plain text");
-            }
+        String problem = ServiceNames.textProblem(description);
+        if (problem != null) {
+            throw new SourceException(file, line, "description " + ServiceNames.quote(description) + " " + problem
+                    + ": expected one line of plain text");
         }
         if (firstPort < 0 || lastPort > 65535 || firstPort > lastPort) {
             throw new SourceException(file, line, "port range " + firstPort + "-" + lastPort

@@ -156,6 +156,13 @@ class SourceErrorPathsTest {
             assertThat(e.line()).as(c[0]).isEqualTo(3);
             assertThat(e.getMessage()).as(c[0]).contains(c[1]);
         }
+        for (String text : new String[] {"one\\ntwo", "bell\\u0007ring", "line\\u2028separator"}) {
+            String entry = (use + ", \"ports\": [80], \"transports\": [\"tcp\"] }").replace("\"d\"", "\"" + text + "\"");
+            SourceException e = failure(() -> CuratedData.alternateUses(JsonEntries.read("[\n" + entry + "\n]", "uses.json")));
+            assertThat(e.line()).isEqualTo(2);
+            assertThat(e.getMessage()).contains("field \"description\"").contains("holds the control character U+")
+                    .doesNotContain("\n");
+        }
         SourceException noPort = failure(() -> CuratedData.lifecycle(JsonEntries.read(
                 "[ { \"service\": \"x\", \"status\": \"historic\", \"note\": \"n\", \"basis\": \"b\" } ]", "l.json")));
         assertThat(noPort.getMessage()).isEqualTo("l.json:1: missing field \"port\"");
