@@ -238,8 +238,8 @@ class TableContentValidationTest {
 
     @Test
     void aStringThatWouldBreakALineOrALogIsRejected() {
-        // "Echo" becomes "Ec<LF>o", "E<NUL>ho" and "Ec<U+2028>o": descriptions and summaries stay one line
-        for (String hex : new String[] {"000445630a6f", "00044500686f", "000645 63e280a8 6f"}) {
+        // "Echo" becomes "Ec<LF>o", "E<NUL>ho", "Ec<U+2028>o" and "Ec<U+2029>o": descriptions and summaries stay one line
+        for (String hex : new String[] {"000445630a6f", "00044500686f", "000645 63e280a8 6f", "00064563e280a96f"}) {
             byte[] table = Layout.VALID.strings("u16:5 utf: utf:echo hex:" + hex.replace(" ", "") + " utf:Thing utf:thing")
                     .table();
             assertRejected(table, "is inconsistent: string 2 \"", "holds the control character U+");
