@@ -31,7 +31,7 @@ public record AlternateUse(String name, String description, Set<Transport> trans
     public AlternateUse {
         Objects.requireNonNull(name, "name must not be null");
         if (name.isBlank()) {
-            throw new IllegalArgumentException("alternate use name must not be blank");
+            throw new IllegalArgumentException("alternate use name \"" + name + "\" is blank: expected a name such as \"OpenVPN\"");
         }
         Objects.requireNonNull(description, "description must not be null");
         Objects.requireNonNull(kind, "kind must not be null");

@@ -28,8 +28,11 @@ public record DataVersion(String officialSource, LocalDate officialDate, String 
         Objects.requireNonNull(officialSource, "officialSource must not be null");
         Objects.requireNonNull(officialDate, "officialDate must not be null");
         Objects.requireNonNull(curatedRevision, "curatedRevision must not be null");
-        if (officialSource.isBlank() || curatedRevision.isBlank()) {
-            throw new IllegalArgumentException("officialSource and curatedRevision must not be blank");
+        if (officialSource.isBlank()) {
+            throw new IllegalArgumentException("officialSource \"" + officialSource + "\" is blank: expected where the data came from");
+        }
+        if (curatedRevision.isBlank()) {
+            throw new IllegalArgumentException("curatedRevision \"" + curatedRevision + "\" is blank: expected a revision such as 2026-11-27.1");
         }
         if (tableFormat <= 0) {
             throw new IllegalArgumentException("tableFormat " + tableFormat + " is invalid: expected a positive number");

@@ -36,9 +36,9 @@ public record PortInfo(int port, PortRange range, LifecycleStatus status, List<S
         PortRange.checkPort(port);
         Objects.requireNonNull(range, "range must not be null");
         Objects.requireNonNull(status, "status must not be null");
-        assignments = List.copyOf(Objects.requireNonNull(assignments, "assignments must not be null"));
-        alternateUses = List.copyOf(Objects.requireNonNull(alternateUses, "alternateUses must not be null"));
-        relatedPorts = List.copyOf(Objects.requireNonNull(relatedPorts, "relatedPorts must not be null"));
+        assignments = copyOf(assignments, "assignments", port);
+        alternateUses = copyOf(alternateUses, "alternateUses", port);
+        relatedPorts = copyOf(relatedPorts, "relatedPorts", port);
         if (range != PortRange.of(port)) {
             throw new IllegalArgumentException("port " + port + " is in range " + PortRange.of(port) + ", not " + range);
         }
@@ -58,6 +58,22 @@ public record PortInfo(int port, PortRange range, LifecycleStatus status, List<S
         }
     }
 
+    /** List.copyOf, with a message that names the list and the port when it or an element is null. */
+    private static <T> List<T> copyOf(List<T> list, String what, int port) {
+        if (list == null) {
+            throw new NullPointerException(what + " of port " + port + " must not be null: expected a list, possibly empty");
+        }
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        for (T element : list) {
+            if (element == null) {
+                throw new NullPointerException(what + " of port " + port + " must not contain null: " + list);
+            }
+        }
+        return List.copyOf(list);
+    }
+
     /**
      * Creates the record of a port, deriving its range and status.
      *
@@ -66,22 +82,28 @@ public record PortInfo(int port, PortRange range, LifecycleStatus status, List<S
      * @param alternateUses the alternate uses, not null
      * @param relatedPorts  the related ports, ascending, not null
      * @return the record, never null
+     * @throws IllegalArgumentException as the constructor does, naming the port or value
+     * @throws NullPointerException     if a list or an element is null
      */
     public static PortInfo of(int port, List<ServiceAssignment> assignments, List<AlternateUse> alternateUses,
                               List<Integer> relatedPorts) {
-        return new PortInfo(port, PortRange.of(port), statusOf(assignments), assignments, alternateUses, relatedPorts);
+        List<ServiceAssignment> copy = copyOf(assignments, "assignments", port);
+        return new PortInfo(port, PortRange.of(port), statusOf(copy), copy, alternateUses, relatedPorts);
     }
 
     /**
      * Derives a port's status from its assignments: the most alive assignment status (ACTIVE
      * before ABANDONED before HISTORIC before DEREGISTERED before RESERVED), else UNASSIGNED.
      *
-     * @param assignments the assignments, not null
+     * @param assignments the assignments, not null and without null elements
      * @return the status, never null
+     * @throws NullPointerException if the list or an element is null
      */
     public static LifecycleStatus statusOf(List<ServiceAssignment> assignments) {
+        Objects.requireNonNull(assignments, "assignments must not be null: expected a list, possibly empty");
         LifecycleStatus best = LifecycleStatus.UNASSIGNED;
         for (ServiceAssignment a : assignments) {
+            Objects.requireNonNull(a, "assignments must not contain null");
             if (a.status().compareTo(best) < 0) {
                 best = a.status();
             }

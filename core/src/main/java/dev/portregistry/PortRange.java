@@ -47,10 +47,10 @@ public enum PortRange {
     }
 
     /**
-     * Tells whether a port number lies in this range.
+     * Tells whether a port number lies in this range; never throws.
      *
-     * @param port any int
-     * @return true if {@code first() <= port <= last()}
+     * @param port any int, also outside 0..65535
+     * @return true if {@code first() <= port <= last()}, false for every value outside 0..65535
      */
     public boolean contains(int port) {
         return port >= first && port <= last;
@@ -70,7 +70,7 @@ public enum PortRange {
      *
      * @param port the port, 0 to 65535
      * @return the range, never null
-     * @throws IllegalArgumentException if the port is outside 0..65535
+     * @throws IllegalArgumentException naming the value and the range 0..65535 if the port is outside it
      */
     public static PortRange of(int port) {
         checkPort(port);

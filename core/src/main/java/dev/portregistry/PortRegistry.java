@@ -2,6 +2,7 @@ package dev.portregistry;
 
 import dev.portregistry.internal.TableCodec;
 import dev.portregistry.internal.TableData;
+import dev.portregistry.internal.ServiceNames;
 import dev.portregistry.internal.TableFormatException;
 
 import java.io.IOException;
@@ -88,13 +89,15 @@ public final class PortRegistry {
 
     /**
      * Finds the ports of a service in the bundled registry, ignoring case: first the ports IANA
-     * assigns to that service name, then the ports where it is a known alternate use.
+     * assigns to that service name, then the ports where it is a known alternate use. See
+     * {@link #findService} for which names are accepted.
      *
      * @param name a service name such as {@code openvpn}, {@code http} or a common name such as
-     *             {@code rdp}; not null or blank
-     * @return the ports, immutable, empty if the name is unknown; never null
+     *             {@code rdp}; not null, not blank, at most 128 characters, not trimmed
+     * @return the ports, immutable, empty if the name is well-formed but unknown; never null
      * @throws NullPointerException     if name is null
-     * @throws IllegalArgumentException if name is blank
+     * @throws IllegalArgumentException naming the value and the problem if the name is not
+     *                                  well-formed (see {@link #findService})
      * @throws IllegalStateException    if the bundled table is missing or damaged
      */
     public static List<PortInfo> byService(String name) {
@@ -130,7 +133,7 @@ public final class PortRegistry {
      * Reads a registry from a compiled port table, such as one produced by the
      * {@code registry-data} compiler.
      *
-     * @param in     the table, read to its end and not closed; not null
+     * @param in     the table, read to its end (never more than a table can hold) and not closed; not null
      * @param source a name for the table used in error messages, such as its file name; not null
      * @return the registry, never null
      * @throws NullPointerException  if an argument is null
@@ -167,17 +170,29 @@ public final class PortRegistry {
      * Finds the ports of a service, ignoring case: first the ports IANA assigns to that service
      * name, then the ports where it is a known alternate use.
      *
-     * @param name a service name; not null or blank
-     * @return the ports, immutable, empty if the name is unknown; never null
+     * <p>A well-formed name is answered, an empty list meaning that this registry does not know
+     * it; names are matched exactly as given, after {@code toLowerCase(Locale.ROOT)} (whatever the
+     * default locale), and nothing is trimmed. Names may start with a digit ({@code 3com-tsmux}),
+     * hold inner spaces ({@code Home Assistant}), punctuation and letters of any script. A name
+     * that no registry can hold is refused instead of answered: one that is blank, longer than
+     * 128 characters, begins or ends with white space, or holds a control character (such as a
+     * tab or line feed), an invisible formatting character, a line separator or an unpaired
+     * surrogate.
+     *
+     * @param name a service name; not null, not blank, at most 128 characters, not trimmed
+     * @return the ports, immutable, empty if the name is well-formed but unknown; never null
      * @throws NullPointerException     if name is null
-     * @throws IllegalArgumentException if name is blank
+     * @throws IllegalArgumentException naming the value (quoted, escaped and shortened to 64
+     *                                  characters) and the problem if the name is not well-formed
      */
     public List<PortInfo> findService(String name) {
         if (name == null) {
             throw new NullPointerException("service name must not be null: expected a name such as \"http\"");
         }
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("service name \"" + name + "\" is blank: expected a name such as \"http\"");
+        String problem = ServiceNames.problem(name);
+        if (problem != null) {
+            throw new IllegalArgumentException("service name " + ServiceNames.quote(name) + " " + problem
+                    + ": expected a name such as \"http\"");
         }
         List<PortInfo> found = names.get(name.toLowerCase(Locale.ROOT));
         return found == null ? List.of() : found;

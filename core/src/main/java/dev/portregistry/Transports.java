@@ -61,7 +61,8 @@ final class Transports {
             }
         }
         if (transports.isEmpty()) {
-            throw new IllegalArgumentException(owner + ": transports must not be empty");
+            throw new IllegalArgumentException(owner + ": transports " + transports
+                    + " is empty: expected at least one of TCP, UDP, SCTP, DCCP");
         }
         return ofMask(mask(transports));
     }

@@ -20,8 +20,10 @@ import java.io.UTFDataFormatException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +69,8 @@ import java.util.zip.Inflater;
  * {@value #MAX_PER_PORT} assignments, alternate uses and related ports per port; at most
  * {@value #MAX_POOL} ports per name. Current usage is printed by the compiler's report.
  * The writer rejects content over a limit; the reader rejects any table whose header, checksum,
- * indices, enum ordinals, port order or length are not exactly as written.
+ * indices, enum ordinals, port order or length are not exactly as written, and any string with a
+ * control character or a line separator, which the compiler never writes.
  */
 public final class TableCodec {
     /** "PRTB". */
@@ -215,11 +218,12 @@ public final class TableCodec {
     /**
      * Reads a whole table, checking everything a damaged or foreign file could get wrong.
      *
-     * @param in     the table; read to its end, not closed
+     * @param in     the table; read to its end (or only its header, if that is not a port table's,
+     *               and never more than {@link #MAX_PAYLOAD} payload bytes), not closed
      * @param source the name of the resource or file, used in error messages; not null
      * @return the content, never null
      * @throws TableFormatException naming the source and the problem if the table is missing,
-     *                              damaged, truncated, of another format or inconsistent
+     *                              damaged, truncated, too large, of another format or inconsistent
      */
     public static TableData read(InputStream in, String source) {
         if (in == null) {
@@ -227,11 +231,28 @@ public final class TableCodec {
         }
         byte[] all;
         try {
-            all = in.readAllBytes();
+            // the header first: a stream that is no table at all fails without being read further
+            byte[] header = in.readNBytes(HEADER_SIZE);
+            if (header.length < HEADER_SIZE || readInt(header, 0) != MAGIC
+                    || (readInt(header, 4) >>> 16) != FORMAT_VERSION) {
+                return read(header, source);
+            }
+            // then at most the largest payload and one byte: an endless stream cannot exhaust memory
+            byte[] payload = in.readNBytes(MAX_PAYLOAD + 1);
+            if (payload.length > MAX_PAYLOAD) {
+                throw new TableFormatException("port table " + source + " is larger than any port table: more than "
+                        + MAX_PAYLOAD + " payload bytes");
+            }
+            all = Arrays.copyOf(header, HEADER_SIZE + payload.length);
+            System.arraycopy(payload, 0, all, HEADER_SIZE, payload.length);
         } catch (IOException e) {
             throw new TableFormatException("port table " + source + " could not be read: " + e.getMessage(), e);
         }
         return read(all, source);
+    }
+
+    private static int readInt(byte[] b, int at) {
+        return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | b[at + 3] & 0xFF;
     }
 
     /**
@@ -304,6 +325,11 @@ public final class TableCodec {
         String[] strings = new String[d.readUnsignedShort()];
         for (int i = 0; i < strings.length; i++) {
             strings[i] = d.readUTF();
+            String problem = ServiceNames.textProblem(strings[i]);
+            if (problem != null) {
+                throw new TableFormatException(where + " is inconsistent: string " + i + " "
+                        + ServiceNames.quote(strings[i]) + " " + problem + ", which no table text may");
+            }
         }
         ServiceAssignment[] assignments = new ServiceAssignment[d.readUnsignedShort()];
         for (int i = 0; i < assignments.length; i++) {
@@ -345,6 +371,10 @@ public final class TableCodec {
             for (int j = 0; j < us.length; j++) {
                 us[j] = at(uses, d.readUnsignedShort(), "alternate use", where);
             }
+            if (hasRepeats(as) || hasRepeats(us)) {
+                throw new TableFormatException(where + " is inconsistent: port " + port
+                        + " lists the same assignment or alternate use twice");
+            }
             Integer[] related = new Integer[d.readUnsignedByte()];
             for (int j = 0; j < related.length; j++) {
                 related[j] = d.readUnsignedShort();
@@ -375,6 +405,10 @@ public final class TableCodec {
                     + " is out of bounds (pool of " + pool.length + ")");
         }
         return pool[index];
+    }
+
+    private static boolean hasRepeats(Object[] values) {
+        return new HashSet<>(Arrays.asList(values)).size() != values.length;
     }
 
     private static Set<Transport> transports(int mask, String where) {
@@ -426,11 +460,15 @@ public final class TableCodec {
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(all, HEADER_SIZE, length);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(length * 3);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(length * 3, 1 << 20));
             byte[] buffer = new byte[16384];
             while (!inflater.finished()) {
                 int n = inflater.inflate(buffer);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                if (n == 0 && inflater.needsDictionary()) {
+                    throw new TableFormatException(where + " is inconsistent: the compressed payload asks for a preset"
+                            + " dictionary, which a port table never uses");
+                }
+                if (n == 0 && inflater.needsInput()) {
                     throw new TableFormatException(where + " is inconsistent: the compressed payload ends early");
                 }
                 out.write(buffer, 0, n);

@@ -27,7 +27,9 @@ public record TableData(DataVersion version, List<PortInfo> ports, SortedMap<Str
      * Validates and copies the components.
      *
      * @throws NullPointerException     if a component is null
-     * @throws IllegalArgumentException if ports are not strictly ascending or a name is not lower case
+     * @throws IllegalArgumentException if ports are not strictly ascending, a name is not lower case
+     *                                  or not well-formed ({@link ServiceNames}), or a name's port
+     *                                  list is empty, holds a port twice or a value outside 0..65535
      */
     public TableData {
         Objects.requireNonNull(version, "version must not be null");
@@ -42,10 +44,26 @@ public record TableData(DataVersion version, List<PortInfo> ports, SortedMap<Str
         TreeMap<String, List<Integer>> copy = new TreeMap<>();
         for (Map.Entry<String, List<Integer>> e : names.entrySet()) {
             String key = e.getKey();
-            if (key.isEmpty() || !key.equals(key.toLowerCase(java.util.Locale.ROOT))) {
-                throw new IllegalArgumentException("name key must be non-empty and lower case: \"" + key + "\"");
+            String problem = ServiceNames.problem(key);
+            if (problem != null) {
+                throw new IllegalArgumentException("name " + ServiceNames.quote(key) + " " + problem
+                        + ": expected a name that a query can reach");
             }
-            copy.put(key, List.copyOf(e.getValue()));
+            if (!key.equals(key.toLowerCase(java.util.Locale.ROOT))) {
+                throw new IllegalArgumentException("name " + ServiceNames.quote(key) + " is not lower case");
+            }
+            List<Integer> list = List.copyOf(e.getValue());
+            if (list.isEmpty() || new java.util.HashSet<>(list).size() != list.size()) {
+                throw new IllegalArgumentException("name " + ServiceNames.quote(key) + " lists ports " + list
+                        + ": expected at least one port, each once");
+            }
+            for (int port : list) {
+                if (port < 0 || port > 0xFFFF) {
+                    throw new IllegalArgumentException("name " + ServiceNames.quote(key) + " lists port " + port
+                            + ": expected 0..65535");
+                }
+            }
+            copy.put(key, list);
         }
         names = java.util.Collections.unmodifiableSortedMap(copy);
     }

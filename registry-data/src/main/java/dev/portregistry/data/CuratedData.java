@@ -5,7 +5,6 @@ import dev.portregistry.Transport;
 import dev.portregistry.UseKind;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +93,8 @@ public record CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleE
      *
      * @param dir the {@code curated} directory, not null
      * @return the data, never null
-     * @throws SourceException naming the file and line of the first bad entry
+     * @throws SourceException naming the file and line of the first bad entry, or the file if it
+     *                         cannot be read
      */
     public static CuratedData read(Path dir) {
         return new CuratedData(
@@ -120,7 +120,7 @@ public record CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleE
             try (Stream<Path> s = Files.list(folder)) {
                 s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().forEach(files::add);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+                throw new SourceException(folder.toString(), 0, "cannot list the folder: " + e);
             }
         }
         if (files.isEmpty()) {
@@ -138,7 +138,7 @@ public record CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleE
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new SourceException(file.toString(), 0, "cannot read: " + e);
         }
     }
 
@@ -147,7 +147,7 @@ public record CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleE
         Set<String> seen = new HashSet<>();
         for (JsonEntries.Entry e : entries) {
             e.allowOnly(USE_FIELDS);
-            String name = e.text("name");
+            String name = e.serviceName("name");
             List<Integer> ports = e.ports("ports");
             Set<Transport> transports = transports(e);
             UseKind kind = enumValue(e, "kind", UseKind.class, EnumSet.allOf(UseKind.class));
@@ -227,7 +227,7 @@ public record CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleE
         Set<String> seen = new HashSet<>();
         for (JsonEntries.Entry e : entries) {
             e.allowOnly(NAME_FIELDS);
-            String name = e.text("name");
+            String name = e.serviceName("name");
             if (e.has("service") == e.has("ports")) {
                 throw e.error("name \"" + name + "\" must have exactly one of \"service\" or \"ports\"");
             }

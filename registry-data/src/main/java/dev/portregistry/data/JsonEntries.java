@@ -1,11 +1,12 @@
 package dev.portregistry.data;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portregistry.internal.ServiceNames;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -67,6 +68,22 @@ final class JsonEntries {
             String s = v.asText().trim();
             if (s.isEmpty()) {
                 throw error("field \"" + field + "\" must not be empty");
+            }
+            String problem = ServiceNames.textProblem(s);
+            if (problem != null) {
+                throw error("field \"" + field + "\" " + ServiceNames.quote(s) + " " + problem
+                        + ": expected one line of plain text");
+            }
+            return s;
+        }
+
+        /** A text field that becomes a name a query can reach (see {@link ServiceNames}). */
+        String serviceName(String field) {
+            String s = text(field);
+            String problem = ServiceNames.problem(s);
+            if (problem != null) {
+                throw error("field \"" + field + "\" " + ServiceNames.quote(s) + " " + problem
+                        + ": expected a name that PortRegistry.byService can look up");
             }
             return s;
         }
@@ -144,24 +161,29 @@ final class JsonEntries {
     static List<Entry> read(String content, String file) {
         List<Entry> out = new ArrayList<>();
         try (JsonParser p = MAPPER.createParser(content)) {
-            if (p.nextToken() != JsonToken.START_ARRAY) {
-                throw new SourceException(file, p.currentLocation().getLineNr(), "expected a JSON array of objects");
-            }
-            JsonToken t;
-            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                int line = p.currentTokenLocation().getLineNr();
-                if (t != JsonToken.START_OBJECT) {
-                    throw new SourceException(file, line, "expected an object, found " + t);
+            try {
+                if (p.nextToken() != JsonToken.START_ARRAY) {
+                    throw new SourceException(file, p.currentLocation().getLineNr(), "expected a JSON array of objects");
                 }
-                out.add(new Entry(file, line, MAPPER.readTree(p)));
+                JsonToken t;
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                    int line = p.currentTokenLocation().getLineNr();
+                    if (t != JsonToken.START_OBJECT) {
+                        throw new SourceException(file, line, "expected an object, found " + t);
+                    }
+                    out.add(new Entry(file, line, MAPPER.readTree(p)));
+                }
+                if (p.nextToken() != null) {
+                    throw new SourceException(file, p.currentLocation().getLineNr(), "unexpected content after the array");
+                }
+            } catch (JsonProcessingException e) {
+                // malformed JSON, and content over Jackson's limits (nesting a thousand levels deep, say),
+                // which carries no location of its own
+                throw new SourceException(file, (e.getLocation() == null ? p.currentLocation() : e.getLocation())
+                        .getLineNr(), "malformed JSON: " + e.getOriginalMessage());
             }
-            if (p.nextToken() != null) {
-                throw new SourceException(file, p.currentLocation().getLineNr(), "unexpected content after the array");
-            }
-        } catch (JsonParseException e) {
-            throw new SourceException(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    "malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
+            // not expected from a String; kept for the checked exception of the parser
             throw new SourceException(file, 0, "cannot read: " + e.getMessage());
         }
         return out;

@@ -36,14 +36,17 @@ public final class NormalizedTsv {
      *
      * @param path the file, not null
      * @return the records in file order, never null
-     * @throws SourceException naming the file and line of the first bad line
+     * @throws SourceException naming the file and line of the first bad line, or the file if it
+     *                         cannot be read (missing, not UTF-8, a folder)
      */
     public static List<OfficialRecord> read(Path path) {
+        String text;
         try {
-            return parse(Files.readString(path, StandardCharsets.UTF_8), path.toString());
+            text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+            throw new SourceException(path.toString(), 0, "cannot read: " + e);
         }
+        return parse(text, path.toString());
     }
 
     /**
@@ -84,8 +87,8 @@ public final class NormalizedTsv {
      *
      * @param header  comment lines without their leading "# ", not null
      * @param records the records, not null
-     * @return the file content, never null
-     * @throws IllegalArgumentException if a name or description holds a tab or line break
+     * @return the file content, never null (a record cannot hold a tab or line break, see
+     *         {@link OfficialRecord}, so every record can be written)
      */
     public static String format(List<String> header, List<OfficialRecord> records) {
         StringBuilder sb = new StringBuilder();
@@ -96,12 +99,6 @@ public final class NormalizedTsv {
         List<OfficialRecord> sorted = new ArrayList<>(records);
         sorted.sort(ORDER);
         for (OfficialRecord r : sorted) {
-            for (String s : List.of(r.name(), r.description())) {
-                if (s.indexOf('\t') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-                    throw new IllegalArgumentException(r.file() + ":" + r.line()
-                            + ": a tab or line break cannot be written to a normalized file: \"" + s + "\"");
-                }
-            }
             sb.append(r.portText()).append('\t').append(Ports.format(r.transports())).append('\t')
                     .append(r.name()).append('\t').append(r.description()).append('\n');
         }

@@ -1,6 +1,7 @@
 package dev.portregistry.data;
 
 import dev.portregistry.Transport;
+import dev.portregistry.internal.ServiceNames;
 
 import java.util.Collections;
 import java.util.EnumSet;
@@ -22,11 +23,32 @@ import java.util.Set;
 public record OfficialRecord(String file, int line, int firstPort, int lastPort, Set<Transport> transports,
                              String name, String description) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @throws SourceException naming file and line if the ports are not a range within 0..65535,
+     *                         there is no transport, the name is not empty and not a well-formed
+     *                         service name (one that a query can reach: no surrounding white
+     *                         space, no control character, at most 128 characters), or the
+     *                         description holds a control character or a line separator
+     */
     public OfficialRecord {
-        Objects.requireNonNull(file);
-        Objects.requireNonNull(name);
-        Objects.requireNonNull(description);
+        Objects.requireNonNull(file, "file must not be null");
+        Objects.requireNonNull(name, "name must not be null");
+        Objects.requireNonNull(description, "description must not be null");
+        Objects.requireNonNull(transports, "transports must not be null");
+        if (!name.isEmpty()) {
+            String problem = ServiceNames.problem(name);
+            if (problem != null) {
+                throw new SourceException(file, line, "service name " + ServiceNames.quote(name) + " " + problem
+                        + ": expected an IANA service name such as \"http\"");
+            }
+        }
+        String problem = ServiceNames.textProblem(description);
+        if (problem != null) {
+            throw new SourceException(file, line, "description " + ServiceNames.quote(description) + " " + problem
+                    + ": expected one line of plain text");
+        }
         if (firstPort < 0 || lastPort > 65535 || firstPort > lastPort) {
             throw new SourceException(file, line, "port range " + firstPort + "-" + lastPort
                     + " is invalid: expected 0 <= first <= last <= 65535");

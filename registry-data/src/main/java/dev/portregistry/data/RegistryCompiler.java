@@ -137,6 +137,8 @@ public final class RegistryCompiler {
      */
     public static Result compile(DataVersion version, List<OfficialRecord> official, CuratedData curated) {
         Report report = new Report();
+        report.add("official records read", 0);
+        report.add("official range records", 0);
         // port -> transport-and-name key -> record, to refuse duplicates
         Map<String, OfficialRecord> seen = new HashMap<>();
         // port -> draft assignments in source order

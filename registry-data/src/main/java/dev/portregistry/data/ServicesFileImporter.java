@@ -10,7 +10,7 @@ import java.util.Set;
  * Imports a services(5) file such as {@code /etc/services} (Debian netbase) or Wireshark's
  * {@code services}: {@code name port/transport [aliases...] [# comment]}. Wireshark's extensions
  * are accepted too: several transports ({@code 9/tcp/udp/sctp/dccp}) and ranges
- * ({@code 6000-6063/tcp/udp}). The comment becomes the description.
+ * ({@code 6000-6063/tcp/udp}). The comment becomes the description, its tabs turned into spaces.
  */
 public final class ServicesFileImporter {
 
@@ -42,7 +42,8 @@ public final class ServicesFileImporter {
             String line = lines[i];
             int hash = line.indexOf('#');
             String body = (hash < 0 ? line : line.substring(0, hash)).trim();
-            String comment = hash < 0 ? "" : line.substring(hash + 1).trim();
+            // a tab inside a comment is ordinary white space in services(5); the description is one line of text
+            String comment = hash < 0 ? "" : line.substring(hash + 1).replaceAll("[\\t\\x0B\\f]", " ").trim();
             if (body.isEmpty()) {
                 continue;
             }

@@ -1,0 +1,114 @@
+package dev.portregistry.internal;
+
+import dev.portregistry.AlternateUse;
+import dev.portregistry.DataVersion;
+import dev.portregistry.LifecycleStatus;
+import dev.portregistry.PortInfo;
+import dev.portregistry.ServiceAssignment;
+import dev.portregistry.Transport;
+import dev.portregistry.UseKind;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The writer's side of the format's limits, and the content rules of TableData that both the
+ * compiler and the reader go through: content the format cannot hold is refused with what and how
+ * much, never truncated into a table that reads back as something else.
+ */
+class TableCodecLimitsTest {
+    private static final DataVersion VERSION = new DataVersion("s", LocalDate.of(2026, 1, 2), "r", 1);
+    private static final EnumSet<Transport> TCP = EnumSet.of(Transport.TCP);
+
+    private static ServiceAssignment assignment(String name) {
+        return new ServiceAssignment(name, "d", TCP, LifecycleStatus.ACTIVE);
+    }
+
+    private static TableData table(List<PortInfo> ports, Map<String, List<Integer>> names) {
+        return new TableData(VERSION, ports, new TreeMap<>(names));
+    }
+
+    @Test
+    void aPortWithMoreThan255AssignmentsIsRefused() {
+        List<ServiceAssignment> many = IntStream.range(0, 256).mapToObj(i -> assignment("s" + i)).toList();
+        TableData table = table(List.of(PortInfo.of(9, many, List.of(), List.of())), Map.of());
+        assertThatThrownBy(() -> TableCodec.toBytes(table)).isInstanceOf(TableFormatException.class)
+                .hasMessage("port 9 has 256 assignments: the format allows at most 255");
+        TableData fits = table(List.of(PortInfo.of(9, many.subList(0, 255), List.of(), List.of())), Map.of());
+        assertThat(TableCodec.read(TableCodec.toBytes(fits), "t")).isEqualTo(fits);
+    }
+
+    @Test
+    void aNameWithMoreThan65535PortsIsRefused() {
+        List<Integer> all = IntStream.rangeClosed(0, 65535).boxed().toList();
+        TableData table = table(List.of(), Map.of("everything", all));
+        assertThatThrownBy(() -> TableCodec.toBytes(table)).isInstanceOf(TableFormatException.class)
+                .hasMessage("name \"everything\" lists 65536 ports: the format allows at most 65535");
+    }
+
+    @Test
+    void moreThan65535DistinctStringsAreRefused() {
+        List<PortInfo> ports = new ArrayList<>();
+        for (int port = 0; port < 260; port++) {
+            List<ServiceAssignment> as = new ArrayList<>();
+            for (int i = 0; i < 255; i++) {
+                as.add(assignment("p" + port + "-" + i));
+            }
+            ports.add(PortInfo.of(port, as, List.of(), List.of()));
+        }
+        assertThatThrownBy(() -> TableCodec.toBytes(table(ports, Map.of()))).isInstanceOf(TableFormatException.class)
+                .hasMessage("too many strings: the format allows at most 65535");
+    }
+
+    @Test
+    void sharedRecordsAreStoredOnceAndAnUseWithoutOfficialPortReadsBack() {
+        ServiceAssignment shared = assignment("x11");
+        AlternateUse use = new AlternateUse("Thing", "d", TCP, UseKind.UNOFFICIAL, OptionalInt.empty(), "b");
+        List<PortInfo> ports = IntStream.range(6000, 6064)
+                .mapToObj(p -> PortInfo.of(p, List.of(shared), List.of(use), List.of())).toList();
+        TableData table = table(ports, Map.of("x11", IntStream.range(6000, 6064).boxed().toList()));
+        byte[] bytes = TableCodec.toBytes(table);
+        TableData back = TableCodec.read(bytes, "t");
+        assertThat(back).isEqualTo(table);
+        assertThat(back.ports().get(0).alternateUses().get(0).officialPort()).isEmpty();
+        // one assignment and one use in the pools, not 64 of each
+        byte[] payload = RawTable.inflatedPayload(bytes);
+        assertThat(payload.length).isLessThan(64 * 20);
+    }
+
+    @Test
+    void tableDataRefusesContentNoTableCanHold() {
+        PortInfo seven = PortInfo.of(7, List.of(), List.of(), List.of(9));
+        PortInfo five = PortInfo.of(5, List.of(), List.of(), List.of(9));
+        assertThatThrownBy(() -> table(List.of(seven, five), Map.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ports must be strictly ascending: 5 after 7");
+        assertThatThrownBy(() -> table(List.of(seven, seven), Map.of())).hasMessage("ports must be strictly ascending: 7 after 7");
+        Map<String, List<Integer>> names = new HashMap<>();
+        names.put("far", List.of(7, 65536));
+        assertThatThrownBy(() -> table(List.of(seven), names)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("name \"far\" lists port 65536: expected 0..65535");
+        names.put("far", List.of(-1));
+        assertThatThrownBy(() -> table(List.of(seven), names)).hasMessage("name \"far\" lists port -1: expected 0..65535");
+        assertThatThrownBy(() -> new TableData(null, List.of(), new TreeMap<>()))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("version");
+    }
+
+    @Test
+    void aCompressedStreamThatAsksForADictionaryIsRejected() {
+        // zlib header 78 BB: the FDICT flag is set, followed by a dictionary id
+        byte[] stored = {0x78, (byte) 0xBB, 0, 0, 0, 1, 0x4B, 0x4C, 0x4A, 0x06, 0};
+        assertThatThrownBy(() -> TableCodec.read(RawTable.withHeader(TableCodec.FORMAT_VERSION, stored), "t"))
+                .isInstanceOf(TableFormatException.class).hasMessage("port table t is inconsistent: the compressed payload asks for a preset dictionary, which a port table never uses");
+    }
+}
