@@ -189,8 +189,15 @@ public final class RegistryCompiler {
             ports.add(info);
             byPort.put(port, info);
         }
+        // every one of the 65,536 ports, in LifecycleStatus order: ports without data are UNASSIGNED
+        java.util.EnumMap<LifecycleStatus, Integer> byStatus = new java.util.EnumMap<>(LifecycleStatus.class);
         for (PortInfo p : ports) {
-            report.add("ports with status " + p.status(), 1);
+            byStatus.merge(p.status(), 1, Integer::sum);
+        }
+        byStatus.merge(LifecycleStatus.UNASSIGNED, 65536 - ports.size(), Integer::sum);
+        report.add("ports with any data", ports.size());
+        for (LifecycleStatus s : LifecycleStatus.values()) {
+            report.add("ports (of 65536) with status " + s, byStatus.getOrDefault(s, 0));
         }
         report.add("assignments (merged across transports)", ports.stream().mapToInt(p -> p.assignments().size()).sum());
 
