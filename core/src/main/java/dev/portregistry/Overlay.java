@@ -1,5 +1,7 @@
 package dev.portregistry;
 
+import dev.portregistry.internal.ServiceNames;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +27,13 @@ import java.util.Set;
  * PortRegistry registry = PortRegistry.bundled().with(ours);
  * registry.findService("billing");   // [7443]
  * }</pre>
+ *
+ * <p>Every name an overlay adds (an assignment's name and aliases, an alternate use's name, a
+ * name or alias entry) must be one that {@link PortRegistry#findService(String)} accepts: not
+ * blank, at most 128 characters, no white space at either end, no control or invisible formatting
+ * character, no line separator, no unpaired surrogate. So every name an overlay adds can be looked
+ * up; a name that could not be is refused when the overlay is read or built, with its source and
+ * line. Names other than an alternate use's must not be numbers either.
  *
  * <p>An overlay is read from a services(5) file with {@link #readServices(Path)}, built in code with
  * {@link #builder(String)}, or read from JSON in the curated format by
@@ -108,8 +117,9 @@ public final class Overlay {
      * Reads an overlay from services(5) text: one {@code name port/transport [aliases...] [# comment]}
      * a line, as in {@code /etc/services}; blank lines and comment lines are skipped. Each line is a
      * local ACTIVE assignment whose description is the comment. Strict: a line that is not exactly
-     * that, a port outside 0..65535, a transport other than tcp, udp, sctp or dccp, a name that is
-     * a number, or a repeated entry fails.
+     * that, a port outside 0..65535, a transport other than tcp, udp, sctp or dccp, a name or
+     * alias that is a number or that {@link PortRegistry#findService(String)} would refuse (such
+     * as one holding a control character or ending in a no-break space), or a repeated entry fails.
      *
      * @param text   the content, not null
      * @param source the file name used in error messages, not null or blank
@@ -229,7 +239,8 @@ public final class Overlay {
          * Adds a local ACTIVE assignment: {@code assign(7443, "billing", "our billing service", Transport.TCP)}.
          *
          * @param port        the port, 0 to 65535
-         * @param name        the service name, not null or blank, not a number
+         * @param name        the service name: not null, not a number, and well-formed as
+         *                    {@link PortRegistry#findService(String)} requires
          * @param description what the service is; may be empty, not null
          * @param transports  the transports, at least one, no null
          * @return this builder
@@ -237,6 +248,7 @@ public final class Overlay {
          * @throws OverlayFormatException if the port, the name or the transports are invalid
          */
         public Builder assign(int port, String name, String description, Transport... transports) {
+            checkName(name);
             Objects.requireNonNull(transports, "transports must not be null");
             Set<Transport> set = EnumSet.noneOf(Transport.class);
             for (Transport t : transports) {
@@ -246,7 +258,7 @@ public final class Overlay {
                 throw error("assignment \"" + name + "\" on port " + port + " has no transport: expected tcp, udp, sctp or dccp");
             }
             Objects.requireNonNull(description, "description must not be null");
-            return assign(port, new ServiceAssignment(checkName(name), description, set, LifecycleStatus.ACTIVE));
+            return assign(port, new ServiceAssignment(name, description, set, LifecycleStatus.ACTIVE));
         }
 
         /**
@@ -254,9 +266,11 @@ public final class Overlay {
          * note becomes one that names this overlay's source and line.
          *
          * @param port       the port, 0 to 65535
-         * @param assignment the assignment; its name must not be empty or a number; not null
+         * @param assignment the assignment; its name must not be a number and must be well-formed
+         *                   as {@link PortRegistry#findService(String)} requires; not null
          * @param aliases    further names that resolve to the port, like the aliases of a
-         *                   services(5) line; none null or blank
+         *                   services(5) line; each, like the name, not a number and well-formed;
+         *                   none null
          * @return this builder
          * @throws NullPointerException   if an argument or alias is null
          * @throws OverlayFormatException if the port, the name or an alias is invalid
@@ -285,7 +299,8 @@ public final class Overlay {
          * is applied, officially or earlier in an overlay.
          *
          * @param port    the port, 0 to 65535
-         * @param service the service name, ignoring case; not null or blank
+         * @param service the service name, ignoring case; not null, not a number, well-formed as
+         *                {@link PortRegistry#findService(String)} requires
          * @param status  ACTIVE, ABANDONED, HISTORIC or DEREGISTERED; not null
          * @param note    why, in plain English; empty keeps the assignment's note; not null
          * @return this builder
@@ -309,14 +324,16 @@ public final class Overlay {
          * Adds an alternate use of a port; its name then resolves to the port.
          *
          * @param port the port, 0 to 65535
-         * @param use  the use, not null
+         * @param use  the use, not null; its name well-formed as {@link PortRegistry#findService(String)}
+         *             requires (a number is allowed)
          * @return this builder
          * @throws NullPointerException   if use is null
-         * @throws OverlayFormatException if the port is invalid
+         * @throws OverlayFormatException if the port or the use's name is invalid
          */
         public Builder alternateUse(int port, AlternateUse use) {
             Objects.requireNonNull(use, "use must not be null");
             checkPort(port);
+            checkWellFormed("alternate use name", use.name(), "OpenVPN");
             uses.add(new UseEntry(line, port, use));
             return this;
         }
@@ -342,7 +359,8 @@ public final class Overlay {
         /**
          * Makes a name resolve to ports, such as a team's own name for a service.
          *
-         * @param name  the name, not null or blank, not a number
+         * @param name  the name: not null, not a number, well-formed as
+         *              {@link PortRegistry#findService(String)} requires
          * @param ports at least one port, 0 to 65535 each
          * @return this builder
          * @throws NullPointerException   if an argument is null
@@ -364,8 +382,10 @@ public final class Overlay {
          * {@code ms-wbt-server}. The service must resolve to at least one port when the overlay is
          * applied, officially or through the overlay itself.
          *
-         * @param name    the new name, not null or blank, not a number
-         * @param service the service name it stands for, not null or blank
+         * @param name    the new name: not null, not a number, well-formed as
+         *                {@link PortRegistry#findService(String)} requires
+         * @param service the service name it stands for: not null, not a number, well-formed as
+         *                {@link PortRegistry#findService(String)} requires
          * @return this builder
          * @throws NullPointerException   if an argument is null
          * @throws OverlayFormatException if a name is invalid
@@ -400,15 +420,23 @@ public final class Overlay {
             }
         }
 
+        /** A service name: one that findService accepts, and not a number. */
         private String checkName(String name) {
             Objects.requireNonNull(name, "name must not be null");
-            if (name.isBlank()) {
-                throw error("service name \"" + name + "\" is blank: expected a name such as \"billing\"");
-            }
+            checkWellFormed("service name", name, "billing");
             if (name.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                throw error("service name \"" + name + "\" is a number: expected a name such as \"billing\"");
+                throw error("service name " + ServiceNames.quote(name) + " is a number: expected a name such as \"billing\"");
             }
             return name;
+        }
+
+        /** The rule of PortRegistry.findService, so that every name an overlay adds can be looked up. */
+        private void checkWellFormed(String what, String name, String example) {
+            String problem = ServiceNames.problem(name);
+            if (problem != null) {
+                throw error(what + " " + ServiceNames.quote(name) + " " + problem + ": expected a name such as \""
+                        + example + "\"");
+            }
         }
 
         private List<Integer> distinctPorts(int[] ports, String what) {

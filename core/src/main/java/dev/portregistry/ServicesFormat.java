@@ -1,5 +1,7 @@
 package dev.portregistry;
 
+import dev.portregistry.internal.ServiceNames;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,12 +37,13 @@ final class ServicesFormat {
             String comment = hash < 0 ? "" : line.substring(hash + 1).strip();
             String[] words = WHITESPACE.split(body);
             if (words.length < 2) {
-                throw b.error("\"" + body + "\" is not a services(5) entry: expected \"name port/transport [aliases...] [# comment]\"");
+                throw b.error(ServiceNames.quote(body)
+                        + " is not a services(5) entry: expected \"name port/transport [aliases...] [# comment]\"");
             }
             Matcher m = PORT_TRANSPORT.matcher(words[1]);
             if (!m.matches()) {
-                throw b.error("\"" + words[1] + "\" after the name \"" + words[0]
-                        + "\" is not a port/transport: expected e.g. 7443/tcp");
+                throw b.error(ServiceNames.quote(words[1]) + " after the name " + ServiceNames.quote(words[0])
+                        + " is not a port/transport: expected e.g. 7443/tcp");
             }
             int port = Integer.parseInt(m.group(1));
             if (port > PortRange.MAX_PORT) {

@@ -10,12 +10,6 @@ import dev.portregistry.Transport;
 import dev.portregistry.UseKind;
 import dev.portregistry.internal.TableCodec;
 import dev.portregistry.internal.TableData;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
@@ -40,16 +34,14 @@ class CompilerPropertiesTest {
     private static final DataVersion VERSION = new DataVersion("generated", LocalDate.of(2026, 1, 2), "r1",
             TableCodec.FORMAT_VERSION);
 
-    @Provide
-    Arbitrary<List<OfficialRecord>> official() {
-        Arbitrary<String> description = Arbitraries.oneOf(Gen.description(),
-                Arbitraries.of("Reserved", "Unassigned", "De-registered 2010-01-01", "Thing (historic)",
-                        "any private file service"));
-        Arbitrary<OfficialRecord> record = Combinators.combine(Gen.portRange(), Gen.transports(),
-                        Arbitraries.oneOf(Gen.ianaName(), Gen.ianaName(), Arbitraries.just("")), description)
-                .as((range, transports, name, text) -> new OfficialRecord("gen.tsv", 1, range[0], range[1],
-                        transports, name, text));
-        return record.list().ofMaxSize(25).filter(CompilerPropertiesTest::noDuplicates);
+    private static List<OfficialRecord> official(Gen g) {
+        return g.filter(() -> g.list(0, 25, () -> {
+            int[] range = g.portRange();
+            return new OfficialRecord("gen.tsv", 1, range[0], range[1], g.transports(),
+                    g.oneOf(g::ianaName, g::ianaName, () -> ""),
+                    g.oneOf(g::description, () -> g.of("Reserved", "Unassigned", "De-registered 2010-01-01",
+                            "Thing (historic)", "any private file service")));
+        }), CompilerPropertiesTest::noDuplicates);
     }
 
     /** The compiler refuses one name stated twice on a port and transport; generate no such pair. */
@@ -67,19 +59,16 @@ class CompilerPropertiesTest {
         return true;
     }
 
-    @Provide
-    Arbitrary<List<CuratedData.AlternateUseEntry>> uses() {
-        Arbitrary<CuratedData.AlternateUseEntry> use = Combinators.combine(Gen.softwareName(),
-                        Gen.port().list().ofMinSize(1).ofMaxSize(3).uniqueElements(), Gen.transports(),
-                        Arbitraries.of(UseKind.values()))
-                .as((name, ports, transports, kind) -> new CuratedData.AlternateUseEntry("uses.json", 1, name,
-                        ports, transports, kind, OptionalInt.empty(), "d", "b"));
-        return use.list().ofMaxSize(5).uniqueElements(u -> u.name().toLowerCase(Locale.ROOT));
+    private static List<CuratedData.AlternateUseEntry> uses(Gen g) {
+        return g.uniqueList(0, 5, u -> u.name().toLowerCase(Locale.ROOT), () -> new CuratedData.AlternateUseEntry(
+                "uses.json", 1, g.softwareName(), g.uniqueList(1, 3, p -> p, g::port), g.transports(),
+                g.of(UseKind.values()), OptionalInt.empty(), "d", "b"));
     }
 
-    @Property(tries = 200)
-    void everyValidRecordAndUseIsInTheTableAndFoundByName(@ForAll("official") List<OfficialRecord> official,
-                                                          @ForAll("uses") List<CuratedData.AlternateUseEntry> uses) {
+    @SeededProperty(tries = 200)
+    void everyValidRecordAndUseIsInTheTableAndFoundByName(Gen g) {
+        List<OfficialRecord> official = g.input("official", official(g));
+        List<CuratedData.AlternateUseEntry> uses = g.input("uses", uses(g));
         CuratedData curated = new CuratedData(uses, List.of(), List.of(), List.of());
         RegistryCompiler.Result result = RegistryCompiler.compile(VERSION, official, curated);
         TableData table = result.table();
@@ -143,8 +132,9 @@ class CompilerPropertiesTest {
         assertThat(result.report().counts()).containsEntry("official records read", official.size());
     }
 
-    @Property(tries = 60)
-    void recordsOnDistinctPortsGiveTheSameBytesInAnyOrder(@ForAll("official") List<OfficialRecord> official) {
+    @SeededProperty(tries = 200)
+    void recordsOnDistinctPortsGiveTheSameBytesInAnyOrder(Gen g) {
+        List<OfficialRecord> official = g.input("official", official(g));
         Set<Integer> ports = new HashSet<>();
         List<OfficialRecord> distinct = new ArrayList<>();
         for (OfficialRecord r : official) {

@@ -4,14 +4,9 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.portregistry.LifecycleStatus;
 import dev.portregistry.Transport;
 import dev.portregistry.UseKind;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
@@ -33,51 +28,43 @@ class CuratedDataPropertiesTest {
         return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
     }
 
-    private static Arbitrary<String> text() {
-        return Gen.description().filter(s -> !s.isEmpty());
+    private static String text(Gen g) {
+        return g.filter(g::description, s -> !s.isEmpty());
     }
 
     /** A ports array as JSON (numbers and "A-B" strings) and the ports it stands for, all distinct. */
     record PortList(String json, List<Integer> ports) {
     }
 
-    private static Arbitrary<PortList> portList(int minPorts) {
-        return Gen.portRange().list().ofMinSize(1).ofMaxSize(4)
-                .filter(ranges -> {
-                    Set<Integer> seen = new java.util.HashSet<>();
-                    for (int[] r : ranges) {
-                        for (int p = r[0]; p <= r[1]; p++) {
-                            if (!seen.add(p)) {
-                                return false;
-                            }
-                        }
+    private static PortList portList(Gen g, int minPorts) {
+        List<int[]> ranges = g.filter(() -> g.list(1, 4, g::portRange), rs -> {
+            Set<Integer> seen = new HashSet<>();
+            for (int[] r : rs) {
+                for (int p = r[0]; p <= r[1]; p++) {
+                    if (!seen.add(p)) {
+                        return false;
                     }
-                    return seen.size() >= minPorts;
-                })
-                .map(ranges -> {
-                    List<String> items = new ArrayList<>();
-                    List<Integer> ports = new ArrayList<>();
-                    for (int[] r : ranges) {
-                        items.add(r[0] == r[1] ? "" + r[0] : "\"" + r[0] + "-" + r[1] + "\"");
-                        for (int p = r[0]; p <= r[1]; p++) {
-                            ports.add(p);
-                        }
-                    }
-                    return new PortList("[" + String.join(", ", items) + "]", ports);
-                });
+                }
+            }
+            return seen.size() >= minPorts;
+        });
+        List<String> items = new ArrayList<>();
+        List<Integer> ports = new ArrayList<>();
+        for (int[] r : ranges) {
+            items.add(r[0] == r[1] ? "" + r[0] : "\"" + r[0] + "-" + r[1] + "\"");
+            for (int p = r[0]; p <= r[1]; p++) {
+                ports.add(p);
+            }
+        }
+        return new PortList("[" + String.join(", ", items) + "]", ports);
     }
 
     // ---------------------------------------------------------------- alternate-uses.json
 
-    @Provide
-    Arbitrary<List<CuratedData.AlternateUseEntry>> uses() {
-        Arbitrary<CuratedData.AlternateUseEntry> use = Combinators.combine(Gen.softwareName(), portList(1),
-                        Gen.transports(), Arbitraries.of(UseKind.values()),
-                        Arbitraries.oneOf(Arbitraries.just(-1), Gen.port()), text(), text())
-                .as((name, ports, transports, kind, official, description, basis) ->
-                        new CuratedData.AlternateUseEntry(FILE, 0, name, ports.ports(), transports, kind,
-                                official < 0 ? OptionalInt.empty() : OptionalInt.of(official), description, basis));
-        return use.list().ofMaxSize(10).uniqueElements(u -> u.name().toLowerCase(Locale.ROOT));
+    private static List<CuratedData.AlternateUseEntry> uses(Gen g) {
+        return g.uniqueList(0, 10, u -> u.name().toLowerCase(Locale.ROOT), () -> new CuratedData.AlternateUseEntry(
+                FILE, 0, g.softwareName(), portList(g, 1).ports(), g.transports(), g.of(UseKind.values()),
+                g.bool() ? OptionalInt.empty() : OptionalInt.of(g.port()), text(g), text(g)));
     }
 
     private static String render(CuratedData.AlternateUseEntry u) {
@@ -98,9 +85,10 @@ class CuratedDataPropertiesTest {
         return ports.toString();
     }
 
-    @Property(tries = 300)
-    void everyValidAlternateUseComesOut(@ForAll("uses") List<CuratedData.AlternateUseEntry> uses) {
-        String text = array(uses, CuratedDataPropertiesTest::render);
+    @SeededProperty(tries = 300)
+    void everyValidAlternateUseComesOut(Gen g) {
+        List<CuratedData.AlternateUseEntry> uses = g.input("uses", uses(g));
+        String text = g.input("text", array(uses, CuratedDataPropertiesTest::render));
         List<CuratedData.AlternateUseEntry> read = CuratedData.alternateUses(JsonEntries.read(text, FILE));
         assertThat(read).hasSameSizeAs(uses);
         for (int i = 0; i < uses.size(); i++) {
@@ -112,20 +100,14 @@ class CuratedDataPropertiesTest {
 
     // ---------------------------------------------------------------- lifecycle.json
 
-    @Provide
-    Arbitrary<List<CuratedData.LifecycleEntry>> lifecycles() {
-        Arbitrary<CuratedData.LifecycleEntry> abandoned = Combinators.combine(Gen.port(), Gen.ianaName(), text(),
-                        Arbitraries.oneOf(Arbitraries.just(""), text()),
-                        Arbitraries.oneOf(Arbitraries.just(-1), Arbitraries.integers().between(1970, 2100)),
-                        Arbitraries.oneOf(Arbitraries.just(""), text()), text())
-                .as((port, service, product, vendor, year, note, basis) -> new CuratedData.LifecycleEntry(FILE, 0,
-                        port, service, LifecycleStatus.ABANDONED, product, vendor,
-                        year < 0 ? OptionalInt.empty() : OptionalInt.of(year), note, basis));
-        Arbitrary<CuratedData.LifecycleEntry> historic = Combinators.combine(Gen.port(), Gen.ianaName(), text(), text())
-                .as((port, service, note, basis) -> new CuratedData.LifecycleEntry(FILE, 0, port, service,
-                        LifecycleStatus.HISTORIC, "", "", OptionalInt.empty(), note, basis));
-        return Arbitraries.oneOf(abandoned, historic).list().ofMaxSize(10)
-                .uniqueElements(e -> e.port() + "/" + e.service());
+    private static List<CuratedData.LifecycleEntry> lifecycles(Gen g) {
+        return g.uniqueList(0, 10, e -> e.port() + "/" + e.service(), () -> g.oneOf(
+                () -> new CuratedData.LifecycleEntry(FILE, 0, g.port(), g.ianaName(), LifecycleStatus.ABANDONED,
+                        text(g), g.bool() ? "" : text(g),
+                        g.bool() ? OptionalInt.empty() : OptionalInt.of(g.between(1970, 2100)),
+                        g.bool() ? "" : text(g), text(g)),
+                () -> new CuratedData.LifecycleEntry(FILE, 0, g.port(), g.ianaName(), LifecycleStatus.HISTORIC,
+                        "", "", OptionalInt.empty(), text(g), text(g))));
     }
 
     private static String render(CuratedData.LifecycleEntry e) {
@@ -145,9 +127,10 @@ class CuratedDataPropertiesTest {
         return sb.append(", \"basis\": ").append(json(e.basis())).append(" }").toString();
     }
 
-    @Property(tries = 300)
-    void everyValidLifecycleEntryComesOut(@ForAll("lifecycles") List<CuratedData.LifecycleEntry> entries) {
-        String text = array(entries, CuratedDataPropertiesTest::render);
+    @SeededProperty(tries = 300)
+    void everyValidLifecycleEntryComesOut(Gen g) {
+        List<CuratedData.LifecycleEntry> entries = g.input("entries", lifecycles(g));
+        String text = g.input("text", array(entries, CuratedDataPropertiesTest::render));
         List<CuratedData.LifecycleEntry> read = CuratedData.lifecycle(JsonEntries.read(text, FILE));
         assertThat(read).hasSameSizeAs(entries);
         for (int i = 0; i < entries.size(); i++) {
@@ -159,18 +142,19 @@ class CuratedDataPropertiesTest {
 
     // ---------------------------------------------------------------- related.json and names.json
 
-    @Provide
-    Arbitrary<List<String[]>> groups() {
-        // {name, ports json, ports as text, basis}
-        return Combinators.combine(Gen.softwareName(), portList(2), text())
-                .as((name, ports, basis) -> new String[] {name, ports.json(), ports.ports().toString(), basis})
-                .list().ofMaxSize(8).uniqueElements(g -> g[0].toLowerCase(Locale.ROOT));
+    /** Groups of {name, ports json, ports as text, basis}, distinct names. */
+    private static List<String[]> groups(Gen g) {
+        return g.uniqueList(0, 8, gr -> gr[0].toLowerCase(Locale.ROOT), () -> {
+            String name = g.softwareName();
+            PortList ports = portList(g, 2);
+            return new String[] {name, ports.json(), ports.ports().toString(), text(g)};
+        });
     }
 
-    @Property(tries = 300)
-    void everyValidRelatedGroupComesOut(@ForAll("groups") List<String[]> groups) {
-        String text = array(groups, g -> "{ \"name\": " + json(g[0]) + ", \"ports\": " + g[1] + ", \"basis\": "
-                + json(g[3]) + " }");
+    @SeededProperty(tries = 300)
+    void everyValidRelatedGroupComesOut(Gen g) {
+        List<String[]> groups = g.input("groups", groups(g));
+        String text = g.input("text", array(groups, CuratedDataPropertiesTest::renderGroup));
         List<CuratedData.RelatedGroup> read = CuratedData.related(JsonEntries.read(text, FILE));
         assertThat(read).hasSameSizeAs(groups);
         for (int i = 0; i < groups.size(); i++) {
@@ -181,10 +165,12 @@ class CuratedDataPropertiesTest {
         }
     }
 
-    @Property(tries = 300)
-    void everyValidCommonNameComesOut(@ForAll("groups") List<String[]> groups, @ForAll boolean byService) {
-        String text = array(groups, g -> "{ \"name\": " + json(g[0]) + (byService ? ", \"service\": \"http\""
-                : ", \"ports\": " + g[1]) + ", \"basis\": " + json(g[3]) + " }");
+    @SeededProperty(tries = 300)
+    void everyValidCommonNameComesOut(Gen g) {
+        List<String[]> groups = g.input("groups", groups(g));
+        boolean byService = g.input("byService", g.bool());
+        String text = g.input("text", array(groups, gr -> "{ \"name\": " + json(gr[0])
+                + (byService ? ", \"service\": \"http\"" : ", \"ports\": " + gr[1]) + ", \"basis\": " + json(gr[3]) + " }"));
         List<CuratedData.CommonName> read = CuratedData.names(JsonEntries.read(text, FILE));
         assertThat(read).hasSameSizeAs(groups);
         for (int i = 0; i < groups.size(); i++) {
@@ -197,23 +183,24 @@ class CuratedDataPropertiesTest {
 
     // ---------------------------------------------------------------- damage
 
-    @Property(tries = 600)
-    void aDamagedFileIsReadOrReportedWithFileAndLine(@ForAll("uses") List<CuratedData.AlternateUseEntry> uses,
-                                                     @ForAll("lifecycles") List<CuratedData.LifecycleEntry> lifecycle,
-                                                     @ForAll("groups") List<String[]> groups,
-                                                     @ForAll("edits") List<Gen.Edit> edits) {
-        String useText = Gen.apply(array(uses, CuratedDataPropertiesTest::render), edits);
+    @SeededProperty(tries = 600)
+    void aDamagedFileIsReadOrReportedWithFileAndLine(Gen g) {
+        List<CuratedData.AlternateUseEntry> uses = uses(g);
+        List<CuratedData.LifecycleEntry> lifecycle = lifecycles(g);
+        List<String[]> groups = groups(g);
+        List<Gen.Edit> edits = g.input("edits", g.edits());
+        String useText = g.input("useText", Gen.apply(array(uses, CuratedDataPropertiesTest::render), edits));
         Throwable t = catchThrowable(() -> CuratedData.alternateUses(JsonEntries.read(useText, FILE)));
         if (t != null) {
             Gen.assertReported(t, FILE, useText);
         }
-        String lifecycleText = Gen.apply(array(lifecycle, CuratedDataPropertiesTest::render), edits);
+        String lifecycleText = g.input("lifecycleText",
+                Gen.apply(array(lifecycle, CuratedDataPropertiesTest::render), edits));
         t = catchThrowable(() -> CuratedData.lifecycle(JsonEntries.read(lifecycleText, FILE)));
         if (t != null) {
             Gen.assertReported(t, FILE, lifecycleText);
         }
-        String groupText = Gen.apply(array(groups, g -> "{ \"name\": " + json(g[0]) + ", \"ports\": " + g[1]
-                + ", \"basis\": " + json(g[3]) + " }"), edits);
+        String groupText = g.input("groupText", Gen.apply(array(groups, CuratedDataPropertiesTest::renderGroup), edits));
         t = catchThrowable(() -> CuratedData.related(JsonEntries.read(groupText, FILE)));
         if (t != null) {
             Gen.assertReported(t, FILE, groupText);
@@ -224,17 +211,17 @@ class CuratedDataPropertiesTest {
         }
     }
 
-    @Provide
-    Arbitrary<List<Gen.Edit>> edits() {
-        return Gen.edits();
-    }
-
-    @Property(tries = 50)
-    void anEntryNestedAbsurdlyDeepIsReportedAtItsLine(@ForAll @net.jqwik.api.constraints.IntRange(min = 1001, max = 3000) int depth) {
+    @SeededProperty(tries = 200)
+    void anEntryNestedAbsurdlyDeepIsReportedAtItsLine(Gen g) {
+        int depth = g.input("depth", g.between(1001, 3000));
         String text = "[\n{ \"name\": \"x\", \"ports\": [80] },\n{ \"name\": " + "[".repeat(depth) + "]".repeat(depth) + " }\n]";
         Throwable t = catchThrowable(() -> CuratedData.names(JsonEntries.read(text, FILE)));
         Gen.assertReported(t, FILE, text);
         assertThat(((SourceException) t).line()).isEqualTo(3);
+    }
+
+    private static String renderGroup(String[] group) {
+        return "{ \"name\": " + json(group[0]) + ", \"ports\": " + group[1] + ", \"basis\": " + json(group[3]) + " }";
     }
 
     /** A JSON array with one element per line, starting on line 2. */

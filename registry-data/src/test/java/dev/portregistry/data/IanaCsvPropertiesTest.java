@@ -1,12 +1,6 @@
 package dev.portregistry.data;
 
 import dev.portregistry.Transport;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -38,29 +32,26 @@ class IanaCsvPropertiesTest {
         return field;
     }
 
-    @Provide
-    Arbitrary<Row> row() {
-        Arbitrary<String> text = Arbitraries.strings().withChars("abc XYZ 019,.;-()\"'\n/").ofMaxLength(30);
-        Arbitrary<String> transport = Arbitraries.of("", "tcp", "udp", "sctp", "dccp", "TCP", "Udp");
-        return Combinators.combine(Arbitraries.oneOf(Gen.ianaName(), Arbitraries.just("")),
-                        Arbitraries.oneOf(Gen.portRange(), Arbitraries.just(new int[] {-1, -1})),
-                        transport, text, text.list().ofSize(8))
-                .as((name, range, proto, description, rest) -> {
-                    List<String> fields = new ArrayList<>();
-                    fields.add(name);
-                    fields.add(range[0] < 0 ? "" : range[0] == range[1] ? "" + range[0] : range[0] + "-" + range[1]);
-                    fields.add(proto);
-                    fields.add(description);
-                    fields.addAll(rest);
-                    Set<Transport> transports = proto.isEmpty() ? EnumSet.of(Transport.TCP, Transport.UDP)
-                            : EnumSet.of(Transport.parse(proto));
-                    return new Row(fields, range[0], range[1], transports);
-                });
+    private static Row row(Gen g) {
+        String chars = "abc XYZ 019,.;-()\"'\n/";
+        String name = g.oneOf(g::ianaName, () -> "");
+        int[] range = g.oneOf(g::portRange, () -> new int[] {-1, -1});
+        String proto = g.of("", "tcp", "udp", "sctp", "dccp", "TCP", "Udp");
+        String description = g.string(chars, 0, 30);
+        List<String> rest = g.list(8, 8, () -> g.string(chars, 0, 30));
+        List<String> fields = new ArrayList<>();
+        fields.add(name);
+        fields.add(range[0] < 0 ? "" : range[0] == range[1] ? "" + range[0] : range[0] + "-" + range[1]);
+        fields.add(proto);
+        fields.add(description);
+        fields.addAll(rest);
+        Set<Transport> transports = proto.isEmpty() ? EnumSet.of(Transport.TCP, Transport.UDP)
+                : EnumSet.of(Transport.parse(proto));
+        return new Row(fields, range[0], range[1], transports);
     }
 
-    @Provide
-    Arbitrary<List<Row>> rows() {
-        return row().list().ofMaxSize(15);
+    private static List<Row> rows(Gen g) {
+        return g.list(0, 15, () -> row(g));
     }
 
     /** Renders the file; returns it with the 1-based line each row starts on. */
@@ -81,11 +72,14 @@ class IanaCsvPropertiesTest {
         return sb.toString();
     }
 
-    @Property(tries = 500)
-    void everyRowWithAPortComesOutAtItsLineTheOthersAreCounted(@ForAll("rows") List<Row> rows, @ForAll boolean crlf,
-                                                              @ForAll boolean quoteAll) {
+    @SeededProperty(tries = 500)
+    void everyRowWithAPortComesOutAtItsLineTheOthersAreCounted(Gen g) {
+        List<Row> rows = g.input("rows", rows(g));
+        boolean crlf = g.input("crlf", g.bool());
+        boolean quoteAll = g.input("quoteAll", g.bool());
         List<Integer> lines = new ArrayList<>();
-        IanaCsvImporter.Result result = IanaCsvImporter.parse(render(rows, crlf, quoteAll, lines), FILE);
+        String text = g.input("text", render(rows, crlf, quoteAll, lines));
+        IanaCsvImporter.Result result = IanaCsvImporter.parse(text, FILE);
         List<OfficialRecord> expected = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
@@ -98,17 +92,14 @@ class IanaCsvPropertiesTest {
         assertThat(result.serviceOnlyRows()).isEqualTo(rows.size() - expected.size());
     }
 
-    @Property(tries = 600)
-    void aDamagedFileIsReadOrReportedWithFileAndLine(@ForAll("rows") List<Row> rows, @ForAll("edits") List<Gen.Edit> edits) {
-        String text = Gen.apply(render(rows, false, false, new ArrayList<>()), edits);
+    @SeededProperty(tries = 600)
+    void aDamagedFileIsReadOrReportedWithFileAndLine(Gen g) {
+        List<Row> rows = rows(g);
+        List<Gen.Edit> edits = g.input("edits", g.edits());
+        String text = g.input("text", Gen.apply(render(rows, false, false, new ArrayList<>()), edits));
         Throwable t = catchThrowable(() -> IanaCsvImporter.parse(text, FILE));
         if (t != null) {
             Gen.assertReported(t, FILE, text);
         }
-    }
-
-    @Provide
-    Arbitrary<List<Gen.Edit>> edits() {
-        return Gen.edits();
     }
 }

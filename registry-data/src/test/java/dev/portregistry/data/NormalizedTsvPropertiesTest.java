@@ -1,12 +1,6 @@
 package dev.portregistry.data;
 
 import dev.portregistry.Transport;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,18 +12,17 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 /** NormalizedTsv under generated input: valid files round-trip record for record; damaged ones are reported. */
 class NormalizedTsvPropertiesTest {
     private static final String FILE = "data/iana/x.tsv";
+    /** The characters of a random field: hostile ones but no line end, and those of ports and transports. */
+    private static final String FIELD_CHARS = Gen.HOSTILE.replace("\n", "").replace("\r", "") + "80-65536tcpudp";
 
-    @Provide
-    Arbitrary<OfficialRecord> record() {
-        return Combinators.combine(Gen.portRange(), Gen.transports(),
-                        Arbitraries.oneOf(Gen.ianaName(), Arbitraries.just("")), Gen.description())
-                .as((range, transports, name, description) ->
-                        new OfficialRecord(FILE, 0, range[0], range[1], transports, name, description));
+    private static OfficialRecord record(Gen g) {
+        int[] range = g.portRange();
+        return new OfficialRecord(FILE, 0, range[0], range[1], g.transports(), g.oneOf(g::ianaName, () -> ""),
+                g.description());
     }
 
-    @Provide
-    Arbitrary<List<OfficialRecord>> records() {
-        return record().list().ofMaxSize(15);
+    private static List<OfficialRecord> records(Gen g) {
+        return g.list(0, 15, () -> record(g));
     }
 
     /** Writes records as a file, with comments and blank lines between them; returns the text. */
@@ -55,10 +48,11 @@ class NormalizedTsvPropertiesTest {
         return r.firstPort() + "-" + r.lastPort() + " " + r.transports() + " [" + r.name() + "] [" + r.description() + "]";
     }
 
-    @Property(tries = 300)
-    void everyValidLineBecomesExactlyItsRecord(@ForAll("records") List<OfficialRecord> records,
-                                               @ForAll List<@net.jqwik.api.constraints.IntRange(min = 0, max = 3) Integer> noise) {
-        String text = render(records, noise);
+    @SeededProperty(tries = 300)
+    void everyValidLineBecomesExactlyItsRecord(Gen g) {
+        List<OfficialRecord> records = g.input("records", records(g));
+        List<Integer> noise = g.input("noise", g.list(0, 20, () -> g.between(0, 3)));
+        String text = g.input("text", render(records, noise));
         List<OfficialRecord> read = NormalizedTsv.parse(text, FILE);
         assertThat(read).extracting(NormalizedTsvPropertiesTest::key)
                 .containsExactlyElementsOf(records.stream().map(NormalizedTsvPropertiesTest::key).toList());
@@ -70,19 +64,21 @@ class NormalizedTsvPropertiesTest {
         }
     }
 
-    @Property(tries = 300)
-    void formatThenParseGivesTheSameRecordsSorted(@ForAll("records") List<OfficialRecord> records) {
-        String text = NormalizedTsv.format(List.of("header", ""), records);
+    @SeededProperty(tries = 300)
+    void formatThenParseGivesTheSameRecordsSorted(Gen g) {
+        List<OfficialRecord> records = g.input("records", records(g));
+        String text = g.input("text", NormalizedTsv.format(List.of("header", ""), records));
         List<OfficialRecord> sorted = new ArrayList<>(records);
         sorted.sort(NormalizedTsv.ORDER);
         assertThat(NormalizedTsv.parse(text, FILE)).extracting(NormalizedTsvPropertiesTest::key)
                 .containsExactlyElementsOf(sorted.stream().map(NormalizedTsvPropertiesTest::key).toList());
     }
 
-    @Property(tries = 600)
-    void aDamagedFileIsReadOrReportedWithFileAndLine(@ForAll("records") List<OfficialRecord> records,
-                                                     @ForAll("edits") List<Gen.Edit> edits) {
-        String text = Gen.apply(render(records, List.of()), edits);
+    @SeededProperty(tries = 600)
+    void aDamagedFileIsReadOrReportedWithFileAndLine(Gen g) {
+        List<OfficialRecord> records = records(g);
+        List<Gen.Edit> edits = g.input("edits", g.edits());
+        String text = g.input("text", Gen.apply(render(records, List.of()), edits));
         Throwable t = catchThrowable(() -> {
             for (OfficialRecord r : NormalizedTsv.parse(text, FILE)) {
                 // what is read is a valid record: the constructor checked it
@@ -94,36 +90,25 @@ class NormalizedTsvPropertiesTest {
         }
     }
 
-    @Provide
-    Arbitrary<List<Gen.Edit>> edits() {
-        return Gen.edits();
-    }
-
-    @Property(tries = 300)
-    void randomLinesAreReadOrReported(@ForAll("lines") List<String> lines) {
-        String text = String.join("\n", lines);
+    @SeededProperty(tries = 300)
+    void randomLinesAreReadOrReported(Gen g) {
+        List<String> lines = g.list(0, 8, () -> String.join("\t", g.list(1, 6, () -> g.string(FIELD_CHARS, 0, 12))));
+        String text = g.input("text", String.join("\n", lines));
         Throwable t = catchThrowable(() -> NormalizedTsv.parse(text, FILE));
         if (t != null) {
             Gen.assertReported(t, FILE, text);
         }
     }
 
-    @Provide
-    Arbitrary<List<String>> lines() {
-        Arbitrary<String> field = Arbitraries.strings().withChars(Gen.HOSTILE.replace("\n", "").replace("\r", ""))
-                .withChars("80-65536tcpudp").ofMaxLength(12);
-        Arbitrary<String> line = field.list().ofMinSize(1).ofMaxSize(6).map(f -> String.join("\t", f));
-        return line.list().ofMaxSize(8);
-    }
-
-    @Property(tries = 200)
-    void aRecordWithTransportsInAnyOrderAndCaseIsRead(@ForAll("record") OfficialRecord r,
-                                                      @ForAll boolean upper) {
+    @SeededProperty(tries = 200)
+    void aRecordWithTransportsInAnyOrderAndCaseIsRead(Gen g) {
+        OfficialRecord r = g.input("record", record(g));
+        boolean upper = g.input("upper", g.bool());
         List<String> names = new ArrayList<>();
         for (Transport t : r.transports()) {
             names.add(0, upper ? t.name() : t.label());
         }
-        String line = r.portText() + "\t" + String.join(",", names) + "\t" + r.name() + "\t" + r.description();
+        String line = g.input("line", r.portText() + "\t" + String.join(",", names) + "\t" + r.name() + "\t" + r.description());
         assertThat(NormalizedTsv.parse(line, FILE)).singleElement().extracting(NormalizedTsvPropertiesTest::key)
                 .isEqualTo(key(r));
         assertThat(Set.copyOf(names)).hasSameSizeAs(r.transports());

@@ -2,12 +2,6 @@ package dev.portregistry.data;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.portregistry.Transport;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,15 +22,16 @@ class NpmIndexPropertiesTest {
         return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
     }
 
-    @Provide
-    Arbitrary<List<Written>> entries() {
-        Arbitrary<Written> entry = Combinators.combine(Gen.port(), Arbitraries.of(Transport.values()),
-                        Arbitraries.oneOf(Gen.ianaName(), Arbitraries.just("")), Gen.description(),
-                        Arbitraries.of(true, false))
-                .as((port, t, name, description, upper) -> new Written(port, t,
-                        port + "/" + (upper ? t.name() : t.label()), name, description));
-        // one record per port and transport, as the npm index has it
-        return entry.list().ofMaxSize(25).uniqueElements(w -> w.port() + "/" + w.transport());
+    /** At least min entries, one per port and transport, as the npm index has it. */
+    private static List<Written> entries(Gen g, int min) {
+        return g.uniqueList(min, 25, w -> w.port() + "/" + w.transport(), () -> {
+            int port = g.port();
+            Transport t = g.of(Transport.values());
+            String name = g.oneOf(g::ianaName, () -> "");
+            String description = g.description();
+            boolean upper = g.bool();
+            return new Written(port, t, port + "/" + (upper ? t.name() : t.label()), name, description);
+        });
     }
 
     private static String render(List<Written> entries) {
@@ -53,9 +48,10 @@ class NpmIndexPropertiesTest {
         return NpmIndexImporter.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), FILE);
     }
 
-    @Property(tries = 500)
-    void everyValidEntryComesOutOnceAtItsLine(@ForAll("entries") List<Written> entries) {
-        List<OfficialRecord> read = read(render(entries));
+    @SeededProperty(tries = 500)
+    void everyValidEntryComesOutOnceAtItsLine(Gen g) {
+        List<Written> entries = g.input("entries", entries(g, 0));
+        List<OfficialRecord> read = read(g.input("text", render(entries)));
         assertThat(read).hasSameSizeAs(entries);
         for (int i = 0; i < entries.size(); i++) {
             Written w = entries.get(i);
@@ -69,52 +65,49 @@ class NpmIndexPropertiesTest {
         }
     }
 
-    @Property(tries = 300)
-    void twoKeysForOnePortAndTransportAreADuplicateHoweverSpelled(@ForAll("entries") List<Written> entries,
-                                                                @ForAll boolean leadingZero) {
-        if (entries.isEmpty()) {
-            return;
-        }
+    @SeededProperty(tries = 300)
+    void twoKeysForOnePortAndTransportAreADuplicateHoweverSpelled(Gen g) {
+        List<Written> entries = g.input("entries", entries(g, 1));
+        boolean leadingZero = g.input("leadingZero", g.bool());
         Written first = entries.get(0);
         String respelled = (leadingZero && first.port() < 10000 ? "0" + first.port() : "" + first.port()) + "/"
                 + (first.key().contains(first.transport().name()) ? first.transport().label()
                 : first.transport().name());
         List<Written> withTwin = new ArrayList<>(entries);
         withTwin.add(new Written(first.port(), first.transport(), respelled, "twin", "the same key, spelled otherwise"));
-        String text = render(withTwin);
+        String text = g.input("text", render(withTwin));
         Throwable t = catchThrowable(() -> read(text));
         Gen.assertReported(t, FILE, text);
         assertThat(t.getMessage()).contains("duplicate key").contains(respelled);
         assertThat(((SourceException) t).line()).isEqualTo(withTwin.size() + 1);
     }
 
-    @Property(tries = 600)
-    void aDamagedFileIsReadOrReportedWithFileAndLine(@ForAll("entries") List<Written> entries,
-                                                     @ForAll("edits") List<Gen.Edit> edits) {
-        String text = Gen.apply(render(entries), edits);
+    @SeededProperty(tries = 600)
+    void aDamagedFileIsReadOrReportedWithFileAndLine(Gen g) {
+        List<Written> entries = entries(g, 0);
+        List<Gen.Edit> edits = g.input("edits", g.edits());
+        String text = g.input("text", Gen.apply(render(entries), edits));
         Throwable t = catchThrowable(() -> read(text));
         if (t != null) {
             Gen.assertReported(t, FILE, text);
         }
     }
 
-    @Provide
-    Arbitrary<List<Gen.Edit>> edits() {
-        return Gen.edits();
-    }
-
-    @Property(tries = 100)
-    void valuesNestedAbsurdlyDeepOrNumbersAbsurdlyLongAreReportedAtTheirLine(@ForAll boolean deep) {
-        String value = deep ? "[".repeat(5000) + "]".repeat(5000) : "[" + "9".repeat(5000) + ", \"d\"]";
+    @SeededProperty(tries = 200)
+    void valuesNestedAbsurdlyDeepOrNumbersAbsurdlyLongAreReportedAtTheirLine(Gen g) {
+        boolean deep = g.input("deep", g.bool());
+        int size = g.input("size", g.between(1001, 6000));
+        String value = deep ? "[".repeat(size) + "]".repeat(size) : "[" + "9".repeat(size) + ", \"d\"]";
         String text = "{\n  \"80/tcp\": [\"http\", \"WWW\"],\n  \"81/tcp\": " + value + "\n}\n";
         Throwable t = catchThrowable(() -> read(text));
         Gen.assertReported(t, FILE, text);
         assertThat(((SourceException) t).line()).isEqualTo(3);
     }
 
-    @Property(tries = 200)
-    void bytesThatAreNotUtf8AreReported(@ForAll("entries") List<Written> entries,
-                                        @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 2000) int at) {
+    @SeededProperty(tries = 200)
+    void bytesThatAreNotUtf8AreReported(Gen g) {
+        List<Written> entries = g.input("entries", entries(g, 0));
+        int at = g.input("at", g.between(0, 2000));
         byte[] bytes = render(entries).getBytes(StandardCharsets.UTF_8);
         byte[] bad = new byte[bytes.length + 1];
         int i = Math.min(at, bytes.length);

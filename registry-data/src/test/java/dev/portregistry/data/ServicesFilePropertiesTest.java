@@ -1,13 +1,10 @@
 package dev.portregistry.data;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import dev.portregistry.Transport;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -21,32 +18,39 @@ class ServicesFilePropertiesTest {
                    String description) {
     }
 
-    @Provide
-    Arbitrary<Written> entry() {
-        Arbitrary<String> space = Arbitraries.of(" ", "\t", "  \t ", "\t\t");
-        Arbitrary<String> word = Gen.ianaName().filter(s -> !s.contains("#"));
-        Arbitrary<String> comment = Arbitraries.strings().withChars("abc XYZ 09-,.()'\"#/\t").ofMaxLength(40);
-        return Combinators.combine(word, Gen.portRange(), Gen.transports(), word.list().ofMaxSize(3), space,
-                        Arbitraries.oneOf(Arbitraries.just((String) null), comment), Arbitraries.of(true, false))
-                .as((name, range, transports, aliases, sep, remark, upper) -> {
-                    String port = range[0] == range[1] ? "" + range[0] : range[0] + "-" + range[1];
-                    String proto = String.join("/", Ports.format(transports).split(","));
-                    if (upper) {
-                        proto = proto.toUpperCase(java.util.Locale.ROOT);
-                    }
-                    StringBuilder line = new StringBuilder(sep.length() > 2 ? sep : "").append(name).append(sep)
-                            .append(port).append('/').append(proto);
-                    for (String a : aliases) {
-                        line.append(sep).append(a);
-                    }
-                    String description = "";
-                    if (remark != null) {
-                        line.append(sep).append('#').append(remark);
-                        description = remark.replaceAll("[\\t ]+", " ").strip();
-                    }
-                    return new Written(line.toString(), name, range[0], range[1], Ports.format(transports),
-                            List.copyOf(aliases), description);
-                });
+    private static Written entry(Gen g) {
+        String space = g.of(" ", "\t", "  \t ", "\t\t");
+        String name = word(g);
+        int[] range = g.portRange();
+        Set<Transport> transports = g.transports();
+        List<String> aliases = g.list(0, 3, () -> word(g));
+        String remark = g.bool() ? null : g.string("abc XYZ 09-,.()'\"#/\t", 0, 40);
+        boolean upper = g.bool();
+        String port = range[0] == range[1] ? "" + range[0] : range[0] + "-" + range[1];
+        String proto = String.join("/", Ports.format(transports).split(","));
+        if (upper) {
+            proto = proto.toUpperCase(Locale.ROOT);
+        }
+        StringBuilder line = new StringBuilder(space.length() > 2 ? space : "").append(name).append(space)
+                .append(port).append('/').append(proto);
+        for (String a : aliases) {
+            line.append(space).append(a);
+        }
+        String description = "";
+        if (remark != null) {
+            line.append(space).append('#').append(remark);
+            description = remark.replaceAll("[\\t ]+", " ").strip();
+        }
+        return new Written(line.toString(), name, range[0], range[1], Ports.format(transports), List.copyOf(aliases),
+                description);
+    }
+
+    private static String word(Gen g) {
+        return g.filter(g::ianaName, s -> !s.contains("#"));
+    }
+
+    private static List<Written> entries(Gen g) {
+        return g.list(0, 12, () -> entry(g));
     }
 
     private static String render(List<Written> entries) {
@@ -60,9 +64,11 @@ class ServicesFilePropertiesTest {
         return sb.toString();
     }
 
-    @Property(tries = 500)
-    void everyValidEntryComesOutWithItsAliasesAndComment(@ForAll("entries") List<Written> entries) {
-        List<ServicesFileImporter.Entry> read = ServicesFileImporter.parse(render(entries), FILE);
+    @SeededProperty(tries = 500)
+    void everyValidEntryComesOutWithItsAliasesAndComment(Gen g) {
+        List<Written> entries = g.input("entries", entries(g));
+        String text = g.input("text", render(entries));
+        List<ServicesFileImporter.Entry> read = ServicesFileImporter.parse(text, FILE);
         assertThat(read).hasSameSizeAs(entries);
         for (int i = 0; i < entries.size(); i++) {
             Written w = entries.get(i);
@@ -77,23 +83,14 @@ class ServicesFilePropertiesTest {
         }
     }
 
-    @Provide
-    Arbitrary<List<Written>> entries() {
-        return entry().list().ofMaxSize(12);
-    }
-
-    @Property(tries = 600)
-    void aDamagedFileIsReadOrReportedWithFileAndLine(@ForAll("entries") List<Written> entries,
-                                                     @ForAll("edits") List<Gen.Edit> edits) {
-        String text = Gen.apply(render(entries), edits);
+    @SeededProperty(tries = 600)
+    void aDamagedFileIsReadOrReportedWithFileAndLine(Gen g) {
+        List<Written> entries = entries(g);
+        List<Gen.Edit> edits = g.input("edits", g.edits());
+        String text = g.input("text", Gen.apply(render(entries), edits));
         Throwable t = catchThrowable(() -> ServicesFileImporter.parse(text, FILE));
         if (t != null) {
             Gen.assertReported(t, FILE, text);
         }
-    }
-
-    @Provide
-    Arbitrary<List<Gen.Edit>> edits() {
-        return Gen.edits();
     }
 }
