@@ -204,23 +204,32 @@ public final class Main implements Callable<Integer> {
         String key = name.toLowerCase(Locale.ROOT);
         out.println("Service \"" + name + "\": " + ports.size() + (ports.size() == 1 ? " port" : " ports"));
         for (PortInfo p : ports) {
-            String how = p.assignments().stream().anyMatch(a -> a.name().equalsIgnoreCase(key) && !a.isLocal())
-                    ? "official: " + p.assignments().stream().filter(a -> a.name().equalsIgnoreCase(key) && !a.isLocal())
-                    .map(a -> transports(a.transports())).distinct().collect(Collectors.joining("; "))
-                    : p.assignments().stream().anyMatch(a -> a.name().equalsIgnoreCase(key))
-                    ? "local: " + p.assignments().stream().filter(a -> a.name().equalsIgnoreCase(key))
-                    .map(a -> transports(a.transports())).distinct().collect(Collectors.joining("; "))
-                    : p.alternateUses().stream().anyMatch(u -> u.name().equalsIgnoreCase(key))
-                    ? "alternate use: " + p.alternateUses().stream().filter(u -> u.name().equalsIgnoreCase(key))
-                    .map(u -> u.kind().toString()).distinct().collect(Collectors.joining("; "))
-                    : p.assignments().stream().anyMatch(ServiceAssignment::isLocal)
-                    ? "local name: " + p.assignments().stream().filter(ServiceAssignment::isLocal)
-                    .map(ServiceAssignment::name).distinct().collect(Collectors.joining(", "))
-                    : "common name: " + p.assignments().stream().map(ServiceAssignment::name)
-                    .filter(n -> !n.isEmpty()).distinct().collect(Collectors.joining(", "));
+            String how = howItMatches(p, key);
             out.printf("  %5d  %-10s %-12s %s%n", p.port(), p.range(), p.status(), how);
         }
         return true;
+    }
+
+    /**
+     * Says why a port answers a name: an official (or local) assignment of that name, an alternate use
+     * of that name, or else a common name or alias, in which case it names what the port holds.
+     */
+    static String howItMatches(PortInfo p, String key) {
+        List<ServiceAssignment> named = p.assignments().stream().filter(a -> a.name().equalsIgnoreCase(key)).toList();
+        if (!named.isEmpty()) {
+            String kind = named.stream().allMatch(ServiceAssignment::isLocal) ? "local: " : "official: ";
+            return kind + named.stream().map(a -> transports(a.transports())).distinct().collect(Collectors.joining("; "));
+        }
+        List<AlternateUse> uses = p.alternateUses().stream().filter(u -> u.name().equalsIgnoreCase(key)).toList();
+        if (!uses.isEmpty()) {
+            return "alternate use: " + uses.stream().map(u -> u.kind().toString()).distinct()
+                    .collect(Collectors.joining("; "));
+        }
+        String here = java.util.stream.Stream.concat(
+                        p.assignments().stream().map(ServiceAssignment::name).filter(n -> !n.isEmpty()),
+                        p.alternateUses().stream().map(AlternateUse::name))
+                .distinct().limit(4).collect(Collectors.joining(", "));
+        return "by common name; here: " + here;
     }
 
     private static String transports(java.util.Set<Transport> ts) {

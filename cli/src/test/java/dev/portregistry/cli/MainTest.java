@@ -45,4 +45,10 @@ class MainTest {
         assertThat(run()).isEqualTo(Main.USAGE);
         assertThat(err.toString()).contains("PORT|SERVICE");
     }
+
+    @Test
+    void aCommonNameSaysWhatThePortHolds() {
+        assertThat(run("postgres")).isZero();
+        assertThat(out.toString()).contains("5432", "by common name; here: postgresql");
+    }
 }
