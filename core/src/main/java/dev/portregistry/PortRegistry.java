@@ -1,20 +1,17 @@
 package dev.portregistry;
 
+import dev.portregistry.internal.BundledTable;
+import dev.portregistry.internal.PortTable;
 import dev.portregistry.internal.TableCodec;
-import dev.portregistry.internal.TableData;
 import dev.portregistry.internal.TableFormatException;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A registry of all 65,536 port numbers: their range, official IANA assignments, lifecycle status,
@@ -23,7 +20,10 @@ import java.util.TreeSet;
  * <p>The static methods answer from the registry bundled in this jar, loaded once, lazily, on first
  * use. The instance methods answer from one registry; {@link #bundled()} returns the bundled one.
  *
- * <p>Immutable and thread-safe: lookups take no lock and allocate nothing.
+ * <p>Immutable and thread-safe. A port's record is decoded from the table on its first lookup and
+ * kept; from then on a lookup is one array load, takes no lock and allocates nothing. Names are
+ * indexed on the first name query. Loading only checks the table, which keeps a fresh JVM's first
+ * answer cheap (see {@code benchmarks/README.md}).
  */
 public final class PortRegistry {
     /** The class path resource that holds the bundled table. */
@@ -32,32 +32,16 @@ public final class PortRegistry {
     private static final int PORT_COUNT = PortRange.MAX_PORT + 1;
 
     private final DataVersion version;
+    private final PortTable table;
+    /** Each port's record once decoded; written under the lock, read without (records are immutable). */
     private final PortInfo[] ports;
-    private final Map<String, List<PortInfo>> names;
-    private final Set<String> nameKeys;
+    /** The name index once built; written under the lock. */
+    private volatile ServiceNames names;
 
-    private PortRegistry(TableData table) {
+    private PortRegistry(PortTable table) {
         this.version = table.version();
+        this.table = table;
         this.ports = new PortInfo[PORT_COUNT];
-        for (PortInfo p : table.ports()) {
-            ports[p.port()] = p;
-        }
-        List<Integer> none = List.of();
-        for (int port = 0; port < PORT_COUNT; port++) {
-            if (ports[port] == null) {
-                ports[port] = new PortInfo(port, PortRange.of(port), LifecycleStatus.UNASSIGNED, List.of(), List.of(), none);
-            }
-        }
-        Map<String, List<PortInfo>> byName = new HashMap<>(table.names().size() * 2);
-        for (Map.Entry<String, List<Integer>> e : table.names().entrySet()) {
-            PortInfo[] infos = new PortInfo[e.getValue().size()];
-            for (int i = 0; i < infos.length; i++) {
-                infos[i] = ports[e.getValue().get(i)];
-            }
-            byName.put(e.getKey(), List.of(infos));
-        }
-        this.names = byName;
-        this.nameKeys = Collections.unmodifiableSet(new TreeSet<>(byName.keySet()));
     }
 
     // ---------------------------------------------------------------- the bundled registry
@@ -129,7 +113,7 @@ public final class PortRegistry {
         Objects.requireNonNull(in, "in must not be null");
         Objects.requireNonNull(source, "source must not be null");
         try {
-            return new PortRegistry(TableCodec.read(in, source));
+            return new PortRegistry(TableCodec.open(in, source));
         } catch (TableFormatException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
@@ -148,7 +132,34 @@ public final class PortRegistry {
         if ((port & ~PortRange.MAX_PORT) != 0) {
             PortRange.checkPort(port);
         }
-        return ports[port];
+        PortInfo info = ports[port];
+        return info != null ? info : decode(port);
+    }
+
+    /** The first lookup of a port: decodes its record once, under the lock, so all callers share it. */
+    private PortInfo decode(int port) {
+        synchronized (ports) {
+            PortInfo info = ports[port];
+            if (info == null) {
+                info = table.port(port);
+                ports[port] = info;
+            }
+            return info;
+        }
+    }
+
+    private ServiceNames names() {
+        ServiceNames n = names;
+        if (n == null) {
+            synchronized (ports) {
+                n = names;
+                if (n == null) {
+                    n = new ServiceNames(table, this, ports);
+                    names = n;
+                }
+            }
+        }
+        return n;
     }
 
     /**
@@ -167,7 +178,7 @@ public final class PortRegistry {
         if (name.isBlank()) {
             throw new IllegalArgumentException("service name \"" + name + "\" is blank: expected a name such as \"http\"");
         }
-        List<PortInfo> found = names.get(name.toLowerCase(Locale.ROOT));
+        List<PortInfo> found = names().find(name.toLowerCase(Locale.ROOT));
         return found == null ? List.of() : found;
     }
 
@@ -177,7 +188,7 @@ public final class PortRegistry {
      * @return an immutable set, never null
      */
     public Set<String> serviceNames() {
-        return nameKeys;
+        return names().sortedView();
     }
 
     /**
@@ -187,8 +198,9 @@ public final class PortRegistry {
      * @return an immutable list, never null
      */
     public List<PortInfo> knownPorts() {
-        List<PortInfo> out = new ArrayList<>();
-        for (PortInfo p : ports) {
+        List<PortInfo> out = new ArrayList<>(table.portCount());
+        for (int i = 0; i < table.portCount(); i++) {
+            PortInfo p = get(table.dataPort(i));
             if (!p.assignments().isEmpty() || !p.alternateUses().isEmpty() || !p.relatedPorts().isEmpty()) {
                 out.add(p);
             }
@@ -218,8 +230,9 @@ public final class PortRegistry {
         static {
             PortRegistry registry = null;
             RuntimeException failure = null;
-            try (InputStream in = PortRegistry.class.getResourceAsStream(RESOURCE)) {
-                registry = new PortRegistry(TableCodec.read(in, "resource " + RESOURCE));
+            try {
+                // "resource " + RESOURCE is a compile-time constant: no string concatenation at run time
+                registry = new PortRegistry(BundledTable.open(PortRegistry.class, RESOURCE, "resource " + RESOURCE));
             } catch (TableFormatException e) {
                 failure = new IllegalStateException("cannot load the bundled port registry: " + e.getMessage(), e);
             } catch (IOException | RuntimeException e) {

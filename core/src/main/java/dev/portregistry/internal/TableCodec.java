@@ -2,32 +2,22 @@ package dev.portregistry.internal;
 
 import dev.portregistry.AlternateUse;
 import dev.portregistry.DataVersion;
-import dev.portregistry.LifecycleStatus;
 import dev.portregistry.PortInfo;
 import dev.portregistry.ServiceAssignment;
 import dev.portregistry.Transport;
-import dev.portregistry.UseKind;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UTFDataFormatException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
@@ -67,7 +57,14 @@ import java.util.zip.Inflater;
  * {@value #MAX_PER_PORT} assignments, alternate uses and related ports per port; at most
  * {@value #MAX_POOL} ports per name. Current usage is printed by the compiler's report.
  * The writer rejects content over a limit; the reader rejects any table whose header, checksum,
- * indices, enum ordinals, port order or length are not exactly as written.
+ * indices, enum ordinals, port order, name order or length are not exactly as written.
+ *
+ * <h2>Reading</h2>
+ * {@link #open} is the run-time reader: it checks the header, the checksum and the whole payload,
+ * then returns a {@link PortTable} that decodes a port, a string or a name only when first asked
+ * for. Every record and the name entries can be walked without decoding a string because each
+ * part has a length or a fixed size, which is what makes a table cheap to open. {@link #read}
+ * opens and then decodes everything into a {@link TableData}, for the compiler and the tools.
  */
 public final class TableCodec {
     /** "PRTB". */
@@ -84,10 +81,6 @@ public final class TableCodec {
     public static final int MAX_PAYLOAD = 64 * 1024 * 1024;
 
     private static final int NO_PORT = -1;
-    private static final int U16 = 0xFFFF;
-    private static final LifecycleStatus[] STATUSES = LifecycleStatus.values();
-    private static final UseKind[] KINDS = UseKind.values();
-    private static final int ALL_TRANSPORTS = (1 << Transport.values().length) - 1;
 
     private TableCodec() {
     }
@@ -222,16 +215,7 @@ public final class TableCodec {
      *                              damaged, truncated, of another format or inconsistent
      */
     public static TableData read(InputStream in, String source) {
-        if (in == null) {
-            throw new TableFormatException("port table " + source + " is missing");
-        }
-        byte[] all;
-        try {
-            all = in.readAllBytes();
-        } catch (IOException e) {
-            throw new TableFormatException("port table " + source + " could not be read: " + e.getMessage(), e);
-        }
-        return read(all, source);
+        return open(in, source).toTableData();
     }
 
     /**
@@ -243,24 +227,51 @@ public final class TableCodec {
      * @throws TableFormatException naming the source and the problem
      */
     public static TableData read(byte[] all, String source) {
-        String where = "port table " + source;
+        return open(all, source).toTableData();
+    }
+
+    /**
+     * Opens a table for decoding on demand: checks it whole as {@link #read} does, but leaves
+     * records, strings and names encoded until they are asked for. The run-time reader.
+     *
+     * @param in     the table; read to its end, not closed
+     * @param source the name of the resource or file, used in error messages; not null
+     * @return the checked table, never null
+     * @throws TableFormatException naming the source and the problem if the table is missing,
+     *                              damaged, truncated, of another format or inconsistent
+     */
+    public static PortTable open(InputStream in, String source) {
+        if (in == null) {
+            throw new TableFormatException("port table " + source + " is missing");
+        }
+        byte[] all;
+        try {
+            all = in.readAllBytes();
+        } catch (IOException e) {
+            throw new TableFormatException("port table " + source + " could not be read: " + e.getMessage(), e);
+        }
+        return open(all, source);
+    }
+
+    /**
+     * Opens a table held in bytes for decoding on demand.
+     *
+     * @param all    the table bytes, not null
+     * @param source the name of the resource or file, used in error messages; not null
+     * @return the checked table, never null
+     * @throws TableFormatException naming the source and the problem
+     */
+    public static PortTable open(byte[] all, String source) {
+        // concat(), not +: the first + in a fresh JVM bootstraps invokedynamic, some milliseconds
+        String where = "port table ".concat(source);
         if (all.length < HEADER_SIZE) {
             throw new TableFormatException(where + " is truncated: " + all.length
                     + " bytes, expected at least the " + HEADER_SIZE + "-byte header");
         }
-        DataInputStream header = new DataInputStream(new ByteArrayInputStream(all, 0, HEADER_SIZE));
-        int magic;
-        int format;
-        long length;
-        int checksum;
-        try {
-            magic = header.readInt();
-            format = header.readUnsignedShort();
-            length = header.readInt() & 0xFFFFFFFFL;
-            checksum = header.readInt();
-        } catch (IOException e) {
-            throw new TableFormatException(where + ": header unreadable", e);
-        }
+        int magic = int32(all, 0);
+        int format = ((all[4] & 0xFF) << 8) | (all[5] & 0xFF);
+        long length = int32(all, 6) & 0xFFFFFFFFL;
+        int checksum = int32(all, 10);
         if (magic != MAGIC) {
             throw new TableFormatException(where + " is not a portregistry table: magic 0x"
                     + Integer.toHexString(magic) + ", expected 0x" + Integer.toHexString(MAGIC));
@@ -279,115 +290,11 @@ public final class TableCodec {
                     + Integer.toHexString(crc(all, HEADER_SIZE, (int) length)) + " does not match the header's 0x"
                     + Integer.toHexString(checksum));
         }
-        DataInputStream d = new DataInputStream(new ByteArrayInputStream(inflate(all, (int) length, where)));
-        try {
-            TableData table = readPayload(d, where);
-            if (d.available() != 0) {
-                throw new TableFormatException(where + " has " + d.available() + " unexpected bytes after the names");
-            }
-            return table;
-        } catch (EOFException | UTFDataFormatException e) {
-            throw new TableFormatException(where + " is inconsistent: payload ends early or holds a bad string", e);
-        } catch (IOException e) {
-            throw new TableFormatException(where + " could not be read: " + e.getMessage(), e);
-        } catch (IllegalArgumentException | NullPointerException | DateTimeParseException e) {
-            throw new TableFormatException(where + " is inconsistent: " + e.getMessage(), e);
-        }
+        return new PortTable(inflate(all, (int) length, where), where);
     }
 
-    private static TableData readPayload(DataInputStream d, String where) throws IOException {
-        String officialSource = d.readUTF();
-        LocalDate officialDate = LocalDate.parse(d.readUTF());
-        String curatedRevision = d.readUTF();
-        DataVersion version = new DataVersion(officialSource, officialDate, curatedRevision, FORMAT_VERSION);
-
-        String[] strings = new String[d.readUnsignedShort()];
-        for (int i = 0; i < strings.length; i++) {
-            strings[i] = d.readUTF();
-        }
-        ServiceAssignment[] assignments = new ServiceAssignment[d.readUnsignedShort()];
-        for (int i = 0; i < assignments.length; i++) {
-            String name = at(strings, d.readUnsignedShort(), "string", where);
-            String description = at(strings, d.readUnsignedShort(), "string", where);
-            Set<Transport> transports = transports(d.readUnsignedByte(), where);
-            LifecycleStatus status = at(STATUSES, d.readUnsignedByte(), "status", where);
-            String note = at(strings, d.readUnsignedShort(), "string", where);
-            assignments[i] = new ServiceAssignment(name, description, transports, status, note);
-        }
-        AlternateUse[] uses = new AlternateUse[d.readUnsignedShort()];
-        for (int i = 0; i < uses.length; i++) {
-            String name = at(strings, d.readUnsignedShort(), "string", where);
-            String description = at(strings, d.readUnsignedShort(), "string", where);
-            Set<Transport> transports = transports(d.readUnsignedByte(), where);
-            UseKind kind = at(KINDS, d.readUnsignedByte(), "kind", where);
-            int official = d.readInt();
-            String basis = at(strings, d.readUnsignedShort(), "string", where);
-            uses[i] = new AlternateUse(name, description, transports, kind,
-                    official == NO_PORT ? OptionalInt.empty() : OptionalInt.of(official), basis);
-        }
-        int portCount = d.readInt();
-        if (portCount < 0 || portCount > U16 + 1) {
-            throw new TableFormatException(where + " is inconsistent: port count " + portCount + ", expected 0..65536");
-        }
-        List<PortInfo> ports = new ArrayList<>(portCount);
-        int previous = -1;
-        for (int i = 0; i < portCount; i++) {
-            int port = d.readUnsignedShort();
-            if (port <= previous) {
-                throw new TableFormatException(where + " is inconsistent: port " + port + " follows " + previous);
-            }
-            previous = port;
-            ServiceAssignment[] as = new ServiceAssignment[d.readUnsignedByte()];
-            for (int j = 0; j < as.length; j++) {
-                as[j] = at(assignments, d.readUnsignedShort(), "assignment", where);
-            }
-            AlternateUse[] us = new AlternateUse[d.readUnsignedByte()];
-            for (int j = 0; j < us.length; j++) {
-                us[j] = at(uses, d.readUnsignedShort(), "alternate use", where);
-            }
-            Integer[] related = new Integer[d.readUnsignedByte()];
-            for (int j = 0; j < related.length; j++) {
-                related[j] = d.readUnsignedShort();
-            }
-            ports.add(PortInfo.of(port, List.of(as), List.of(us), List.of(related)));
-        }
-        int nameCount = d.readInt();
-        if (nameCount < 0 || nameCount > strings.length) {
-            throw new TableFormatException(where + " is inconsistent: name count " + nameCount);
-        }
-        TreeMap<String, List<Integer>> names = new TreeMap<>();
-        for (int i = 0; i < nameCount; i++) {
-            String key = at(strings, d.readUnsignedShort(), "string", where);
-            Integer[] list = new Integer[d.readUnsignedShort()];
-            for (int j = 0; j < list.length; j++) {
-                list[j] = d.readUnsignedShort();
-            }
-            if (names.put(key, List.of(list)) != null) {
-                throw new TableFormatException(where + " is inconsistent: name \"" + key + "\" appears twice");
-            }
-        }
-        return new TableData(version, ports, names);
-    }
-
-    private static <T> T at(T[] pool, int index, String what, String where) {
-        if (index >= pool.length) {
-            throw new TableFormatException(where + " is inconsistent: " + what + " index " + index
-                    + " is out of bounds (pool of " + pool.length + ")");
-        }
-        return pool[index];
-    }
-
-    private static Set<Transport> transports(int mask, String where) {
-        if (mask == 0 || (mask & ~ALL_TRANSPORTS) != 0) {
-            throw new TableFormatException(where + " is inconsistent: transport mask " + mask);
-        }
-        EnumSet<Transport> set = EnumSet.noneOf(Transport.class);
-        for (Transport t : Transport.values()) {
-            if ((mask & (1 << t.ordinal())) != 0) {
-                set.add(t);
-            }
-        }
-        return set;
+    private static int int32(byte[] b, int at) {
+        return ((b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
     }
 
     private static int mask(Set<Transport> transports) {
@@ -426,24 +333,29 @@ public final class TableCodec {
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(all, HEADER_SIZE, length);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(length * 3);
-            byte[] buffer = new byte[16384];
+            // straight into one array (about twice the stored size fits the bundled table), grown
+            // if needed, then trimmed: no intermediate buffer or stream
+            byte[] out = new byte[Math.min(MAX_PAYLOAD, Math.max(1024, length * 2))];
+            int size = 0;
             while (!inflater.finished()) {
-                int n = inflater.inflate(buffer);
+                if (size == out.length) {
+                    if (size == MAX_PAYLOAD) {
+                        throw new TableFormatException(where + " is inconsistent: the payload inflates past "
+                                + MAX_PAYLOAD + " bytes");
+                    }
+                    out = Arrays.copyOf(out, (int) Math.min(MAX_PAYLOAD, 2L * size));
+                }
+                int n = inflater.inflate(out, size, out.length - size);
                 if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
                     throw new TableFormatException(where + " is inconsistent: the compressed payload ends early");
                 }
-                out.write(buffer, 0, n);
-                if (out.size() > MAX_PAYLOAD) {
-                    throw new TableFormatException(where + " is inconsistent: the payload inflates past "
-                            + MAX_PAYLOAD + " bytes");
-                }
+                size += n;
             }
             if (inflater.getRemaining() != 0) {
                 throw new TableFormatException(where + " has " + inflater.getRemaining()
                         + " unexpected bytes after the compressed payload");
             }
-            return out.toByteArray();
+            return size == out.length ? out : Arrays.copyOf(out, size);
         } catch (DataFormatException e) {
             throw new TableFormatException(where + " is corrupted: the payload does not inflate: " + e.getMessage(), e);
         } finally {
