@@ -12,8 +12,9 @@ import java.util.jar.JarEntry;
 /**
  * Retained heap of the bundled registry, measured with JOL's {@code GraphLayout}: every object
  * reachable from {@code PortRegistry.bundled()}, counted once (shared enum constants and transport
- * sets included). Printed at three points: just loaded; after every one of the 65,536 ports has
- * been looked up; after every service name has been resolved too (the most it can ever hold).
+ * sets included). Printed at four points: just loaded; after the 4,096 ports of the benchmark
+ * sample (a typical working set); after every one of the 65,536 ports has been looked up; after
+ * every service name has been resolved too (the most it can ever hold).
  * Then the size of the table resource in the core jar, stored and compressed.
  */
 public final class HeapFootprint {
@@ -31,6 +32,10 @@ public final class HeapFootprint {
     public static void main(String[] args) throws IOException {
         PortRegistry registry = PortRegistry.bundled();
         report("loaded", registry);
+        for (int port : PortSample.ports()) {
+            registry.get(port);
+        }
+        report("after the 4,096-port sample", registry);
         for (int port = 0; port <= 65535; port++) {
             registry.get(port);
         }

@@ -16,7 +16,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalInt;
@@ -387,7 +386,7 @@ public final class PortTable {
         if (a == null) {
             byte[] b = payload;
             int at = assignmentsAt + index * ASSIGNMENT_SIZE;
-            a = new ServiceAssignment(string(u16(b, at)), string(u16(b, at + 2)), Sets.of(b[at + 4] & 0xFF),
+            a = new ServiceAssignment(string(u16(b, at)), string(u16(b, at + 2)), transports(b[at + 4] & 0xFF),
                     STATUSES[b[at + 5] & 0xFF], string(u16(b, at + 6)));
             assignments[index] = a;
         }
@@ -400,7 +399,7 @@ public final class PortTable {
             byte[] b = payload;
             int at = usesAt + index * USE_SIZE;
             int official = (u16(b, at + 6) << 16) | u16(b, at + 8);
-            u = new AlternateUse(string(u16(b, at)), string(u16(b, at + 2)), Sets.of(b[at + 4] & 0xFF),
+            u = new AlternateUse(string(u16(b, at)), string(u16(b, at + 2)), transports(b[at + 4] & 0xFF),
                     KINDS[b[at + 5] & 0xFF], official == NO_PORT ? OptionalInt.empty() : OptionalInt.of(official),
                     string(u16(b, at + 10)));
             uses[index] = u;
@@ -497,26 +496,17 @@ public final class PortTable {
         return new TableFormatException(where + " is inconsistent: " + what);
     }
 
-    /** One transport set per mask, made on the first decode rather than at open. */
-    private static final class Sets {
-        private static final List<Set<Transport>> BY_MASK = build();
-
-        static Set<Transport> of(int mask) {
-            return BY_MASK.get(mask);
-        }
-
-        private static List<Set<Transport>> build() {
-            List<Set<Transport>> sets = new ArrayList<>(ALL_TRANSPORTS + 1);
-            for (int mask = 0; mask <= ALL_TRANSPORTS; mask++) {
-                EnumSet<Transport> set = EnumSet.noneOf(Transport.class);
-                for (Transport t : Transport.values()) {
-                    if ((mask & (1 << t.ordinal())) != 0) {
-                        set.add(t);
-                    }
-                }
-                sets.add(Collections.unmodifiableSet(set));
+    /**
+     * The transports of a mask, as a new set: the record constructors keep a shared immutable copy
+     * instead (a cache here would be one more class to load in a fresh JVM, for nothing).
+     */
+    private static Set<Transport> transports(int mask) {
+        EnumSet<Transport> set = EnumSet.noneOf(Transport.class);
+        for (Transport t : Transport.values()) {
+            if ((mask & (1 << t.ordinal())) != 0) {
+                set.add(t);
             }
-            return List.copyOf(sets);
         }
+        return set;
     }
 }
