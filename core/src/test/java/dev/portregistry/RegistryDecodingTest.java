@@ -108,7 +108,7 @@ class RegistryDecodingTest {
 
     @Test
     void namesInAnyTableOrderAreIndexedAndListedSorted() {
-        byte[] table = TestTables.reseal(new TestTables.Payload().secondName("abc").bytes());
+        byte[] table = new TestTables.Payload().secondName("abc").table();
         PortRegistry registry = PortRegistry.fromTable(new java.io.ByteArrayInputStream(table), "out of order");
         assertThat(registry.serviceNames()).containsExactly("abc", "echo");
         assertThat(registry.findService("ABC")).extracting(PortInfo::port).containsExactly(7);

@@ -8,11 +8,12 @@ import dev.portregistry.ServiceAssignment;
 import dev.portregistry.Transport;
 import dev.portregistry.UseKind;
 
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
+import java.security.CodeSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,25 +22,35 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
- * The inflated payload of a port table (layout in {@link TableCodec}), checked when it is opened
- * and decoded piece by piece afterwards: a port's record, a string, an assignment or a name's
- * ports become objects only when first asked for, and each string and assignment is decoded once
- * and then shared. Internal: not part of the API, not exported by the module.
+ * The run-time reader of a compiled port table (layout in {@link TableCodec}): it checks a table
+ * when it is opened, then decodes it piece by piece: a port's record, an assignment, a chunk of
+ * strings or a name's ports become objects only when first asked for, and each string and
+ * assignment is decoded once and then shared. Internal: not part of the API, not exported by the
+ * module.
  *
  * <p>Why: decoding all 65,536 records up front costs a fresh JVM several times what its first
- * answer needs (numbers in {@code benchmarks/README.md}). Opening walks the payload once, in plain
- * loops, to note where each string, port and name starts and to check everything a decode relies
- * on: every length, index, enum ordinal, transport mask, port order, related-port order and the
- * official date. So a table that opens cannot make a later lookup fail.
+ * answer needs (numbers in {@code benchmarks/README.md}). Opening checks the header and the
+ * CRC-32 of the whole stored table, inflates the index (not the strings), and walks the index once,
+ * in plain loops, to note where each string, port and name starts and to check everything a decode
+ * relies on: every length, index, enum ordinal, transport mask, port order, related-port order,
+ * chunk size and the official date. Reading the bundled table, {@link #openResource} takes the
+ * entry straight from the jar of the class (see there).
  *
- * <p>Two checks are left to {@link #toTableData()} (that is, to {@link TableCodec#read}, which
- * the compiler and the tools use) because a lookup does not depend on them and they would cost a
- * fresh JVM a pass over every byte of every string: that each string is well-formed modified
- * UTF-8 (run-time decoding maps a malformed byte to U+FFFD instead of failing), and that the name
- * keys are lower case, unique and ascending (the name index tolerates any order). The table's
- * CRC-32, checked before any of this, is what catches damage.
+ * <p>Left to {@link #toTableData()}, that is to {@link TableCodec#read}, which the compiler, the
+ * tools and the build's {@code BundledTableIsCurrentTest} use: that every chunk inflates to its
+ * recorded length, that every string is well-formed modified UTF-8 (run-time decoding maps a
+ * malformed byte to U+FFFD), and that the name keys are lower case, unique and ascending (the name
+ * index tolerates any order). These would cost a fresh JVM a pass over all 170 KB of text; the
+ * checksum covers damage. So a table that opens can fail later in one way only: a string chunk
+ * that, though its checksum is right, does not inflate to its recorded length, which no table this
+ * codec wrote has (every read of it checks); that lookup then throws IllegalStateException.
  *
  * <p>Thread-safe: the decoding methods are synchronized; the rest reads final fields.
  */
@@ -59,10 +70,19 @@ public final class PortTable {
     private static final List<Integer> NO_PORTS = List.of();
 
     private final String where;
+    /** The whole stored table, kept for the string chunks, which are inflated on demand. */
+    private final byte[] stored;
+    /** The inflated index. */
     private final byte[] payload;
     private final DataVersion version;
-    /** Offset of each pooled string's u16 length. */
+    /** Offset of each chunk's DEFLATE stream in {@link #stored}, its stored and its inflated length. */
+    private final int[] chunkAt;
+    private final int[] chunkStored;
+    private final int[] chunkLength;
+    /** Offset of each pooled string in its inflated chunk; its byte length is in the index. */
     private final int[] stringAt;
+    /** Offset of the string lengths in the index. */
+    private final int lengthsAt;
     /** Offset of the first assignment and of the first alternate use. */
     private final int assignmentsAt;
     private final int usesAt;
@@ -72,20 +92,24 @@ public final class PortTable {
     /** Offset of each name entry (its u16 key), in table order. */
     private final int[] nameAt;
 
-    /** Decoded strings, assignments and uses by pool index; null until first needed. */
+    /** Inflated chunks, decoded strings, assignments and uses by index; null until first needed. */
+    private final byte[][] chunks;
     private final String[] strings;
     private final ServiceAssignment[] assignments;
     private final AlternateUse[] uses;
 
     /**
-     * Checks an inflated payload and notes where its parts start.
+     * Checks an inflated index against the stored table and notes where its parts start.
      *
-     * @param payload the inflated payload, kept (not copied); not null
+     * @param stored  the whole stored table, kept (not copied); not null
+     * @param chunksAt offset in {@code stored} of the first string chunk
+     * @param payload the inflated index, kept (not copied); not null
      * @param where   "port table " and the table's name, for messages; not null
-     * @throws TableFormatException naming the table and the problem if the payload is inconsistent
+     * @throws TableFormatException naming the table and the problem if the index is inconsistent
      */
-    PortTable(byte[] payload, String where) {
+    private PortTable(byte[] stored, int chunksAt, byte[] payload, String where) {
         this.where = where;
+        this.stored = stored;
         this.payload = payload;
         // One pass in plain loops over local variables: a fresh JVM runs this in the interpreter,
         // where each call and field access costs. Reading past the end throws
@@ -107,13 +131,46 @@ public final class PortTable {
             }
 
             int stringCount = u16(b, p);
-            p += 2;
-            stringAt = new int[stringCount];
-            for (int i = 0; i < stringCount; i++) {
-                stringAt[i] = p;
-                p += 2 + (((b[p] & 0xFF) << 8) | (b[p + 1] & 0xFF));
+            int chunkCount = u16(b, p + 2);
+            p += 4;
+            int expectedChunks = (stringCount + TableCodec.STRINGS_PER_CHUNK - 1) / TableCodec.STRINGS_PER_CHUNK;
+            if (chunkCount != expectedChunks) {
+                throw inconsistent(chunkCount + " string chunks for " + stringCount + " strings, expected "
+                        + expectedChunks);
+            }
+            chunkAt = new int[chunkCount];
+            chunkStored = new int[chunkCount];
+            chunkLength = new int[chunkCount];
+            long at = chunksAt;
+            for (int c = 0; c < chunkCount; c++, p += 8) {
+                chunkAt[c] = (int) at;
+                chunkStored[c] = (u16(b, p) << 16) | u16(b, p + 2);
+                chunkLength[c] = (u16(b, p + 4) << 16) | u16(b, p + 6);
+                if (chunkStored[c] < 0 || chunkLength[c] < 0 || chunkLength[c] > TableCodec.MAX_PAYLOAD) {
+                    throw inconsistent("string chunk " + c + " has stored length " + chunkStored[c]
+                            + " and length " + chunkLength[c]);
+                }
+                at += chunkStored[c];
+            }
+            if (at != stored.length) {
+                throw inconsistent("the string chunks end at byte " + at + " of " + stored.length);
             }
             checkEnd(p);
+            lengthsAt = p;
+            stringAt = new int[stringCount];
+            for (int c = 0, i = 0; c < chunkCount; c++) {
+                int offset = 0;
+                for (int last = Math.min(stringCount, i + TableCodec.STRINGS_PER_CHUNK); i < last; i++, p += 2) {
+                    stringAt[i] = offset;
+                    offset += ((b[p] & 0xFF) << 8) | (b[p + 1] & 0xFF);
+                }
+                if (offset != chunkLength[c]) {
+                    throw inconsistent("the strings of chunk " + c + " add up to " + offset + " bytes, the chunk to "
+                            + chunkLength[c]);
+                }
+            }
+            checkEnd(p);
+            chunks = new byte[chunkCount][];
             strings = new String[stringCount];
 
             int assignmentCount = u16(b, p);
@@ -221,6 +278,168 @@ public final class PortTable {
         if (p != payload.length) {
             throw new TableFormatException(where + " has " + (payload.length - p) + " unexpected bytes after the names");
         }
+    }
+
+    // ---------------------------------------------------------------- opening
+
+    /**
+     * Opens a table: checks its header, its CRC-32 and its index.
+     *
+     * @param all    the table bytes, kept (not copied); not null
+     * @param source the name of the resource or file, used in error messages; not null
+     * @return the table, never null
+     * @throws TableFormatException naming the source and the problem if the table is damaged,
+     *                              truncated, of another format or inconsistent
+     */
+    public static PortTable open(byte[] all, String source) {
+        // concat(), not +: the first + in a fresh JVM bootstraps invokedynamic, some milliseconds
+        String where = "port table ".concat(source);
+        if (all.length < TableCodec.HEADER_SIZE) {
+            throw new TableFormatException(where + " is truncated: " + all.length
+                    + " bytes, expected at least the " + TableCodec.HEADER_SIZE + "-byte header");
+        }
+        int magic = int32(all, 0);
+        int format = u16(all, 4);
+        long length = int32(all, 6) & 0xFFFFFFFFL;
+        int checksum = int32(all, 10);
+        if (magic != TableCodec.MAGIC) {
+            throw new TableFormatException(where + " is not a portregistry table: magic 0x"
+                    + Integer.toHexString(magic) + ", expected 0x" + Integer.toHexString(TableCodec.MAGIC));
+        }
+        if (format != TableCodec.FORMAT_VERSION) {
+            throw new TableFormatException(where + " has format version " + format
+                    + ", this reader supports only " + TableCodec.FORMAT_VERSION);
+        }
+        long actual = all.length - (long) TableCodec.HEADER_SIZE;
+        if (length != actual) {
+            throw new TableFormatException(where + (actual < length ? " is truncated" : " has a wrong length")
+                    + ": header says " + length + " stored bytes, found " + actual);
+        }
+        CRC32 crc = new CRC32();
+        crc.update(all, TableCodec.HEADER_SIZE, (int) length);
+        if ((int) crc.getValue() != checksum) {
+            throw new TableFormatException(where + " is corrupted: CRC-32 0x" + Long.toHexString(crc.getValue())
+                    + " does not match the header's 0x" + Integer.toHexString(checksum));
+        }
+        int indexAt = TableCodec.HEADER_SIZE + 8;
+        if (all.length < indexAt) {
+            throw new TableFormatException(where + " is inconsistent: it ends before the index");
+        }
+        long indexStored = int32(all, TableCodec.HEADER_SIZE) & 0xFFFFFFFFL;
+        int indexLength = int32(all, TableCodec.HEADER_SIZE + 4);
+        if (indexStored > all.length - indexAt || indexLength < 0 || indexLength > TableCodec.MAX_PAYLOAD) {
+            throw new TableFormatException(where + " is inconsistent: index of " + indexStored
+                    + " stored bytes and " + indexLength + " bytes in a table of " + all.length);
+        }
+        byte[] index = inflate(all, indexAt, (int) indexStored, indexLength, where);
+        return new PortTable(all, indexAt + (int) indexStored, index, where);
+    }
+
+    /**
+     * Opens a table read from a stream.
+     *
+     * @param in     the table; read to its end, not closed; null stands for a missing resource
+     * @param source the name of the resource or file, used in error messages; not null
+     * @return the table, never null
+     * @throws TableFormatException naming the source and the problem if the table is missing,
+     *                              unreadable, damaged, truncated, of another format or inconsistent
+     */
+    public static PortTable open(InputStream in, String source) {
+        if (in == null) {
+            throw new TableFormatException("port table " + source + " is missing");
+        }
+        byte[] all;
+        try {
+            all = in.readAllBytes();
+        } catch (IOException e) {
+            throw new TableFormatException("port table " + source + " could not be read: " + e.getMessage(), e);
+        }
+        return open(all, source);
+    }
+
+    /**
+     * Opens a table resource that sits beside a class.
+     *
+     * <p>When the class comes from a jar file, the entry is read straight from that jar with
+     * {@link ZipFile} (which shares the class loader's already open view of the file). Asking the
+     * class loader instead ({@code getResourceAsStream}) first searches the JDK's own modules and
+     * then goes through a {@code jar:} URL connection, which costs a fresh JVM some milliseconds of
+     * class loading and setup (see {@code benchmarks/README.md}). Anything else (classes in a
+     * directory, a nested or custom class loader, a security manager that hides the code source, an
+     * entry that is not there) falls back to {@code getResourceAsStream}, so the answer is the same.
+     *
+     * @param anchor   a class in the same jar as the resource, not null
+     * @param resource the absolute resource name, such as {@code /dev/portregistry/ports.table}; not null
+     * @param source   the name of the table in messages, such as {@code resource /dev/portregistry/ports.table}
+     * @return the table, never null
+     * @throws TableFormatException naming the source if the resource is missing, damaged or inconsistent
+     * @throws IOException          if closing the class loader's stream fails
+     */
+    public static PortTable openResource(Class<?> anchor, String resource, String source) throws IOException {
+        byte[] bytes = fromOwnJar(anchor, resource);
+        if (bytes != null) {
+            return open(bytes, source);
+        }
+        try (InputStream in = anchor.getResourceAsStream(resource)) {
+            return open(in, source);
+        }
+    }
+
+    /**
+     * Reads a resource straight from the jar file the anchor class was loaded from.
+     *
+     * @return the entry's bytes, or null to ask the class loader instead
+     */
+    static byte[] fromOwnJar(Class<?> anchor, String resource) {
+        try {
+            CodeSource code = anchor.getProtectionDomain().getCodeSource();
+            URL location = code == null ? null : code.getLocation();
+            if (location == null || !"file".equals(location.getProtocol()) || !location.getPath().endsWith(".jar")) {
+                return null;
+            }
+            try (ZipFile jar = new ZipFile(new File(location.toURI()))) {
+                ZipEntry entry = jar.getEntry(resource.substring(1));
+                if (entry == null) {
+                    return null;
+                }
+                try (InputStream in = jar.getInputStream(entry)) {
+                    return in.readAllBytes();
+                }
+            }
+        } catch (Exception e) { // I/O, a bad URI, a SecurityException: the class loader may still find it
+            return null;
+        }
+    }
+
+    /** Inflates one DEFLATE stream of a known inflated length, which it must have exactly. */
+    private static byte[] inflate(byte[] all, int at, int storedLength, int length, String where) {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(all, at, storedLength);
+            byte[] out = new byte[length];
+            int n = 0;
+            while (n < length && !inflater.finished()) {
+                int got = inflater.inflate(out, n, length - n);
+                if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new TableFormatException(where + " is inconsistent: a compressed part ends early");
+                }
+                n += got;
+            }
+            if (n != length || !inflater.finished() || inflater.getRemaining() != 0) {
+                throw new TableFormatException(where + " is inconsistent: a compressed part does not inflate to its "
+                        + length + " recorded bytes");
+            }
+            return out;
+        } catch (DataFormatException e) {
+            throw new TableFormatException(where + " is corrupted: a compressed part does not inflate: "
+                    + e.getMessage(), e);
+        } finally {
+            inflater.end();
+        }
+    }
+
+    private static int int32(byte[] b, int at) {
+        return (u16(b, at) << 16) | u16(b, at + 2);
     }
 
     // ---------------------------------------------------------------- reading
@@ -341,16 +560,15 @@ public final class PortTable {
      * @throws TableFormatException naming the table and the problem
      */
     public synchronized TableData toTableData() {
+        for (int i = 0, at = 0; i < 3; i++, at += 2 + u16(payload, at)) {
+            if (!wellFormed(payload, at + 2, u16(payload, at))) {
+                throw inconsistent("version string " + i + " is not well-formed modified UTF-8");
+            }
+        }
         for (int i = 0; i < stringAt.length; i++) {
-            try {
-                String strict = DataInputStream.readUTF(new DataInputStream(
-                        new ByteArrayInputStream(payload, stringAt[i], payload.length - stringAt[i])));
-                if (!strict.equals(string(i))) {
-                    throw new IOException("string " + i + " decodes two ways");
-                }
-            } catch (IOException e) {
-                throw new TableFormatException(where + " is inconsistent: string " + i
-                        + " is not well-formed modified UTF-8", e);
+            byte[] chunk = chunk(i / TableCodec.STRINGS_PER_CHUNK);
+            if (!wellFormed(chunk, stringAt[i], length(i))) {
+                throw inconsistent("string " + i + " is not well-formed modified UTF-8");
             }
         }
         List<PortInfo> ports = new ArrayList<>(dataPorts.length);
@@ -410,20 +628,42 @@ public final class PortTable {
     private String string(int index) {
         String s = strings[index];
         if (s == null) {
-            s = utf(stringAt[index]);
+            s = utf(chunk(index / TableCodec.STRINGS_PER_CHUNK), stringAt[index], length(index));
             strings[index] = s;
         }
         return s;
     }
 
-    /**
-     * Decodes the modified UTF-8 string whose u16 length is at {@code at}. Never fails: a byte
-     * that does not start a well-formed sequence becomes U+FFFD (only {@link #toTableData} is strict).
-     */
+    private int length(int index) {
+        return u16(payload, lengthsAt + 2 * index);
+    }
+
+    /** Inflates a string chunk on its first use. */
+    private byte[] chunk(int c) {
+        byte[] chunk = chunks[c];
+        if (chunk == null) {
+            try {
+                chunk = inflate(stored, chunkAt[c], chunkStored[c], chunkLength[c], where);
+            } catch (TableFormatException e) {
+                // the one check opening leaves out (see the class comment); read() makes it
+                throw new IllegalStateException(e.getMessage() + " (string chunk " + c + ")", e);
+            }
+            chunks[c] = chunk;
+        }
+        return chunk;
+    }
+
+    /** Decodes the modified UTF-8 string at {@code at} in the index (the three version strings). */
     private String utf(int at) {
-        byte[] b = payload;
-        int start = at + 2;
-        int end = start + u16(b, at);
+        return utf(payload, at + 2, u16(payload, at));
+    }
+
+    /**
+     * Decodes modified UTF-8. Never fails: a byte that does not start a well-formed sequence
+     * becomes U+FFFD (only {@link #toTableData} is strict, with {@link #wellFormed}).
+     */
+    private static String utf(byte[] b, int start, int length) {
+        int end = start + length;
         int k = start;
         while (k < end && b[k] >= 0) {
             k++;
@@ -452,30 +692,58 @@ public final class PortTable {
         return new String(out, 0, n);
     }
 
+    /** Tells whether bytes are modified UTF-8 as {@code DataInputStream.readUTF} accepts it. */
+    private static boolean wellFormed(byte[] b, int start, int length) {
+        int end = start + length;
+        for (int k = start; k < end; ) {
+            int c = b[k] & 0xFF;
+            if (c < 0x80) {
+                k++;
+            } else if ((c & 0xE0) == 0xC0 && k + 1 < end && (b[k + 1] & 0xC0) == 0x80) {
+                k += 2;
+            } else if ((c & 0xF0) == 0xE0 && k + 2 < end && (b[k + 1] & 0xC0) == 0x80 && (b[k + 2] & 0xC0) == 0x80) {
+                k += 3;
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int u16(byte[] b, int at) {
         return ((b[at] & 0xFF) << 8) | (b[at + 1] & 0xFF);
     }
 
     // ---------------------------------------------------------------- checks, while opening
 
-    /** Parses an ISO date; the usual {@code yyyy-mm-dd} without loading the date-time formatters. */
+    /**
+     * Parses an ISO date: the usual {@code yyyy-mm-dd} with {@code LocalDate.of}, which does not
+     * load the date-time formatters {@code LocalDate.parse} needs (about a millisecond in a fresh
+     * JVM); anything else with {@code LocalDate.parse}.
+     */
     private LocalDate date(String text) {
         try {
             if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
-                return LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
+                int year = digits(text, 0, 4);
+                int month = digits(text, 5, 7);
+                int day = digits(text, 8, 10);
+                if (year >= 0 && month >= 0 && day >= 0) {
+                    return LocalDate.of(year, month, day);
+                }
             }
             return LocalDate.parse(text);
-        } catch (DateTimeException | NumberFormatException e) {
+        } catch (RuntimeException e) { // DateTimeException, caught by its superclass: one class less to load
             throw inconsistent("official date \"" + text + "\" is not an ISO date: " + e.getMessage());
         }
     }
 
+    /** The number written in a range of decimal digits, or -1 if another character is there. */
     private static int digits(String text, int from, int to) {
         int value = 0;
         for (int i = from; i < to; i++) {
             char ch = text.charAt(i);
             if (ch < '0' || ch > '9') {
-                throw new NumberFormatException("'" + ch + "' at " + i + " is not a digit");
+                return -1;
             }
             value = value * 10 + (ch - '0');
         }

@@ -14,17 +14,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The run-time reader ({@link TableCodec#open}): it agrees with the full reader, it rejects at
- * open every inconsistency a decode would trip on, and a table that opens never fails later.
- * Inconsistent payloads are resealed with a valid length and CRC-32, so that only the payload
- * checks can catch them.
+ * The run-time reader ({@link PortTable#open}): it agrees with the full reader, it rejects at
+ * open every inconsistency a decode would trip on, and a table that opens fails later only in the
+ * one documented way. Inconsistent tables are sealed with a valid length and CRC-32, so that only
+ * the reader's own checks can catch them.
  */
 class PortTableTest {
 
     @Test
     void decodesWhatTheFullReaderReads() {
         TableData table = TableCodecTest.sample();
-        PortTable open = TableCodec.open(TableCodec.toBytes(table), "sample");
+        PortTable open = PortTable.open(TableCodec.toBytes(table), "sample");
         assertThat(open.version()).isEqualTo(table.version());
         assertThat(open.portCount()).isEqualTo(table.ports().size());
         for (int i = 0; i < open.portCount(); i++) {
@@ -42,7 +42,7 @@ class PortTableTest {
 
     @Test
     void sharesEachDecodedAssignmentAndString() {
-        PortTable open = TableCodec.open(TableCodec.toBytes(TableCodecTest.sample()), "sample");
+        PortTable open = PortTable.open(TableCodec.toBytes(TableCodecTest.sample()), "sample");
         PortInfo first = open.port(7);
         PortInfo again = open.port(7);
         assertThat(again).isEqualTo(first).isNotSameAs(first);
@@ -54,7 +54,7 @@ class PortTableTest {
 
     @Test
     void validHandMadePayloadOpens() {
-        PortTable open = open(new TestTables.Payload().bytes());
+        PortTable open = open(new TestTables.Payload());
         assertThat(open.port(7).assignments()).singleElement()
                 .satisfies(a -> assertThat(a.name()).isEqualTo("echo"));
         assertThat(open.port(7).relatedPorts()).containsExactly(9, 65535);
@@ -64,43 +64,59 @@ class PortTableTest {
 
     @Test
     void everyInconsistencyADecodeWouldTripOnIsRejectedAtOpen() {
-        Map<String, TestTables.Payload> broken = Map.of(
-                "string indices", new TestTables.Payload().assignment(9, 1, 3, 0, 0),
-                "status ordinal 5", new TestTables.Payload().assignment(1, 2, 3, LifecycleStatus.UNASSIGNED.ordinal(), 0),
-                "transport mask 0", new TestTables.Payload().assignment(1, 2, 0, 0, 0),
-                "transport mask 16", new TestTables.Payload().assignment(1, 2, 16, 0, 0),
-                "assignment index 1", new TestTables.Payload().assignmentIndex(1),
-                "port 7 follows 7", new TestTables.Payload().secondPort(7),
-                "must be ascending", new TestTables.Payload().related(9, 9),
-                "exclude the port itself", new TestTables.Payload().related(7, 9),
-                "name 0: string index 9", new TestTables.Payload().nameKey(9),
-                "2 unexpected bytes", new TestTables.Payload().trailing(2));
-        broken.forEach((message, payload) -> assertThatThrownBy(() -> open(payload.bytes()))
+        Map<String, TestTables.Payload> broken = Map.ofEntries(
+                Map.entry("string indices", new TestTables.Payload().assignment(9, 1, 3, 0, 0)),
+                Map.entry("status ordinal 5", new TestTables.Payload().assignment(1, 2, 3, LifecycleStatus.UNASSIGNED.ordinal(), 0)),
+                Map.entry("transport mask 0", new TestTables.Payload().assignment(1, 2, 0, 0, 0)),
+                Map.entry("transport mask 16", new TestTables.Payload().assignment(1, 2, 16, 0, 0)),
+                Map.entry("assignment index 1", new TestTables.Payload().assignmentIndex(1)),
+                Map.entry("port 7 follows 7", new TestTables.Payload().secondPort(7)),
+                Map.entry("must be ascending", new TestTables.Payload().related(9, 9)),
+                Map.entry("exclude the port itself", new TestTables.Payload().related(7, 9)),
+                Map.entry("name 0: string index 9", new TestTables.Payload().nameKey(9)),
+                Map.entry("2 unexpected bytes", new TestTables.Payload().trailing(2)),
+                Map.entry("2 string chunks for 3 strings", new TestTables.Payload().chunkCount(2)),
+                Map.entry("the string chunks end at byte", new TestTables.Payload().chunkStoredDelta(-1)),
+                Map.entry("add up to 8 bytes, the chunk to 9", new TestTables.Payload().chunkLengthDelta(1)));
+        broken.forEach((message, payload) -> assertThatThrownBy(() -> open(payload))
                 .as(message).isInstanceOf(TableFormatException.class)
                 .hasMessageContaining("port table t").hasMessageContaining(message));
     }
 
     @Test
-    void everyShortenedPayloadIsRejectedAtOpen() {
-        byte[] payload = new TestTables.Payload().bytes();
-        for (int length = 0; length < payload.length; length++) {
-            byte[] cut = Arrays.copyOf(payload, length);
-            assertThatThrownBy(() -> open(cut)).as("length %d", length)
+    void theOfficialDateIsAnIsoDate() {
+        assertThat(open(new TestTables.Payload().date("2024-02-29")).version().officialDate())
+                .isEqualTo(java.time.LocalDate.of(2024, 2, 29));
+        assertThat(open(new TestTables.Payload().date("+12026-01-02")).version().officialDate().getYear())
+                .isEqualTo(12026);
+        for (String bad : new String[] {"2026-02-29", "2026-13-01", "2026-1x-01", "26-01-02", ""}) {
+            assertThatThrownBy(() -> open(new TestTables.Payload().date(bad))).as(bad)
+                    .isInstanceOf(TableFormatException.class).hasMessageContaining("official date \"" + bad + "\"");
+        }
+    }
+
+    @Test
+    void everyShortenedIndexIsRejectedAtOpen() {
+        TestTables.Payload payload = new TestTables.Payload();
+        byte[] index = payload.index();
+        for (int length = 0; length < index.length; length++) {
+            byte[] cut = TestTables.seal(Arrays.copyOf(index, length), List.of(payload.chunk()));
+            assertThatThrownBy(() -> PortTable.open(cut, "t")).as("length %d", length)
                     .isInstanceOf(TableFormatException.class).hasMessageContaining("port table t");
         }
     }
 
     @Test
     void aTableThatOpensNeverFailsLater() {
-        byte[] payload = TestTables.inflate(TableCodec.toBytes(TableCodecTest.sample()));
+        TestTables.Parts parts = TestTables.split(TableCodec.toBytes(TableCodecTest.sample()));
         int opened = 0;
-        for (int i = 0; i < payload.length; i++) {
+        for (int i = 0; i < parts.index().length; i++) {
             for (int flip : new int[] {0x01, 0x80, 0xFF}) {
-                byte[] bad = payload.clone();
+                byte[] bad = parts.index().clone();
                 bad[i] ^= (byte) flip;
                 PortTable table;
                 try {
-                    table = open(bad);
+                    table = PortTable.open(TestTables.seal(bad, parts.chunks()), "t");
                 } catch (TableFormatException e) {
                     continue;
                 }
@@ -119,40 +135,55 @@ class PortTableTest {
                 }
             }
         }
-        // flips inside strings and counts of related ports keep a table consistent: the test saw some
+        // flips inside the version strings and the related ports keep a table consistent: the test saw some
         assertThat(opened).isPositive();
+    }
+
+    @Test
+    void aChunkThatDoesNotInflateFailsOnlyTheLookupsThatNeedItAndTheFullReader() {
+        TestTables.Payload payload = new TestTables.Payload();
+        byte[] chunk = payload.chunk();
+        byte[] broken = chunk.clone();
+        broken[broken.length - 1] ^= 0x55; // the zlib trailer's Adler-32: inflating fails
+        byte[] table = TestTables.seal(payload.index(), List.of(broken));
+        PortTable open = PortTable.open(table, "t");
+        assertThat(open.port(8).assignments()).isEmpty();
+        assertThatThrownBy(() -> open.port(7)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("port table t").hasMessageContaining("string chunk 0");
+        assertThatThrownBy(() -> TableCodec.read(table, "t")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("string chunk 0");
     }
 
     @Test
     void malformedTextDecodesToReplacementAtRunTimeButTheFullReaderRejectsIt() {
         // 0xC3 0x28: a two-byte lead followed by a byte that does not continue it
-        byte[] payload = new TestTables.Payload().description(new byte[] {'E', (byte) 0xC3, '(', 'o'}).bytes();
+        TestTables.Payload payload = new TestTables.Payload().description(new byte[] {'E', (byte) 0xC3, '(', 'o'});
         PortTable open = open(payload);
         assertThat(open.port(7).assignments().get(0).description()).isEqualTo("E\uFFFD(o");
-        assertThatThrownBy(() -> TableCodec.read(TestTables.reseal(payload), "t")).isInstanceOf(TableFormatException.class)
+        assertThatThrownBy(() -> TableCodec.read(payload.table(), "t")).isInstanceOf(TableFormatException.class)
                 .hasMessageContaining("modified UTF-8");
     }
 
     @Test
     void wellFormedNonAsciiTextDecodesExactly() {
-        byte[] payload = new TestTables.Payload().description("Société Générale \u2013 \u00e9cho".getBytes(
-                java.nio.charset.StandardCharsets.UTF_8)).bytes();
+        TestTables.Payload payload = new TestTables.Payload().description("Société Générale \u2013 \u00e9cho".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
         assertThat(open(payload).port(7).assignments().get(0).description()).isEqualTo("Société Générale \u2013 \u00e9cho");
-        assertThat(TableCodec.read(TestTables.reseal(payload), "t").ports().get(0).assignments().get(0).description())
+        assertThat(TableCodec.read(payload.table(), "t").ports().get(0).assignments().get(0).description())
                 .isEqualTo("Société Générale \u2013 \u00e9cho");
     }
 
     @Test
     void namesOutOfOrderOpenButTheFullReaderRejectsThem() {
-        byte[] payload = new TestTables.Payload().secondName("abc").bytes();
+        TestTables.Payload payload = new TestTables.Payload().secondName("abc");
         PortTable open = open(payload);
         assertThat(open.name(0)).isEqualTo("echo");
         assertThat(open.name(1)).isEqualTo("abc");
-        assertThatThrownBy(() -> TableCodec.read(TestTables.reseal(payload), "t")).isInstanceOf(TableFormatException.class)
+        assertThatThrownBy(() -> TableCodec.read(payload.table(), "t")).isInstanceOf(TableFormatException.class)
                 .hasMessageContaining("unique and ascending");
     }
 
-    static PortTable open(byte[] payload) {
-        return TableCodec.open(TestTables.reseal(payload), "t");
+    static PortTable open(TestTables.Payload payload) {
+        return PortTable.open(payload.table(), "t");
     }
 }

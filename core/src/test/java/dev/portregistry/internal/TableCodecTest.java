@@ -58,7 +58,7 @@ class TableCodecTest {
     void headerCarriesMagicAndFormat() {
         ByteBuffer b = ByteBuffer.wrap(TableCodec.toBytes(sample()));
         assertThat(b.getInt()).isEqualTo(0x50525442);
-        assertThat(b.getShort()).isEqualTo((short) 1);
+        assertThat(b.getShort()).isEqualTo((short) TableCodec.FORMAT_VERSION);
         assertThat(b.getInt()).isEqualTo(b.capacity() - TableCodec.HEADER_SIZE);
     }
 
@@ -106,8 +106,9 @@ class TableCodecTest {
         magic[0] = 'X';
         assertThatThrownBy(() -> TableCodec.read(magic, "t")).hasMessageContaining("magic");
         byte[] format = good.clone();
-        format[5] = 2;
-        assertThatThrownBy(() -> TableCodec.read(format, "t")).hasMessageContaining("format version 2");
+        format[5] = (byte) (TableCodec.FORMAT_VERSION + 1);
+        assertThatThrownBy(() -> TableCodec.read(format, "t"))
+                .hasMessageContaining("format version " + (TableCodec.FORMAT_VERSION + 1));
         byte[] crc = good.clone();
         crc[12] ^= 1;
         assertThatThrownBy(() -> TableCodec.read(crc, "t")).hasMessageContaining("CRC-32");

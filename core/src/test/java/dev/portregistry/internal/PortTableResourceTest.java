@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Reading the bundled table straight from the jar of its class, and falling back to the class loader. */
-class BundledTableTest {
+class PortTableResourceTest {
     private static final String RESOURCE = "/dev/portregistry/ports.table";
 
     /** A class with no dependencies, loaded from a test jar by a loader that cannot see the test classes. */
@@ -30,8 +30,8 @@ class BundledTableTest {
         Path jar = jar(dir.resolve("with.jar"), table);
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
             Class<?> anchor = loader.loadClass(Anchor.class.getName());
-            assertThat(BundledTable.fromOwnJar(anchor, RESOURCE)).isEqualTo(table);
-            assertThat(BundledTable.open(anchor, RESOURCE, "resource x").toTableData())
+            assertThat(PortTable.fromOwnJar(anchor, RESOURCE)).isEqualTo(table);
+            assertThat(PortTable.openResource(anchor, RESOURCE, "resource x").toTableData())
                     .isEqualTo(TableCodecTest.sample());
         }
     }
@@ -41,8 +41,8 @@ class BundledTableTest {
         Path jar = jar(dir.resolve("without.jar"), null);
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
             Class<?> anchor = loader.loadClass(Anchor.class.getName());
-            assertThat(BundledTable.fromOwnJar(anchor, RESOURCE)).isNull();
-            assertThatThrownBy(() -> BundledTable.open(anchor, RESOURCE, "resource x"))
+            assertThat(PortTable.fromOwnJar(anchor, RESOURCE)).isNull();
+            assertThatThrownBy(() -> PortTable.openResource(anchor, RESOURCE, "resource x"))
                     .isInstanceOf(TableFormatException.class).hasMessageContaining("resource x")
                     .hasMessageContaining("missing");
         }
@@ -51,15 +51,15 @@ class BundledTableTest {
     @Test
     void classesInADirectoryAskTheClassLoader() throws IOException {
         // the test classes come from a directory, and so do core's classes in a reactor build
-        assertThat(BundledTable.fromOwnJar(BundledTableTest.class, RESOURCE)).isNull();
-        assertThat(BundledTable.open(dev.portregistry.PortRegistry.class, RESOURCE, "resource x").version())
+        assertThat(PortTable.fromOwnJar(PortTableResourceTest.class, RESOURCE)).isNull();
+        assertThat(PortTable.openResource(dev.portregistry.PortRegistry.class, RESOURCE, "resource x").version())
                 .isEqualTo(dev.portregistry.PortRegistry.dataVersion());
     }
 
     private static Path jar(Path jar, byte[] table) throws IOException {
         String anchor = Anchor.class.getName().replace('.', '/') + ".class";
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
-             InputStream in = BundledTableTest.class.getResourceAsStream("/" + anchor)) {
+             InputStream in = PortTableResourceTest.class.getResourceAsStream("/" + anchor)) {
             out.putNextEntry(new JarEntry(anchor));
             in.transferTo(out);
             if (table != null) {
