@@ -53,6 +53,16 @@ public final class PortRegistry {
      * @throws IllegalStateException    if the bundled table is missing or damaged
      */
     public static PortInfo lookup(int port) {
+        // get(port) inlined against the bundled array, a static final that the JIT folds into the
+        // code: the hot path is one bounds check and one load (LookupBenchmark). Everything else,
+        // a port's first lookup, a bad port, a failed load, goes through bundled().get(port).
+        PortInfo[] ports = Bundled.PORTS;
+        if (ports != null && port >= 0 && port < PORT_COUNT) {
+            PortInfo info = ports[port];
+            if (info != null) {
+                return info;
+            }
+        }
         return bundled().get(port);
     }
 
@@ -229,6 +239,8 @@ public final class PortRegistry {
     private static final class Bundled {
         static final PortRegistry INSTANCE;
         static final RuntimeException FAILURE;
+        /** INSTANCE's records, null if it failed to load. */
+        static final PortInfo[] PORTS;
 
         static {
             PortRegistry registry = null;
@@ -244,6 +256,7 @@ public final class PortRegistry {
             }
             INSTANCE = registry;
             FAILURE = failure;
+            PORTS = registry == null ? null : registry.ports;
         }
     }
 }

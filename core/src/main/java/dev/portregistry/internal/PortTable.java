@@ -59,7 +59,7 @@ public final class PortTable {
     private static final LifecycleStatus[] STATUSES = LifecycleStatus.values();
     private static final UseKind[] KINDS = UseKind.values();
     private static final int ALL_TRANSPORTS = (1 << Transport.values().length) - 1;
-    /** Size of one assignment in the payload: u16 name, u16 description, u8 mask, u8 status, u16 note. */
+    /** Size of one assignment in the index: u16 name, u16 description, u8 mask, u8 status, u16 note. */
     private static final int ASSIGNMENT_SIZE = 8;
     /** Size of one alternate use: u16 name, u16 description, u8 mask, u8 kind, i32 port, u16 basis. */
     private static final int USE_SIZE = 12;
@@ -73,7 +73,7 @@ public final class PortTable {
     /** The whole stored table, kept for the string chunks, which are inflated on demand. */
     private final byte[] stored;
     /** The inflated index. */
-    private final byte[] payload;
+    private final byte[] indexData;
     private final DataVersion version;
     /** Offset of each chunk's DEFLATE stream in {@link #stored}, its stored and its inflated length. */
     private final int[] chunkAt;
@@ -103,18 +103,18 @@ public final class PortTable {
      *
      * @param stored  the whole stored table, kept (not copied); not null
      * @param chunksAt offset in {@code stored} of the first string chunk
-     * @param payload the inflated index, kept (not copied); not null
+     * @param indexData the inflated index, kept (not copied); not null
      * @param where   "port table " and the table's name, for messages; not null
      * @throws TableFormatException naming the table and the problem if the index is inconsistent
      */
-    private PortTable(byte[] stored, int chunksAt, byte[] payload, String where) {
+    private PortTable(byte[] stored, int chunksAt, byte[] indexData, String where) {
         this.where = where;
         this.stored = stored;
-        this.payload = payload;
+        this.indexData = indexData;
         // One pass in plain loops over local variables: a fresh JVM runs this in the interpreter,
         // where each call and field access costs. Reading past the end throws
-        // ArrayIndexOutOfBoundsException, reported below as a payload that ends early.
-        byte[] b = payload;
+        // ArrayIndexOutOfBoundsException, reported below as an index that ends early.
+        byte[] b = indexData;
         int p = 0;
         try {
             int sourceAt = p;
@@ -275,8 +275,8 @@ public final class PortTable {
         } catch (ArrayIndexOutOfBoundsException e) {
             throw endsEarly(e);
         }
-        if (p != payload.length) {
-            throw new TableFormatException(where + " has " + (payload.length - p) + " unexpected bytes after the names");
+        if (p != indexData.length) {
+            throw new TableFormatException(where + " has " + (indexData.length - p) + " unexpected bytes after the names");
         }
     }
 
@@ -484,7 +484,7 @@ public final class PortTable {
         if (i < 0) {
             return PortInfo.of(port, NO_ASSIGNMENTS, NO_USES, NO_PORTS);
         }
-        byte[] b = payload;
+        byte[] b = indexData;
         int at = portAt[i];
         int n = b[at++] & 0xFF;
         List<ServiceAssignment> as = NO_ASSIGNMENTS;
@@ -533,7 +533,7 @@ public final class PortTable {
      * @return the key, never null
      */
     public synchronized String name(int i) {
-        return string(u16(payload, nameAt[i]));
+        return string(u16(indexData, nameAt[i]));
     }
 
     /**
@@ -544,9 +544,9 @@ public final class PortTable {
      */
     public int[] namePorts(int i) {
         int at = nameAt[i] + 2;
-        int[] ports = new int[u16(payload, at)];
+        int[] ports = new int[u16(indexData, at)];
         for (int j = 0; j < ports.length; j++) {
-            ports[j] = u16(payload, at + 2 + 2 * j);
+            ports[j] = u16(indexData, at + 2 + 2 * j);
         }
         return ports;
     }
@@ -560,8 +560,8 @@ public final class PortTable {
      * @throws TableFormatException naming the table and the problem
      */
     public synchronized TableData toTableData() {
-        for (int i = 0, at = 0; i < 3; i++, at += 2 + u16(payload, at)) {
-            if (!wellFormed(payload, at + 2, u16(payload, at))) {
+        for (int i = 0, at = 0; i < 3; i++, at += 2 + u16(indexData, at)) {
+            if (!wellFormed(indexData, at + 2, u16(indexData, at))) {
                 throw inconsistent("version string " + i + " is not well-formed modified UTF-8");
             }
         }
@@ -602,7 +602,7 @@ public final class PortTable {
     private ServiceAssignment assignment(int index) {
         ServiceAssignment a = assignments[index];
         if (a == null) {
-            byte[] b = payload;
+            byte[] b = indexData;
             int at = assignmentsAt + index * ASSIGNMENT_SIZE;
             a = new ServiceAssignment(string(u16(b, at)), string(u16(b, at + 2)), transports(b[at + 4] & 0xFF),
                     STATUSES[b[at + 5] & 0xFF], string(u16(b, at + 6)));
@@ -614,7 +614,7 @@ public final class PortTable {
     private AlternateUse use(int index) {
         AlternateUse u = uses[index];
         if (u == null) {
-            byte[] b = payload;
+            byte[] b = indexData;
             int at = usesAt + index * USE_SIZE;
             int official = (u16(b, at + 6) << 16) | u16(b, at + 8);
             u = new AlternateUse(string(u16(b, at)), string(u16(b, at + 2)), transports(b[at + 4] & 0xFF),
@@ -635,7 +635,7 @@ public final class PortTable {
     }
 
     private int length(int index) {
-        return u16(payload, lengthsAt + 2 * index);
+        return u16(indexData, lengthsAt + 2 * index);
     }
 
     /** Inflates a string chunk on its first use. */
@@ -655,7 +655,7 @@ public final class PortTable {
 
     /** Decodes the modified UTF-8 string at {@code at} in the index (the three version strings). */
     private String utf(int at) {
-        return utf(payload, at + 2, u16(payload, at));
+        return utf(indexData, at + 2, u16(indexData, at));
     }
 
     /**
@@ -751,13 +751,13 @@ public final class PortTable {
     }
 
     private void checkEnd(int p) {
-        if (p > payload.length) {
+        if (p > indexData.length) {
             throw endsEarly(null);
         }
     }
 
     private TableFormatException endsEarly(RuntimeException cause) {
-        return new TableFormatException(where + " is inconsistent: payload ends early", cause);
+        return new TableFormatException(where + " is inconsistent: the index ends early", cause);
     }
 
     private TableFormatException inconsistent(String what) {
