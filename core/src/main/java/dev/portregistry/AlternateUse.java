@@ -37,7 +37,7 @@ public record AlternateUse(String name, String description, Set<Transport> trans
         Objects.requireNonNull(kind, "kind must not be null");
         Objects.requireNonNull(officialPort, "officialPort must not be null (use OptionalInt.empty())");
         Objects.requireNonNull(basis, "basis must not be null");
-        transports = Transports.copyOf(transports, "alternate use " + name);
+        transports = Transports.copyOf(transports, "alternate use ", name);
         if (officialPort.isPresent()) {
             PortRange.checkPort(officialPort.getAsInt());
         }

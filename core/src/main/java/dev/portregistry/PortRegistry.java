@@ -1,7 +1,6 @@
 package dev.portregistry;
 
-import dev.portregistry.internal.TableCodec;
-import dev.portregistry.internal.TableData;
+import dev.portregistry.internal.PortTable;
 import dev.portregistry.internal.ServiceNames;
 import dev.portregistry.internal.TableFormatException;
 
@@ -25,7 +24,11 @@ import java.util.TreeSet;
  * <p>The static methods answer from the registry bundled in this jar, loaded once, lazily, on first
  * use. The instance methods answer from one registry; {@link #bundled()} returns the bundled one.
  *
- * <p>Immutable and thread-safe: lookups take no lock and allocate nothing.
+ * <p>Immutable and thread-safe. A port's record is decoded from the table on its first lookup and
+ * kept; from then on a lookup is one array load, takes no lock and allocates nothing. Names are
+ * indexed on the first name query. Loading checks the table but builds no records, which
+ * keeps a fresh JVM's first answer cheap (see {@code benchmarks/README.md}). A registry with an
+ * overlay ({@link #with}) holds every record from the start.
  */
 public final class PortRegistry {
     /** The class path resource that holds the bundled table. */
@@ -34,42 +37,36 @@ public final class PortRegistry {
     private static final int PORT_COUNT = PortRange.MAX_PORT + 1;
 
     private final DataVersion version;
+    /** The table records are decoded from; null for a registry built whole (with an overlay). */
+    private final PortTable table;
+    /** Each port's record once decoded; written under the lock, read without (records are immutable). */
     private final PortInfo[] ports;
-    private final Map<String, List<PortInfo>> names;
-    private final Set<String> nameKeys;
+    /** The name index once built from the table; written under the lock. */
+    private volatile NameIndex names;
+    /** The names of a registry built whole; null for one that decodes from a table. */
+    private final Map<String, List<PortInfo>> wholeNames;
+    private final Set<String> wholeNameKeys;
     private final List<String> overlays;
 
-    private PortRegistry(TableData table) {
+    private PortRegistry(PortTable table) {
         this.version = table.version();
+        this.table = table;
         this.ports = new PortInfo[PORT_COUNT];
-        for (PortInfo p : table.ports()) {
-            ports[p.port()] = p;
-        }
-        List<Integer> none = List.of();
-        for (int port = 0; port < PORT_COUNT; port++) {
-            if (ports[port] == null) {
-                ports[port] = new PortInfo(port, PortRange.of(port), LifecycleStatus.UNASSIGNED, List.of(), List.of(), none);
-            }
-        }
-        Map<String, List<PortInfo>> byName = new HashMap<>(table.names().size() * 2);
-        for (Map.Entry<String, List<Integer>> e : table.names().entrySet()) {
-            PortInfo[] infos = new PortInfo[e.getValue().size()];
-            for (int i = 0; i < infos.length; i++) {
-                infos[i] = ports[e.getValue().get(i)];
-            }
-            byName.put(e.getKey(), List.of(infos));
-        }
-        this.names = byName;
-        this.nameKeys = Collections.unmodifiableSet(new TreeSet<>(byName.keySet()));
+        this.wholeNames = null;
+        this.wholeNameKeys = null;
         this.overlays = List.of();
     }
 
-    /** A registry with an overlay applied, built by {@link OverlayApplier}; takes ownership of the arguments. */
+    /**
+     * A registry with an overlay applied, built by {@link OverlayApplier}: every port's record given,
+     * none decoded later; takes ownership of the arguments.
+     */
     PortRegistry(DataVersion version, PortInfo[] ports, Map<String, List<PortInfo>> names, List<String> overlays) {
         this.version = version;
+        this.table = null;
         this.ports = ports;
-        this.names = names;
-        this.nameKeys = Collections.unmodifiableSet(new TreeSet<>(names.keySet()));
+        this.wholeNames = names;
+        this.wholeNameKeys = Collections.unmodifiableSet(new TreeSet<>(names.keySet()));
         this.overlays = List.copyOf(overlays);
     }
 
@@ -84,6 +81,16 @@ public final class PortRegistry {
      * @throws IllegalStateException    if the bundled table is missing or damaged
      */
     public static PortInfo lookup(int port) {
+        // get(port) inlined against the bundled array, a static final that the JIT folds into the
+        // code: the hot path is one bounds check and one load (LookupBenchmark). Everything else,
+        // a port's first lookup, a bad port, a failed load, goes through bundled().get(port).
+        PortInfo[] ports = Bundled.PORTS;
+        if (ports != null && port >= 0 && port < PORT_COUNT) {
+            PortInfo info = ports[port];
+            if (info != null) {
+                return info;
+            }
+        }
         return bundled().get(port);
     }
 
@@ -144,7 +151,7 @@ public final class PortRegistry {
         Objects.requireNonNull(in, "in must not be null");
         Objects.requireNonNull(source, "source must not be null");
         try {
-            return new PortRegistry(TableCodec.read(in, source));
+            return new PortRegistry(PortTable.open(in, source).verify());
         } catch (TableFormatException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
@@ -160,10 +167,42 @@ public final class PortRegistry {
      * @throws IllegalArgumentException naming the value and the range 0..65535 if the port is outside it
      */
     public PortInfo get(int port) {
-        if ((port & ~PortRange.MAX_PORT) != 0) {
-            PortRange.checkPort(port);
+        PortInfo info;
+        try {
+            // the array's own bounds check is the range check: an explicit one costs the hot loop
+            // about 30% (LookupBenchmark), and the array holds exactly the ports 0..65535
+            info = ports[port];
+        } catch (ArrayIndexOutOfBoundsException e) {
+            PortRange.checkPort(port); // throws the IllegalArgumentException naming the port
+            throw e;
         }
-        return ports[port];
+        return info != null ? info : decode(port);
+    }
+
+    /** The first lookup of a port: decodes its record once, under the lock, so all callers share it. */
+    private PortInfo decode(int port) {
+        synchronized (ports) {
+            PortInfo info = ports[port];
+            if (info == null) {
+                info = table.port(port);
+                ports[port] = info;
+            }
+            return info;
+        }
+    }
+
+    private NameIndex names() {
+        NameIndex n = names;
+        if (n == null) {
+            synchronized (ports) {
+                n = names;
+                if (n == null) {
+                    n = new NameIndex(table, this, ports);
+                    names = n;
+                }
+            }
+        }
+        return n;
     }
 
     /**
@@ -194,7 +233,8 @@ public final class PortRegistry {
             throw new IllegalArgumentException("service name " + ServiceNames.quote(name) + " " + problem
                     + ": expected a name such as \"http\"");
         }
-        List<PortInfo> found = names.get(name.toLowerCase(Locale.ROOT));
+        String key = name.toLowerCase(Locale.ROOT);
+        List<PortInfo> found = wholeNames != null ? wholeNames.get(key) : names().find(key);
         return found == null ? List.of() : found;
     }
 
@@ -204,7 +244,7 @@ public final class PortRegistry {
      * @return an immutable set, never null
      */
     public Set<String> serviceNames() {
-        return nameKeys;
+        return wholeNames != null ? wholeNameKeys : names().sortedView();
     }
 
     /**
@@ -215,9 +255,18 @@ public final class PortRegistry {
      */
     public List<PortInfo> knownPorts() {
         List<PortInfo> out = new ArrayList<>();
-        for (PortInfo p : ports) {
-            if (!p.assignments().isEmpty() || !p.alternateUses().isEmpty() || !p.relatedPorts().isEmpty()) {
-                out.add(p);
+        if (table != null) {
+            for (int i = 0; i < table.portCount(); i++) {
+                PortInfo p = get(table.dataPort(i));
+                if (!p.assignments().isEmpty() || !p.alternateUses().isEmpty() || !p.relatedPorts().isEmpty()) {
+                    out.add(p);
+                }
+            }
+        } else {
+            for (PortInfo p : ports) {
+                if (!p.assignments().isEmpty() || !p.alternateUses().isEmpty() || !p.relatedPorts().isEmpty()) {
+                    out.add(p);
+                }
             }
         }
         return List.copyOf(out);
@@ -289,12 +338,27 @@ public final class PortRegistry {
         return overlays;
     }
 
+    /** Every port's record, decoding the ones not yet decoded; the caller must not change the array. */
     PortInfo[] portTable() {
+        if (table != null) {
+            for (int port = 0; port < PORT_COUNT; port++) {
+                get(port);
+            }
+        }
         return ports;
     }
 
+    /** Every name with its answer; the caller must not change the map. */
     Map<String, List<PortInfo>> nameTable() {
-        return names;
+        if (wholeNames != null) {
+            return wholeNames;
+        }
+        NameIndex index = names();
+        Map<String, List<PortInfo>> all = new HashMap<>(index.sortedView().size() * 2);
+        for (String key : index.sortedView()) {
+            all.put(key, index.find(key));
+        }
+        return all;
     }
 
     /**
@@ -315,12 +379,19 @@ public final class PortRegistry {
     private static final class Bundled {
         static final PortRegistry INSTANCE;
         static final RuntimeException FAILURE;
+        /** INSTANCE's records, null if it failed to load. */
+        static final PortInfo[] PORTS;
 
         static {
             PortRegistry registry = null;
             RuntimeException failure = null;
+            // the class loader's plain path: reading the jar entry directly (ZipFile) would save a fresh JVM
+            // a few milliseconds, but core names no files, URLs or zip files (NoSurprisesTest)
             try (InputStream in = PortRegistry.class.getResourceAsStream(RESOURCE)) {
-                registry = new PortRegistry(TableCodec.read(in, "resource " + RESOURCE));
+                // "resource " + RESOURCE is a compile-time constant: no string concatenation at run time
+                // no verify(): the build checks this table in full, the CRC-32 guards it, and the text checks
+                // are made piece by piece on first use (see PortTable); verify() would triple the first lookup
+                registry = new PortRegistry(PortTable.open(in, "resource " + RESOURCE));
             } catch (TableFormatException e) {
                 failure = new IllegalStateException("cannot load the bundled port registry: " + e.getMessage(), e);
             } catch (IOException | RuntimeException e) {
@@ -329,6 +400,7 @@ public final class PortRegistry {
             }
             INSTANCE = registry;
             FAILURE = failure;
+            PORTS = registry == null ? null : registry.ports;
         }
     }
 }

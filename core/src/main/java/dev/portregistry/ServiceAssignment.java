@@ -38,7 +38,7 @@ public record ServiceAssignment(String name, String description, Set<Transport> 
         Objects.requireNonNull(status, "status must not be null");
         Objects.requireNonNull(note, "note must not be null");
         Objects.requireNonNull(origin, "origin must not be null");
-        transports = Transports.copyOf(transports, "assignment " + name);
+        transports = Transports.copyOf(transports, "assignment ", name);
         if (status == LifecycleStatus.UNASSIGNED) {
             throw new IllegalArgumentException(
                     "assignment \"" + name + "\" has status UNASSIGNED: expected an assignment or RESERVED status");

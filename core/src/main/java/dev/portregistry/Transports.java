@@ -50,18 +50,22 @@ final class Transports {
         return mask;
     }
 
-    /** Returns an immutable, ordered (TCP, UDP, SCTP, DCCP) copy, rejecting null and empty sets. */
-    static Set<Transport> copyOf(Set<Transport> transports, String owner) {
+    /**
+     * Returns an immutable, ordered (TCP, UDP, SCTP, DCCP) copy, rejecting null and empty sets.
+     * The owner is named in two parts, joined only for a message: this runs for every record a
+     * table decodes, and a fresh JVM pays for each string concatenation site on first use.
+     */
+    static Set<Transport> copyOf(Set<Transport> transports, String ownerKind, String ownerName) {
         if (transports == null) {
-            throw new NullPointerException(owner + ": transports must not be null");
+            throw new NullPointerException(ownerKind + ownerName + ": transports must not be null");
         }
         for (Transport t : transports) {
             if (t == null) {
-                throw new NullPointerException(owner + ": transports must not contain null");
+                throw new NullPointerException(ownerKind + ownerName + ": transports must not contain null");
             }
         }
         if (transports.isEmpty()) {
-            throw new IllegalArgumentException(owner + ": transports " + transports
+            throw new IllegalArgumentException(ownerKind + ownerName + ": transports " + transports
                     + " is empty: expected at least one of TCP, UDP, SCTP, DCCP");
         }
         return ofMask(mask(transports));

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * much, never truncated into a table that reads back as something else.
  */
 class TableCodecLimitsTest {
-    private static final DataVersion VERSION = new DataVersion("s", LocalDate.of(2026, 1, 2), "r", 1);
+    private static final DataVersion VERSION = new DataVersion("s", LocalDate.of(2026, 1, 2), "r", TableCodec.FORMAT_VERSION);
     private static final EnumSet<Transport> TCP = EnumSet.of(Transport.TCP);
 
     private static ServiceAssignment assignment(String name) {
@@ -107,8 +107,10 @@ class TableCodecLimitsTest {
     @Test
     void aCompressedStreamThatAsksForADictionaryIsRejected() {
         // zlib header 78 BB: the FDICT flag is set, followed by a dictionary id
-        byte[] stored = {0x78, (byte) 0xBB, 0, 0, 0, 1, 0x4B, 0x4C, 0x4A, 0x06, 0};
+        // format 2: u32 stored and u32 inflated length of the index, then its DEFLATE stream
+        byte[] index = {0x78, (byte) 0xBB, 0, 0, 0, 1, 0x4B, 0x4C, 0x4A, 0x06, 0};
+        byte[] stored = java.nio.ByteBuffer.allocate(8 + index.length).putInt(index.length).putInt(100).put(index).array();
         assertThatThrownBy(() -> TableCodec.read(RawTable.withHeader(TableCodec.FORMAT_VERSION, stored), "t"))
-                .isInstanceOf(TableFormatException.class).hasMessage("port table t is inconsistent: the compressed payload asks for a preset dictionary, which a port table never uses");
+                .isInstanceOf(TableFormatException.class).hasMessage("port table t is inconsistent: a compressed part asks for a preset dictionary, which a port table never uses");
     }
 }

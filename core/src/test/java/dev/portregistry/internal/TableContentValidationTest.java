@@ -97,7 +97,7 @@ class TableContentValidationTest {
         TreeMap<String, List<Integer>> names = new TreeMap<>();
         names.put("echo", List.of(7));
         names.put("thing", List.of(7, 9));
-        return new TableData(new DataVersion("test source", LocalDate.of(2026, 1, 2), "r1", 1),
+        return new TableData(new DataVersion("test source", LocalDate.of(2026, 1, 2), "r1", TableCodec.FORMAT_VERSION),
                 List.of(PortInfo.of(7, List.of(echo), List.of(thing), List.of(9)),
                         PortInfo.of(9, List.of(), List.of(thing), List.of(7))),
                 names);
@@ -186,7 +186,7 @@ class TableContentValidationTest {
 
     @Test
     void aPortCountLargerThanTheRecordsEndsEarly() {
-        assertRejected(Layout.VALID.ports("i32:3 u16:7 u8:0 u8:0 u8:0").names("").table(), "payload ends early");
+        assertRejected(Layout.VALID.ports("i32:3 u16:7 u8:0 u8:0 u8:0").names("").table(), "the index ends early");
     }
 
     @Test
@@ -258,7 +258,7 @@ class TableContentValidationTest {
     @Test
     void aPoolThatClaimsMoreEntriesThanItHoldsEndsEarly() {
         assertRejected(Layout.VALID.strings("u16:900 utf: utf:echo").assignments("").uses("").ports("").names("")
-                .table(), "payload ends early");
+                .table(), "the index ends early");
     }
 
     // ---------------------------------------------------------------- what follows the content
@@ -271,27 +271,31 @@ class TableContentValidationTest {
 
     @Test
     void bytesAfterTheCompressedStreamAreRejectedEvenWithAValidChecksum() {
-        byte[] deflated = RawTable.deflate(Layout.VALID.payload());
-        byte[] padded = java.util.Arrays.copyOf(deflated, deflated.length + 3);
-        assertRejected(RawTable.withHeader(TableCodec.FORMAT_VERSION, padded),
-                "has 3 unexpected bytes after the compressed payload");
+        TestTables.Parts parts = TestTables.split(Layout.VALID.table());
+        List<byte[]> chunks = new ArrayList<>(parts.chunks());
+        chunks.add(new byte[3]);
+        assertRejected(TestTables.seal(parts.index(), chunks),
+                "has 3 unexpected bytes after the compressed string chunks");
     }
 
     @Test
     void aCompressedStreamCutShortIsRejectedEvenWithAValidChecksum() {
-        byte[] deflated = RawTable.deflate(Layout.VALID.payload());
-        for (int len = 0; len < deflated.length; len++) {
-            byte[] cut = java.util.Arrays.copyOf(deflated, len);
+        byte[] table = Layout.VALID.table();
+        byte[] body = java.util.Arrays.copyOfRange(table, TableCodec.HEADER_SIZE, table.length);
+        for (int len = 0; len < body.length; len++) {
+            byte[] cut = java.util.Arrays.copyOf(body, len);
             Throwable t = catchThrowable(() -> TableCodec.read(RawTable.withHeader(TableCodec.FORMAT_VERSION, cut), "t"));
-            assertThat(t).as("compressed length %d", len).isExactlyInstanceOf(TableFormatException.class)
+            assertThat(t).as("stored length %d", len).isExactlyInstanceOf(TableFormatException.class)
                     .hasMessageStartingWith("port table t");
         }
     }
 
     @Test
     void storedBytesThatAreNotDeflateAreRejectedEvenWithAValidChecksum() {
-        assertRejected(RawTable.withHeader(TableCodec.FORMAT_VERSION, "plain text, not deflate".getBytes()),
-                "is corrupted: the payload does not inflate");
+        byte[] text = "plain text, not deflate".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] body = java.nio.ByteBuffer.allocate(8 + text.length).putInt(text.length).putInt(100).put(text).array();
+        assertRejected(RawTable.withHeader(TableCodec.FORMAT_VERSION, body),
+                "is corrupted: a compressed part does not inflate");
         assertRejected(RawTable.withHeader(TableCodec.FORMAT_VERSION, new byte[0]), "ends early");
     }
 
@@ -314,8 +318,16 @@ class TableContentValidationTest {
         }
         deflater.end();
         assertThat(stored.size()).isLessThan(1 << 20);
-        assertRejected(RawTable.withHeader(TableCodec.FORMAT_VERSION, stored.toByteArray()),
-                "the payload inflates past " + TableCodec.MAX_PAYLOAD + " bytes");
+        byte[] bomb = stored.toByteArray();
+        // format 2 records each inflated length: a record past the limit is refused before inflating,
+        // and a smaller record stops the inflater there
+        for (int recorded : new int[] {TableCodec.MAX_PAYLOAD + 1, 1000}) {
+            byte[] body = java.nio.ByteBuffer.allocate(8 + bomb.length).putInt(bomb.length).putInt(recorded)
+                    .put(bomb).array();
+            assertRejected(RawTable.withHeader(TableCodec.FORMAT_VERSION, body),
+                    recorded > TableCodec.MAX_PAYLOAD ? "the index would inflate past " + TableCodec.MAX_PAYLOAD + " bytes"
+                            : "inflates past its 1000 recorded bytes");
+        }
     }
 
     // ---------------------------------------------------------------- fuzzing behind a valid checksum

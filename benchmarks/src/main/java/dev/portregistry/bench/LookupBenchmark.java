@@ -1,0 +1,126 @@
+package dev.portregistry.bench;
+
+import dev.portregistry.PortInfo;
+import dev.portregistry.PortRegistry;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code PortRegistry.lookup} against the physical limit and against a {@code HashMap}, in one run.
+ *
+ * <p>Every method walks the same {@link PortSample} of 4,096 pseudo-random ports and hands each
+ * answer to the Blackhole, so a score is the cost of one lookup including the consume, and the
+ * three methods differ only in how the {@code PortInfo} is found:
+ * <ul>
+ *   <li>{@code lookup}: the public static API, {@code PortRegistry.lookup(port)};</li>
+ *   <li>{@code arrayLimit}: the physical limit, one load from a prebuilt {@code PortInfo[65536]}
+ *       holding the very same records (filled from the registry);</li>
+ *   <li>{@code hashMap}: {@code HashMap<Integer, PortInfo>} of all 65,536 ports, what one would
+ *       write by hand.</li>
+ * </ul>
+ * The {@code 2Threads} variants run the same loop from two threads at once; JMH reports the
+ * time per operation per thread, comparable with the single-thread score.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Benchmark)
+@Fork(3)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class LookupBenchmark {
+    private int[] ports;
+    private PortInfo[] limit;
+    private Map<Integer, PortInfo> map;
+
+    /** Builds the sample, the limit array and the map from the bundled registry. */
+    @Setup
+    public void setUp() {
+        ports = PortSample.ports();
+        limit = new PortInfo[65536];
+        map = new HashMap<>();
+        for (int port = 0; port < limit.length; port++) {
+            limit[port] = PortRegistry.lookup(port);
+            map.put(port, limit[port]);
+        }
+    }
+
+    /**
+     * The public API.
+     *
+     * @param bh consumes each answer
+     */
+    @Benchmark
+    @OperationsPerInvocation(PortSample.SIZE)
+    public void lookup(Blackhole bh) {
+        for (int port : ports) {
+            bh.consume(PortRegistry.lookup(port));
+        }
+    }
+
+    /**
+     * The physical limit: one array load per port.
+     *
+     * @param bh consumes each answer
+     */
+    @Benchmark
+    @OperationsPerInvocation(PortSample.SIZE)
+    public void arrayLimit(Blackhole bh) {
+        PortInfo[] a = limit;
+        for (int port : ports) {
+            bh.consume(a[port]);
+        }
+    }
+
+    /**
+     * What one would write by hand: a boxed-key hash map.
+     *
+     * @param bh consumes each answer
+     */
+    @Benchmark
+    @OperationsPerInvocation(PortSample.SIZE)
+    public void hashMap(Blackhole bh) {
+        Map<Integer, PortInfo> m = map;
+        for (int port : ports) {
+            bh.consume(m.get(port));
+        }
+    }
+
+    /**
+     * The public API from two threads at once.
+     *
+     * @param bh consumes each answer
+     */
+    @Benchmark
+    @Threads(2)
+    @OperationsPerInvocation(PortSample.SIZE)
+    public void lookup2Threads(Blackhole bh) {
+        lookup(bh);
+    }
+
+    /**
+     * The physical limit from two threads at once: what the machine itself gives.
+     *
+     * @param bh consumes each answer
+     */
+    @Benchmark
+    @Threads(2)
+    @OperationsPerInvocation(PortSample.SIZE)
+    public void arrayLimit2Threads(Blackhole bh) {
+        arrayLimit(bh);
+    }
+}

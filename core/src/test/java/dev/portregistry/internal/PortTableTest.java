@@ -1,0 +1,207 @@
+package dev.portregistry.internal;
+
+import dev.portregistry.LifecycleStatus;
+import dev.portregistry.PortInfo;
+import dev.portregistry.Transport;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The run-time reader ({@link PortTable#open}): it agrees with the full reader, it rejects at
+ * open every inconsistency a decode would trip on, and a table that opens fails later only in the
+ * one documented way. Inconsistent tables are sealed with a valid length and CRC-32, so that only
+ * the reader's own checks can catch them.
+ */
+class PortTableTest {
+
+    @Test
+    void decodesWhatTheFullReaderReads() {
+        TableData table = TableCodecTest.sample();
+        PortTable open = PortTable.open(TableCodec.toBytes(table), "sample");
+        assertThat(open.version()).isEqualTo(table.version());
+        assertThat(open.portCount()).isEqualTo(table.ports().size());
+        for (int i = 0; i < open.portCount(); i++) {
+            assertThat(open.port(open.dataPort(i))).isEqualTo(table.ports().get(i));
+        }
+        assertThat(open.port(8)).isEqualTo(PortInfo.of(8, List.of(), List.of(), List.of()));
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < open.nameCount(); i++) {
+            names.add(open.name(i));
+            assertThat(open.namePorts(i)).containsExactly(
+                    table.names().get(open.name(i)).stream().mapToInt(Integer::intValue).toArray());
+        }
+        assertThat(names).containsExactlyElementsOf(table.names().keySet());
+    }
+
+    @Test
+    void sharesEachDecodedAssignmentAndString() {
+        PortTable open = PortTable.open(TableCodec.toBytes(TableCodecTest.sample()), "sample");
+        PortInfo first = open.port(7);
+        PortInfo again = open.port(7);
+        assertThat(again).isEqualTo(first).isNotSameAs(first);
+        assertThat(again.assignments().get(0)).isSameAs(first.assignments().get(0));
+        assertThat(again.alternateUses().get(0)).isSameAs(first.alternateUses().get(0));
+        assertThat(open.port(65535).alternateUses().get(0)).isSameAs(first.alternateUses().get(0));
+        assertThat(again.assignments().get(0).transports()).containsExactly(Transport.TCP, Transport.UDP);
+    }
+
+    @Test
+    void validHandMadePayloadOpens() {
+        PortTable open = open(new TestTables.Payload());
+        assertThat(open.port(7).assignments()).singleElement()
+                .satisfies(a -> assertThat(a.name()).isEqualTo("echo"));
+        assertThat(open.port(7).relatedPorts()).containsExactly(9, 65535);
+        assertThat(open.port(7).status()).isEqualTo(LifecycleStatus.ACTIVE);
+        assertThat(open.name(0)).isEqualTo("echo");
+    }
+
+    @Test
+    void everyInconsistencyADecodeWouldTripOnIsRejectedAtOpen() {
+        Map<String, TestTables.Payload> broken = Map.ofEntries(
+                Map.entry("assignment 0: string index 9 is out of bounds (pool of 3)", new TestTables.Payload().assignment(9, 1, 3, 0, 0)),
+                Map.entry("has status UNASSIGNED", new TestTables.Payload().assignment(1, 2, 3, LifecycleStatus.UNASSIGNED.ordinal(), 0)),
+                Map.entry("transport mask 0", new TestTables.Payload().assignment(1, 2, 0, 0, 0)),
+                Map.entry("transport mask 16", new TestTables.Payload().assignment(1, 2, 16, 0, 0)),
+                Map.entry("assignment index 1", new TestTables.Payload().assignmentIndex(1)),
+                Map.entry("port 7 follows 7", new TestTables.Payload().secondPort(7)),
+                Map.entry("must be ascending", new TestTables.Payload().related(9, 9)),
+                Map.entry("exclude the port itself", new TestTables.Payload().related(7, 9)),
+                Map.entry("name 0: string index 9", new TestTables.Payload().nameKey(9)),
+                Map.entry("2 unexpected bytes", new TestTables.Payload().trailing(2)),
+                Map.entry("2 string chunks for 3 strings", new TestTables.Payload().chunkCount(2)),
+                Map.entry("unexpected bytes after the compressed string chunks", new TestTables.Payload().chunkStoredDelta(-1)),
+                Map.entry("add up to 8 bytes, the chunk to 9", new TestTables.Payload().chunkLengthDelta(1)));
+        broken.forEach((message, payload) -> assertThatThrownBy(() -> open(payload))
+                .as(message).isInstanceOf(TableFormatException.class)
+                .hasMessageContaining("port table t").hasMessageContaining(message));
+    }
+
+    @Test
+    void theOfficialDateIsAnIsoDate() {
+        assertThat(open(new TestTables.Payload().date("2024-02-29")).version().officialDate())
+                .isEqualTo(java.time.LocalDate.of(2024, 2, 29));
+        assertThat(open(new TestTables.Payload().date("+12026-01-02")).version().officialDate().getYear())
+                .isEqualTo(12026);
+        for (String bad : new String[] {"2026-02-29", "2026-13-01", "2026-1x-01", "26-01-02", ""}) {
+            assertThatThrownBy(() -> open(new TestTables.Payload().date(bad))).as(bad)
+                    .isInstanceOf(TableFormatException.class).hasMessageContaining("official date \"" + bad + "\"");
+        }
+    }
+
+    @Test
+    void everyShortenedIndexIsRejectedAtOpen() {
+        TestTables.Payload payload = new TestTables.Payload();
+        byte[] index = payload.index();
+        for (int length = 0; length < index.length; length++) {
+            byte[] cut = TestTables.seal(Arrays.copyOf(index, length), List.of(payload.chunk()));
+            assertThatThrownBy(() -> PortTable.open(cut, "t")).as("length %d", length)
+                    .isInstanceOf(TableFormatException.class).hasMessageContaining("port table t");
+        }
+    }
+
+    @Test
+    void aTableThatOpensNeverFailsLater() {
+        TestTables.Parts parts = TestTables.split(TableCodec.toBytes(TableCodecTest.sample()));
+        int opened = 0;
+        for (int i = 0; i < parts.index().length; i++) {
+            for (int flip : new int[] {0x01, 0x80, 0xFF}) {
+                byte[] bad = parts.index().clone();
+                bad[i] ^= (byte) flip;
+                PortTable table;
+                try {
+                    table = PortTable.open(TestTables.seal(bad, parts.chunks()), "t");
+                } catch (TableFormatException e) {
+                    continue;
+                }
+                opened++;
+                // every decode a registry can make must work
+                table.version();
+                for (int port : new int[] {0, 1, 7, 8, 65534, 65535}) {
+                    assertThat(table.port(port).port()).isEqualTo(port);
+                }
+                for (int p = 0; p < table.portCount(); p++) {
+                    table.port(table.dataPort(p)).summary();
+                }
+                for (int n = 0; n < table.nameCount(); n++) {
+                    table.name(n);
+                    table.namePorts(n);
+                }
+            }
+        }
+        // flips inside the version strings and the related ports keep a table consistent: the test saw some
+        assertThat(opened).isPositive();
+    }
+
+    @Test
+    void aChunkThatDoesNotInflateFailsOnlyTheLookupsThatNeedItUnverifiedAndIsRejectedByVerify() {
+        TestTables.Payload payload = new TestTables.Payload();
+        byte[] chunk = payload.chunk();
+        byte[] broken = chunk.clone();
+        broken[broken.length - 1] ^= 0x55; // the zlib trailer's Adler-32: inflating fails
+        byte[] table = TestTables.seal(payload.index(), List.of(broken));
+        PortTable open = PortTable.open(table, "t");
+        assertThat(open.port(8).assignments()).isEmpty();
+        assertThatThrownBy(() -> open.port(7)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("port table t").hasMessageContaining("string chunk 0");
+        // verify(), which every registry and the full reader run right after opening, rejects it
+        assertThatThrownBy(() -> PortTable.open(table, "t").verify()).isInstanceOf(TableFormatException.class)
+                .hasMessageContaining("port table t").hasMessageContaining("does not inflate");
+        assertThatThrownBy(() -> TableCodec.read(table, "t")).isInstanceOf(TableFormatException.class)
+                .hasMessageContaining("does not inflate");
+    }
+
+    @Test
+    void malformedTextFailsItsFirstUseUnverifiedAndTheFullReaderRejectsIt() {
+        // 0xC3 0x28: a two-byte lead followed by a byte that does not continue it
+        TestTables.Payload payload = new TestTables.Payload().description(new byte[] {'E', (byte) 0xC3, '(', 'o'});
+        PortTable open = open(payload);
+        assertThat(open.port(8).assignments()).isEmpty(); // needs no text
+        assertThatThrownBy(() -> open.port(7)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("port table t is inconsistent: string 2 is a bad string: not well-formed modified UTF-8"
+                        + " (string chunk 0)");
+        assertThatThrownBy(() -> TableCodec.read(payload.table(), "t")).isInstanceOf(TableFormatException.class)
+                .hasMessageContaining("modified UTF-8");
+    }
+
+    @Test
+    void wellFormedNonAsciiTextDecodesExactly() {
+        TestTables.Payload payload = new TestTables.Payload().description("Société Générale \u2013 \u00e9cho".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(open(payload).port(7).assignments().get(0).description()).isEqualTo("Société Générale \u2013 \u00e9cho");
+        assertThat(TableCodec.read(payload.table(), "t").ports().get(0).assignments().get(0).description())
+                .isEqualTo("Société Générale \u2013 \u00e9cho");
+    }
+
+    @Test
+    void aLineBreakInTheTextFailsItsFirstUseUnverified() {
+        // the bundled table skips verify(): a chunk's strings are checked when it is first inflated
+        PortTable open = open(new TestTables.Payload().description(new byte[] {'E', '\n', 'o'}));
+        assertThatThrownBy(() -> open.port(7)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("port table t is inconsistent: string 2 \"E\\u000Ao\" holds the control character U+000A");
+        assertThatThrownBy(() -> open(new TestTables.Payload().description(new byte[] {'E', '\n', 'o'})).verify())
+                .isInstanceOf(TableFormatException.class).hasMessageContaining("holds the control character U+000A");
+    }
+
+    @Test
+    void namesOutOfOrderOpenButVerifyAndTheFullReaderRejectThem() {
+        TestTables.Payload payload = new TestTables.Payload().secondName("abc");
+        PortTable open = open(payload);
+        assertThat(open.name(0)).isEqualTo("echo");
+        assertThat(open.name(1)).isEqualTo("abc");
+        assertThatThrownBy(open::verify).isInstanceOf(TableFormatException.class)
+                .hasMessageContaining("name \"abc\" follows \"echo\": names must be ascending");
+        assertThatThrownBy(() -> TableCodec.read(payload.table(), "t")).isInstanceOf(TableFormatException.class)
+                .hasMessageContaining("names must be ascending");
+    }
+
+    static PortTable open(TestTables.Payload payload) {
+        return PortTable.open(payload.table(), "t");
+    }
+}
