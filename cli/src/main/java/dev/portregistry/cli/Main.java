@@ -212,7 +212,8 @@ public final class Main implements Callable<Integer> {
 
     /**
      * Says why a port answers a name: an official (or local) assignment of that name, an alternate use
-     * of that name, or else a common name or alias, in which case it names what the port holds.
+     * of that name, a local alias (it names the local assignments), or else a common name, in which
+     * case it names what the port holds.
      */
     static String howItMatches(PortInfo p, String key) {
         List<ServiceAssignment> named = p.assignments().stream().filter(a -> a.name().equalsIgnoreCase(key)).toList();
@@ -224,6 +225,11 @@ public final class Main implements Callable<Integer> {
         if (!uses.isEmpty()) {
             return "alternate use: " + uses.stream().map(u -> u.kind().toString()).distinct()
                     .collect(Collectors.joining("; "));
+        }
+        List<String> local = p.assignments().stream().filter(ServiceAssignment::isLocal)
+                .map(ServiceAssignment::name).distinct().toList();
+        if (!local.isEmpty()) {
+            return "local name: " + String.join(", ", local);
         }
         String here = java.util.stream.Stream.concat(
                         p.assignments().stream().map(ServiceAssignment::name).filter(n -> !n.isEmpty()),
