@@ -15,8 +15,8 @@ cd "$(dirname "$0")/../.."
 
 mode="${1:-short}"
 case "$mode" in
-  short) jmh_opts=(-f 1 -wi 2 -w 500ms -i 3 -r 500ms); repeats=5 ;;
-  full) jmh_opts=(-f 3 -wi 3 -w 1s -i 5 -r 1s); repeats=20 ;;
+  short) jmh_opts=(-f 1 -wi 4 -w 500ms -i 3 -r 500ms); repeats=5 ;;
+  full) jmh_opts=(-f 3 -wi 10 -w 1s -i 5 -r 1s); repeats=20 ;;
   *) echo "usage: benchmarks/peers/run-peers.sh short|full" >&2; exit 2 ;;
 esac
 
