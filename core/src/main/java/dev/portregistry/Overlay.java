@@ -280,6 +280,8 @@ public final class Overlay {
             Objects.requireNonNull(aliases, "aliases must not be null");
             checkPort(port);
             checkName(assignment.name());
+            checkText("description", assignment.description());
+            checkText("note", assignment.note());
             Set<String> alias = new LinkedHashSet<>();
             for (String a : aliases) {
                 alias.add(checkName(a));
@@ -312,6 +314,7 @@ public final class Overlay {
             Objects.requireNonNull(note, "note must not be null");
             checkPort(port);
             checkName(service);
+            checkText("note", note);
             if (!status.isAssignment()) {
                 throw error("status " + status + " for " + service + " on port " + port
                         + " is not an assignment status: expected ACTIVE, ABANDONED, HISTORIC or DEREGISTERED");
@@ -334,6 +337,8 @@ public final class Overlay {
             Objects.requireNonNull(use, "use must not be null");
             checkPort(port);
             checkWellFormed("alternate use name", use.name(), "OpenVPN");
+            checkText("description", use.description());
+            checkText("basis", use.basis());
             uses.add(new UseEntry(line, port, use));
             return this;
         }
@@ -428,6 +433,15 @@ public final class Overlay {
                 throw error("service name " + ServiceNames.quote(name) + " is a number: expected a name such as \"billing\"");
             }
             return name;
+        }
+
+        /** Text shown in summaries and messages stays one line: no control character or line separator. */
+        private void checkText(String what, String text) {
+            String problem = ServiceNames.textProblem(text);
+            if (problem != null) {
+                throw error(what + " " + ServiceNames.quote(text) + " " + problem
+                        + ": expected one line of plain text");
+            }
         }
 
         /** The rule of PortRegistry.findService, so that every name an overlay adds can be looked up. */

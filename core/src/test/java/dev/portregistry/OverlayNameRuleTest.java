@@ -195,4 +195,31 @@ class OverlayNameRuleTest {
         s.chars().forEach(c -> sb.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c) : String.format(Locale.ROOT, "\\u%04X", c)));
         return sb.append('"').toString();
     }
+
+    @ParameterizedTest
+    @MethodSource("textThatBreaksALine")
+    void overlayTextStaysOneLine(String bad) {
+        Set<Transport> tcp = EnumSet.of(Transport.TCP);
+        Map<String, Executable> ways = new LinkedHashMap<>();
+        ways.put("description", () -> builder().assign(7443,
+                new ServiceAssignment("billing", bad, tcp, LifecycleStatus.ACTIVE)));
+        ways.put("note", () -> builder().assign(7443,
+                new ServiceAssignment("billing", "Billing", tcp, LifecycleStatus.ACTIVE, bad)));
+        ways.put("lifecycle note", () -> builder().lifecycle(1194, "openvpn", LifecycleStatus.HISTORIC, bad));
+        ways.put("use description", () -> builder().alternateUse(7443,
+                new AlternateUse("Billing", bad, tcp, UseKind.UNOFFICIAL, OptionalInt.empty(), "ours")));
+        ways.put("use basis", () -> builder().alternateUse(7443,
+                new AlternateUse("Billing", "Billing", tcp, UseKind.UNOFFICIAL, OptionalInt.empty(), bad)));
+        ways.forEach((way, call) -> assertThatThrownBy(call::execute).as(way)
+                .isInstanceOf(OverlayFormatException.class)
+                .hasMessageContaining("ops.json:4")
+                .hasMessageContaining("one line of plain text")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n", "\r", "\u0000", "\u0007", "\u2028")));
+        assertThat(builder().assign(7443, new ServiceAssignment("billing", "Billing – ours, über café",
+                tcp, LifecycleStatus.ACTIVE)).build()).isNotNull();
+    }
+
+    static Stream<String> textThatBreaksALine() {
+        return Stream.of("line one\nline two", "bell\u0007", "nul\u0000", "sep\u2028arated", "cr\rlf");
+    }
 }
