@@ -247,7 +247,8 @@ final class Gen {
         assertThat(t).isInstanceOf(SourceException.class);
         SourceException e = (SourceException) t;
         assertThat(e.file()).isEqualTo(file);
-        long lines = text.chars().filter(ch -> ch == '\n').count() + 1;
+        // a line ends at \r\n, \n or a lone \r, as JSON parsers and BufferedReader count them
+        long lines = text.split("\r\n|\r|\n", -1).length;
         assertThat(e.line()).as("line of: %s", e.getMessage()).isBetween(1, (int) lines + 1);
         assertThat(e.getMessage()).startsWith(file + ":" + e.line() + ": ");
         assertThat(e.getMessage().length()).isGreaterThan((file + ":" + e.line() + ": ").length() + 5);
