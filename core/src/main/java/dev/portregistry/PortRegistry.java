@@ -36,6 +36,7 @@ public final class PortRegistry {
 
     private static final int PORT_COUNT = PortRange.MAX_PORT + 1;
 
+    /** The version of a registry built whole; null for one that decodes from a table, which decodes it on first use. */
     private final DataVersion version;
     /** The table records are decoded from; null for a registry built whole (with an overlay). */
     private final PortTable table;
@@ -49,7 +50,7 @@ public final class PortRegistry {
     private final List<String> overlays;
 
     private PortRegistry(PortTable table) {
-        this.version = table.version();
+        this.version = null;
         this.table = table;
         this.ports = new PortInfo[PORT_COUNT];
         this.wholeNames = null;
@@ -368,12 +369,12 @@ public final class PortRegistry {
      * @return the version, never null
      */
     public DataVersion version() {
-        return version;
+        return table != null ? table.version() : version;
     }
 
     @Override
     public String toString() {
-        return "PortRegistry[" + version.label() + (overlays.isEmpty() ? "" : ", overlays " + overlays) + "]";
+        return "PortRegistry[" + version().label() + (overlays.isEmpty() ? "" : ", overlays " + overlays) + "]";
     }
 
     /** Loads the bundled table once, on first use; keeps the failure to report it on every call. */

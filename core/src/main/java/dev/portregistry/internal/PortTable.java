@@ -24,30 +24,31 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * The run-time reader of a compiled port table (layout in {@link TableCodec}): it checks a table
- * when it is opened, then decodes it piece by piece: a port's record, an assignment, a chunk of
- * strings or a name's ports become objects only when first asked for, and each string and
- * assignment is decoded once and then shared. Internal: not part of the API, not exported by the
- * module.
+ * The run-time reader of a compiled port table (layout in {@link TableCodec}): it opens a table
+ * cheaply, then decodes it piece by piece: a port's record, an assignment, a chunk of strings or a
+ * name's ports become objects only when first asked for, and each string and assignment is
+ * decoded once and then shared. Internal: not part of the API, not exported by the module.
  *
- * <p>Why: decoding all 65,536 records up front costs a fresh JVM several times what its first
- * answer needs (numbers in {@code benchmarks/README.md}). Opening checks the header and the
- * CRC-32 of the whole stored table, inflates the index (not the strings), and walks the index once,
- * in plain loops, to note where each string, port and name starts and to check everything a decode
- * relies on: every length, index, enum ordinal, transport mask, port order, related-port order,
- * repeated assignment or use on a port, chunk size and the official date.
+ * <p>Why: a fresh JVM runs all of this in the interpreter, where every loop iteration costs, and
+ * the first lookup should take a few milliseconds (numbers in {@code benchmarks/README.md}).
+ * Opening checks the header and the CRC-32 of the whole stored table, inflates the index (not the
+ * strings) and walks it once without looking inside the records: it checks the sections' sizes,
+ * the string chunks' sizes and the port order, and notes where each port's record starts.
  *
- * <p>Left to {@link #verify()}, which {@link TableCodec#read} and {@code PortRegistry.fromTable} call
- * right after opening: the checks that need the text, that every chunk inflates to its recorded
- * length, every string is well-formed modified UTF-8 and one line of plain text, every alternate
- * use has a name, and the name keys obey {@link ServiceNames}, are lower case, unique and
- * ascending. They are plain loops, but over all the text: about 60 ms of a fresh JVM's first
- * lookup, twice what the rest costs. So the bundled table, which the build reads with {@link
+ * <p>Everything else is checked where it is used, with the same rule in both places: a record
+ * (an assignment, an alternate use, a port's lists: every index, enum ordinal, transport mask,
+ * official port, repeated entry and related-port order) when it is first decoded; a chunk's
+ * string sizes and text (well-formed modified UTF-8, one line of plain text) when it is first
+ * inflated; the version strings and the official date when the version is first asked for; the
+ * names section and the index's end when the names are first needed, and the name keys
+ * ({@link #checkNames()}) before the name index answers. {@link #verify()}, which {@link
+ * TableCodec#read} and {@code PortRegistry.fromTable} call right after opening, makes every one of
+ * those checks at once, plus that every alternate use has a name, and reports a failure as a
+ * {@link TableFormatException}. The bundled table, which the build reads with {@link
  * TableCodec#read} ({@code BundledTableIsCurrentTest}) and the CRC-32 guards at run time, skips
- * {@code verify} and has the same checks made piece by piece instead: a chunk's strings when it is
- * inflated, the name keys ({@link #checkNames()}) before the name index answers, a record's own
- * rules when it is decoded. A table changed behind a valid checksum then fails the call that needs
- * the bad part, with an IllegalStateException naming the table; no call answers from it wrongly.
+ * {@code verify}: a table changed behind a valid checksum then fails the call that needs the bad
+ * part with an IllegalStateException naming the table and the problem; no call answers from it
+ * wrongly.
  *
  * <p>Thread-safe: the decoding methods are synchronized; the rest reads final fields.
  */
@@ -71,13 +72,10 @@ public final class PortTable {
     private final byte[] stored;
     /** The inflated index. */
     private final byte[] indexData;
-    private final DataVersion version;
     /** Offset of each chunk's DEFLATE stream in {@link #stored}, its stored and its inflated length. */
     private final int[] chunkAt;
     private final int[] chunkStored;
     private final int[] chunkLength;
-    /** Offset of each pooled string in its inflated chunk; its byte length is in the index. */
-    private final int[] stringAt;
     /** Offset of the string lengths in the index. */
     private final int lengthsAt;
     /** Offset of the first assignment and of the first alternate use. */
@@ -86,21 +84,30 @@ public final class PortTable {
     /** The ports that have a record, ascending, and the offset of each record after its port number. */
     private final int[] dataPorts;
     private final int[] portAt;
-    /** Offset of each name entry (its u16 key), in table order. */
-    private final int[] nameAt;
+    /** The number of names and the offset of the first name entry. */
+    private final int nameCount;
+    private final int namesAt;
 
+    /** Under the lock: the version, each string's offset in its chunk (set when the chunk is inflated). */
+    private DataVersion version;
+    private final int[] stringAt;
+    /** Under the lock: the offset of each name entry (its u16 key), in table order; null until first needed. */
+    private int[] nameAt;
     /** Inflated chunks, decoded strings, assignments and uses by index; null until first needed. */
     private final byte[][] chunks;
     private final String[] strings;
     private final ServiceAssignment[] assignments;
     private final AlternateUse[] uses;
+    /** Whether each record of the index was checked: set per record by a decode, for all by verify(). */
+    private final boolean[] assignmentChecked;
+    private final boolean[] useChecked;
     /** Whether {@link #verify()} has passed. */
     private boolean verified;
     /** Whether {@link #checkNames()} has passed. */
     private boolean namesChecked;
 
     /**
-     * Checks an inflated index against the stored table and notes where its parts start.
+     * Walks an inflated index once to find where its parts start, checking what the walk relies on.
      *
      * @param stored  the whole stored table, kept (not copied); not null
      * @param chunksAt offset in {@code stored} of the first string chunk
@@ -118,24 +125,10 @@ public final class PortTable {
         byte[] b = indexData;
         int p = 0;
         try {
-            int sourceAt = p;
-            p += 2 + u16(b, p);
-            int dateAt = p;
-            p += 2 + u16(b, p);
-            int revisionAt = p;
-            p += 2 + u16(b, p);
+            for (int i = 0; i < 3; i++) { // source, date, revision: decoded and checked by version()
+                p += 2 + u16(b, p);
+            }
             checkEnd(p);
-            for (int i = 0, at = 0; i < 3; i++, at += 2 + u16(b, at)) {
-                if (textCheck(b, at + 2, u16(b, at)) != TEXT_OK) {
-                    throw inconsistent("version string " + i + " holds a bad string: not well-formed modified UTF-8"
-                            + " or a control character");
-                }
-            }
-            try {
-                version = new DataVersion(utf(sourceAt), date(utf(dateAt)), utf(revisionAt), TableCodec.FORMAT_VERSION);
-            } catch (IllegalArgumentException e) {
-                throw inconsistent(e.getMessage());
-            }
 
             int stringCount = u16(b, p);
             int chunkCount = u16(b, p + 2);
@@ -168,61 +161,27 @@ public final class PortTable {
             }
             checkEnd(p);
             lengthsAt = p;
-            stringAt = new int[stringCount];
-            for (int c = 0, i = 0; c < chunkCount; c++) {
-                int offset = 0;
-                for (int last = Math.min(stringCount, i + TableCodec.STRINGS_PER_CHUNK); i < last; i++, p += 2) {
-                    stringAt[i] = offset;
-                    offset += ((b[p] & 0xFF) << 8) | (b[p + 1] & 0xFF);
-                }
-                if (offset != chunkLength[c]) {
-                    throw inconsistent("the strings of chunk " + c + " add up to " + offset + " bytes, the chunk to "
-                            + chunkLength[c]);
-                }
-            }
+            p += 2 * stringCount; // each chunk's lengths are added up when it is inflated
             checkEnd(p);
             chunks = new byte[chunkCount][];
             strings = new String[stringCount];
+            stringAt = new int[stringCount];
 
             int assignmentCount = u16(b, p);
             p += 2;
             assignmentsAt = p;
-            for (int i = 0; i < assignmentCount; i++, p += ASSIGNMENT_SIZE) {
-                int name = ((b[p] & 0xFF) << 8) | (b[p + 1] & 0xFF);
-                int description = ((b[p + 2] & 0xFF) << 8) | (b[p + 3] & 0xFF);
-                int mask = b[p + 4] & 0xFF;
-                int status = b[p + 5] & 0xFF;
-                int note = ((b[p + 6] & 0xFF) << 8) | (b[p + 7] & 0xFF);
-                if (name >= stringCount || description >= stringCount || note >= stringCount
-                        || mask == 0 || mask > ALL_TRANSPORTS || status >= UNASSIGNED) {
-                    throw inconsistent("assignment " + i + ": " + badRecord(new int[] {name, description, note},
-                            stringCount, mask, status, STATUSES.length, "status"));
-                }
-            }
+            p += assignmentCount * ASSIGNMENT_SIZE;
             checkEnd(p);
             assignments = new ServiceAssignment[assignmentCount];
+            assignmentChecked = new boolean[assignmentCount];
 
             int useCount = u16(b, p);
             p += 2;
             usesAt = p;
-            for (int i = 0; i < useCount; i++, p += USE_SIZE) {
-                int name = u16(b, p);
-                int description = u16(b, p + 2);
-                int mask = b[p + 4] & 0xFF;
-                int kind = b[p + 5] & 0xFF;
-                int official = (u16(b, p + 6) << 16) | u16(b, p + 8);
-                int basis = u16(b, p + 10);
-                if (name >= stringCount || description >= stringCount || basis >= stringCount
-                        || mask == 0 || mask > ALL_TRANSPORTS || kind >= KINDS.length
-                        || official < NO_PORT || official > 0xFFFF) {
-                    String problem = official < NO_PORT || official > 0xFFFF
-                            ? "official port " + official + " is out of range 0..65535"
-                            : badRecord(new int[] {name, description, basis}, stringCount, mask, kind, KINDS.length, "kind");
-                    throw inconsistent("alternate use " + i + ": " + problem);
-                }
-            }
+            p += useCount * USE_SIZE;
             checkEnd(p);
             uses = new AlternateUse[useCount];
+            useChecked = new boolean[useCount];
 
             int portCount = (u16(b, p) << 16) | u16(b, p + 2);
             p += 4;
@@ -235,64 +194,151 @@ public final class PortTable {
             for (int i = 0; i < portCount; i++) {
                 int port = ((b[p] & 0xFF) << 8) | (b[p + 1] & 0xFF);
                 p += 2;
-                if (port <= previous) {
+                if (port <= previous) { // the lookup's binary search relies on it
                     throw inconsistent("port " + port + " follows " + previous);
                 }
                 previous = port;
                 dataPorts[i] = port;
                 portAt[i] = p;
-                int listAt = p + 1;
-                for (int n = b[p++] & 0xFF; n > 0; n--, p += 2) {
-                    int index = ((b[p] & 0xFF) << 8) | (b[p + 1] & 0xFF);
-                    if (index >= assignmentCount) {
-                        throw inconsistent("port " + port + ": assignment index " + index
-                                + " is out of bounds (pool of " + assignmentCount + ")");
-                    }
-                    checkNoRepeat(b, listAt, p, port);
-                }
-                listAt = p + 1;
-                for (int n = b[p++] & 0xFF; n > 0; n--, p += 2) {
-                    int index = ((b[p] & 0xFF) << 8) | (b[p + 1] & 0xFF);
-                    if (index >= useCount) {
-                        throw inconsistent("port " + port + ": alternate use index " + index
-                                + " is out of bounds (pool of " + useCount + ")");
-                    }
-                    checkNoRepeat(b, listAt, p, port);
-                }
-                int last = -1;
-                for (int n = b[p++] & 0xFF; n > 0; n--, p += 2) {
-                    int related = ((b[p] & 0xFF) << 8) | (b[p + 1] & 0xFF);
-                    if (related <= last || related == port) {
-                        throw inconsistent("relatedPorts of port " + port
-                                + " must be ascending, unique and exclude the port itself");
-                    }
-                    last = related;
-                }
+                p += 1 + 2 * (b[p] & 0xFF); // assignments, uses and related ports: checked by the decode
+                p += 1 + 2 * (b[p] & 0xFF);
+                p += 1 + 2 * (b[p] & 0xFF);
             }
             checkEnd(p);
 
-            int nameCount = (u16(b, p) << 16) | u16(b, p + 2);
+            nameCount = (u16(b, p) << 16) | u16(b, p + 2);
             p += 4;
             if (nameCount < 0 || nameCount > stringCount) {
                 throw inconsistent("name count " + nameCount + ", expected 0.." + stringCount);
             }
-            nameAt = new int[nameCount];
-            for (int i = 0; i < nameCount; i++) {
-                nameAt[i] = p;
-                int key = ((b[p] & 0xFF) << 8) | (b[p + 1] & 0xFF);
-                if (key >= stringCount) {
-                    throw inconsistent("name " + i + ": string index " + key + " is out of bounds (pool of "
-                            + stringCount + ")");
-                }
-                p += 4 + 2 * (((b[p + 2] & 0xFF) << 8) | (b[p + 3] & 0xFF));
-            }
             checkEnd(p);
+            namesAt = p; // walked, with the index's end, when the names are first needed
         } catch (ArrayIndexOutOfBoundsException e) {
             throw endsEarly(e);
         }
-        if (p != indexData.length) {
-            throw new TableFormatException(where + " has " + (indexData.length - p) + " unexpected bytes after the names");
+    }
+
+    // ---------------------------------------------------------------- checks of the records, decode and verify()
+
+    /** Checks the i-th assignment record once: string indices, transport mask and status. */
+    private void checkAssignment(int i) {
+        if (i >= assignments.length) {
+            throw inconsistent("assignment index " + i + " is out of bounds (pool of " + assignments.length + ")");
         }
+        if (assignmentChecked[i]) {
+            return;
+        }
+        byte[] b = indexData;
+        int p = assignmentsAt + i * ASSIGNMENT_SIZE;
+        int name = u16(b, p);
+        int description = u16(b, p + 2);
+        int mask = b[p + 4] & 0xFF;
+        int status = b[p + 5] & 0xFF;
+        int note = u16(b, p + 6);
+        int stringCount = strings.length;
+        if (name >= stringCount || description >= stringCount || note >= stringCount
+                || mask == 0 || mask > ALL_TRANSPORTS || status >= UNASSIGNED) {
+            throw inconsistent("assignment " + i + ": " + badRecord(new int[] {name, description, note},
+                    stringCount, mask, status, STATUSES.length, "status"));
+        }
+        assignmentChecked[i] = true;
+    }
+
+    /** Checks the i-th alternate use record once: string indices, transport mask, kind and official port. */
+    private void checkUse(int i) {
+        if (i >= uses.length) {
+            throw inconsistent("alternate use index " + i + " is out of bounds (pool of " + uses.length + ")");
+        }
+        if (useChecked[i]) {
+            return;
+        }
+        byte[] b = indexData;
+        int p = usesAt + i * USE_SIZE;
+        int name = u16(b, p);
+        int description = u16(b, p + 2);
+        int mask = b[p + 4] & 0xFF;
+        int kind = b[p + 5] & 0xFF;
+        int official = (u16(b, p + 6) << 16) | u16(b, p + 8);
+        int basis = u16(b, p + 10);
+        int stringCount = strings.length;
+        if (name >= stringCount || description >= stringCount || basis >= stringCount
+                || mask == 0 || mask > ALL_TRANSPORTS || kind >= KINDS.length
+                || official < NO_PORT || official > 0xFFFF) {
+            String problem = official < NO_PORT || official > 0xFFFF
+                    ? "official port " + official + " is out of range 0..65535"
+                    : badRecord(new int[] {name, description, basis}, stringCount, mask, kind, KINDS.length, "kind");
+            throw inconsistent("alternate use " + i + ": " + problem);
+        }
+        useChecked[i] = true;
+    }
+
+    /**
+     * Checks the lists of the i-th port record: every assignment and use index in its pool and once,
+     * the related ports ascending and without the port itself.
+     */
+    private void checkPortRecord(int i) {
+        byte[] b = indexData;
+        int port = dataPorts[i];
+        int p = portAt[i];
+        int listAt = p + 1;
+        for (int n = b[p++] & 0xFF; n > 0; n--, p += 2) {
+            int index = u16(b, p);
+            if (index >= assignments.length) {
+                throw inconsistent("port " + port + ": assignment index " + index
+                        + " is out of bounds (pool of " + assignments.length + ")");
+            }
+            checkNoRepeat(b, listAt, p, port);
+        }
+        listAt = p + 1;
+        for (int n = b[p++] & 0xFF; n > 0; n--, p += 2) {
+            int index = u16(b, p);
+            if (index >= uses.length) {
+                throw inconsistent("port " + port + ": alternate use index " + index
+                        + " is out of bounds (pool of " + uses.length + ")");
+            }
+            checkNoRepeat(b, listAt, p, port);
+        }
+        int last = -1;
+        for (int n = b[p++] & 0xFF; n > 0; n--, p += 2) {
+            int related = u16(b, p);
+            if (related <= last || related == port) {
+                throw inconsistent("relatedPorts of port " + port
+                        + " must be ascending, unique and exclude the port itself");
+            }
+            last = related;
+        }
+    }
+
+    /**
+     * The offset of each name entry, found by walking the names section on first use, which also
+     * checks each key's string index and that the index ends right after the names.
+     */
+    private int[] nameOffsets() {
+        int[] offsets = nameAt;
+        if (offsets == null) {
+            byte[] b = indexData;
+            offsets = new int[nameCount];
+            int p = namesAt;
+            try {
+                for (int i = 0; i < offsets.length; i++) {
+                    offsets[i] = p;
+                    int key = u16(b, p);
+                    if (key >= strings.length) {
+                        throw inconsistent("name " + i + ": string index " + key + " is out of bounds (pool of "
+                                + strings.length + ")");
+                    }
+                    p += 4 + 2 * u16(b, p + 2);
+                }
+                checkEnd(p);
+            } catch (ArrayIndexOutOfBoundsException e) {
+                throw endsEarly(e);
+            }
+            if (p != b.length) {
+                throw new TableFormatException(where + " has " + (b.length - p) + " unexpected bytes after the names");
+            }
+            nameAt = offsets;
+        }
+        return offsets;
     }
 
     // ---------------------------------------------------------------- opening
@@ -438,11 +484,37 @@ public final class PortTable {
     // ---------------------------------------------------------------- reading
 
     /**
-     * Returns the data version.
+     * Returns the data version, decoded and checked on the first call.
      *
      * @return the version, never null
+     * @throws IllegalStateException naming the table if a version string or the date is bad (only a
+     *                               table that skipped {@link #verify()})
      */
-    public DataVersion version() {
+    public synchronized DataVersion version() {
+        try {
+            return decodeVersion();
+        } catch (TableFormatException e) {
+            throw broken(e);
+        }
+    }
+
+    private DataVersion decodeVersion() {
+        if (version == null) {
+            byte[] b = indexData;
+            for (int i = 0, at = 0; i < 3; i++, at += 2 + u16(b, at)) {
+                if (textCheck(b, at + 2, u16(b, at)) != TEXT_OK) {
+                    throw inconsistent("version string " + i + " holds a bad string: not well-formed modified UTF-8"
+                            + " or a control character");
+                }
+            }
+            int dateAt = 2 + u16(b, 0);
+            int revisionAt = dateAt + 2 + u16(b, dateAt);
+            try {
+                version = new DataVersion(utf(0), date(utf(dateAt)), utf(revisionAt), TableCodec.FORMAT_VERSION);
+            } catch (IllegalArgumentException e) {
+                throw inconsistent(e.getMessage());
+            }
+        }
         return version;
     }
 
@@ -475,7 +547,9 @@ public final class PortTable {
     public synchronized PortInfo port(int port) {
         try {
             return decodePort(port);
-        } catch (IllegalArgumentException e) { // a record constructor's check: only a table that skipped verify()
+        } catch (TableFormatException e) { // a record or chunk check: only a table that skipped verify()
+            throw broken(e);
+        } catch (IllegalArgumentException e) { // a record constructor's check, likewise
             throw new IllegalStateException(where + " is inconsistent: " + e.getMessage(), e);
         }
     }
@@ -485,6 +559,7 @@ public final class PortTable {
         if (i < 0) {
             return PortInfo.of(port, NO_ASSIGNMENTS, NO_USES, NO_PORTS);
         }
+        checkPortRecord(i);
         byte[] b = indexData;
         int at = portAt[i];
         int n = b[at++] & 0xFF;
@@ -523,7 +598,7 @@ public final class PortTable {
      * @return the count
      */
     public int nameCount() {
-        return nameAt.length;
+        return nameCount;
     }
 
     /**
@@ -534,7 +609,11 @@ public final class PortTable {
      * @return the key, never null
      */
     public synchronized String name(int i) {
-        return string(u16(indexData, nameAt[i]));
+        try {
+            return string(u16(indexData, nameOffsets()[i]));
+        } catch (TableFormatException e) {
+            throw broken(e);
+        }
     }
 
     /**
@@ -543,8 +622,13 @@ public final class PortTable {
      * @param i 0 to {@link #nameCount()} - 1
      * @return a new array of ports, never null
      */
-    public int[] namePorts(int i) {
-        int at = nameAt[i] + 2;
+    public synchronized int[] namePorts(int i) {
+        int at;
+        try {
+            at = nameOffsets()[i] + 2;
+        } catch (TableFormatException e) {
+            throw broken(e);
+        }
         int[] ports = new int[u16(indexData, at)];
         for (int j = 0; j < ports.length; j++) {
             ports[j] = u16(indexData, at + 2 + 2 * j);
@@ -565,7 +649,7 @@ public final class PortTable {
             ports.add(port(port));
         }
         TreeMap<String, List<Integer>> names = new TreeMap<>();
-        for (int i = 0; i < nameAt.length; i++) {
+        for (int i = 0; i < nameCount; i++) {
             String key = name(i);
             int[] p = namePorts(i);
             Integer[] boxed = new Integer[p.length];
@@ -575,7 +659,7 @@ public final class PortTable {
             names.put(key, List.of(boxed));
         }
         try {
-            return new TableData(version, ports, names);
+            return new TableData(decodeVersion(), ports, names);
         } catch (IllegalArgumentException e) {
             throw inconsistent(e.getMessage());
         }
@@ -586,6 +670,7 @@ public final class PortTable {
     private ServiceAssignment assignment(int index) {
         ServiceAssignment a = assignments[index];
         if (a == null) {
+            checkAssignment(index);
             byte[] b = indexData;
             int at = assignmentsAt + index * ASSIGNMENT_SIZE;
             a = new ServiceAssignment(string(u16(b, at)), string(u16(b, at + 2)), transports(b[at + 4] & 0xFF),
@@ -598,6 +683,7 @@ public final class PortTable {
     private AlternateUse use(int index) {
         AlternateUse u = uses[index];
         if (u == null) {
+            checkUse(index);
             byte[] b = indexData;
             int at = usesAt + index * USE_SIZE;
             int official = (u16(b, at + 6) << 16) | u16(b, at + 8);
@@ -627,15 +713,41 @@ public final class PortTable {
         byte[] chunk = chunks[c];
         if (chunk == null) {
             try {
-                chunk = inflate(stored, chunkAt[c], chunkStored[c], chunkLength[c], where);
-                checkText(c, chunk);
+                chunk = inflateChunk(c);
             } catch (TableFormatException e) {
                 // left by opening to verify() (see the class comment), which this table skipped
                 throw new IllegalStateException(e.getMessage() + " (string chunk " + c + ")", e);
             }
-            chunks[c] = chunk;
         }
         return chunk;
+    }
+
+    /**
+     * Notes where each string of a chunk starts, checking that their lengths add up to the chunk's,
+     * inflates the chunk, checks its text and keeps it.
+     */
+    private byte[] inflateChunk(int c) {
+        int first = c * TableCodec.STRINGS_PER_CHUNK;
+        int last = Math.min(strings.length, first + TableCodec.STRINGS_PER_CHUNK);
+        byte[] b = indexData;
+        int offset = 0;
+        for (int i = first, p = lengthsAt + 2 * first; i < last; i++, p += 2) {
+            stringAt[i] = offset;
+            offset += ((b[p] & 0xFF) << 8) | (b[p + 1] & 0xFF);
+        }
+        if (offset != chunkLength[c]) {
+            throw inconsistent("the strings of chunk " + c + " add up to " + offset + " bytes, the chunk to "
+                    + chunkLength[c]);
+        }
+        byte[] chunk = inflate(stored, chunkAt[c], chunkStored[c], chunkLength[c], where);
+        checkText(c, chunk);
+        chunks[c] = chunk;
+        return chunk;
+    }
+
+    /** A check that failed on a table that skipped {@link #verify()}, as the API reports it. */
+    private static IllegalStateException broken(TableFormatException e) {
+        return new IllegalStateException(e.getMessage(), e);
     }
 
     /** Decodes the modified UTF-8 string at {@code at} in the index (the three version strings). */
@@ -710,12 +822,14 @@ public final class PortTable {
     // ---------------------------------------------------------------- checks of the text
 
     /**
-     * Checks everything that opening a table leaves to the strings: every string chunk inflates to
-     * its recorded length, every string (and the version) is well-formed modified UTF-8 and one
-     * line of plain text (no control character, no line or paragraph separator), every alternate
-     * use has a name, and the name keys are well-formed ({@link ServiceNames}), lower case, unique,
-     * ascending and each list one or more ports, each once. Plain loops over the inflated bytes;
-     * the chunks stay inflated for the lookups that follow. Idempotent.
+     * Checks everything that opening a table leaves to the first use: the version strings and the
+     * official date; every assignment, alternate use and port record (indices, ordinals, masks,
+     * official ports, repeats, related-port order); the names section and the index's end; that
+     * every string chunk inflates to its recorded length and its strings add up to it, every string
+     * is well-formed modified UTF-8 and one line of plain text (no control character, no line or
+     * paragraph separator); every alternate use has a name, and the name keys are well-formed
+     * ({@link ServiceNames}), lower case, unique, ascending and each list one or more ports, each
+     * once. Plain loops; the chunks stay inflated for the lookups that follow. Idempotent.
      *
      * @return this table, checked
      * @throws TableFormatException naming the table and the problem
@@ -724,11 +838,20 @@ public final class PortTable {
         if (verified) {
             return this;
         }
+        decodeVersion();
+        for (int i = 0; i < assignments.length; i++) {
+            checkAssignment(i);
+        }
+        for (int i = 0; i < uses.length; i++) {
+            checkUse(i);
+        }
+        for (int i = 0; i < dataPorts.length; i++) {
+            checkPortRecord(i);
+        }
+        nameOffsets();
         for (int c = 0; c < chunks.length; c++) {
             if (chunks[c] == null) {
-                byte[] chunk = inflate(stored, chunkAt[c], chunkStored[c], chunkLength[c], where);
-                checkText(c, chunk);
-                chunks[c] = chunk;
+                inflateChunk(c);
             }
         }
         for (int i = 0; i < uses.length; i++) {
@@ -773,7 +896,8 @@ public final class PortTable {
             return;
         }
         String previous = null;
-        for (int i = 0; i < nameAt.length; i++) {
+        int count = nameOffsets().length;
+        for (int i = 0; i < count; i++) {
             String key = name(i);
             String problem = ServiceNames.problem(key);
             if (problem != null) {

@@ -14,10 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The run-time reader ({@link PortTable#open}): it agrees with the full reader, it rejects at
- * open every inconsistency a decode would trip on, and a table that opens fails later only in the
- * one documented way. Inconsistent tables are sealed with a valid length and CRC-32, so that only
- * the reader's own checks can catch them.
+ * The run-time reader ({@link PortTable#open}): it agrees with the full reader; it rejects at
+ * open what its walk relies on, every other inconsistency in the first call that needs the bad
+ * part (an IllegalStateException naming the table) and all of them in {@link PortTable#verify()};
+ * a table that verifies never fails later. Inconsistent tables are sealed with a valid length and
+ * CRC-32, so that only the reader's own checks can catch them.
  */
 class PortTableTest {
 
@@ -63,24 +64,52 @@ class PortTableTest {
     }
 
     @Test
-    void everyInconsistencyADecodeWouldTripOnIsRejectedAtOpen() {
-        Map<String, TestTables.Payload> broken = Map.ofEntries(
-                Map.entry("assignment 0: string index 9 is out of bounds (pool of 3)", new TestTables.Payload().assignment(9, 1, 3, 0, 0)),
-                Map.entry("has status UNASSIGNED", new TestTables.Payload().assignment(1, 2, 3, LifecycleStatus.UNASSIGNED.ordinal(), 0)),
-                Map.entry("transport mask 0", new TestTables.Payload().assignment(1, 2, 0, 0, 0)),
-                Map.entry("transport mask 16", new TestTables.Payload().assignment(1, 2, 16, 0, 0)),
-                Map.entry("assignment index 1", new TestTables.Payload().assignmentIndex(1)),
-                Map.entry("port 7 follows 7", new TestTables.Payload().secondPort(7)),
-                Map.entry("must be ascending", new TestTables.Payload().related(9, 9)),
-                Map.entry("exclude the port itself", new TestTables.Payload().related(7, 9)),
-                Map.entry("name 0: string index 9", new TestTables.Payload().nameKey(9)),
-                Map.entry("2 unexpected bytes", new TestTables.Payload().trailing(2)),
-                Map.entry("2 string chunks for 3 strings", new TestTables.Payload().chunkCount(2)),
-                Map.entry("unexpected bytes after the compressed string chunks", new TestTables.Payload().chunkStoredDelta(-1)),
-                Map.entry("add up to 8 bytes, the chunk to 9", new TestTables.Payload().chunkLengthDelta(1)));
+    void whatTheWalkAtOpenReliesOnIsRejectedAtOpen() {
+        Map<String, TestTables.Payload> broken = Map.of(
+                "port 7 follows 7", new TestTables.Payload().secondPort(7),
+                "2 string chunks for 3 strings", new TestTables.Payload().chunkCount(2),
+                "unexpected bytes after the compressed string chunks", new TestTables.Payload().chunkStoredDelta(-1));
         broken.forEach((message, payload) -> assertThatThrownBy(() -> open(payload))
                 .as(message).isInstanceOf(TableFormatException.class)
                 .hasMessageContaining("port table t").hasMessageContaining(message));
+    }
+
+    @Test
+    void everyOtherInconsistencyFailsTheFirstCallThatNeedsItAndIsRejectedByVerify() {
+        Map<String, TestTables.Payload> record = Map.of(
+                "assignment 0: string index 9 is out of bounds (pool of 3)", new TestTables.Payload().assignment(9, 1, 3, 0, 0),
+                "has status UNASSIGNED", new TestTables.Payload().assignment(1, 2, 3, LifecycleStatus.UNASSIGNED.ordinal(), 0),
+                "transport mask 0", new TestTables.Payload().assignment(1, 2, 0, 0, 0),
+                "transport mask 16", new TestTables.Payload().assignment(1, 2, 16, 0, 0),
+                "assignment index 1", new TestTables.Payload().assignmentIndex(1),
+                "must be ascending", new TestTables.Payload().related(9, 9),
+                "exclude the port itself", new TestTables.Payload().related(7, 9),
+                "add up to 8 bytes, the chunk to 9", new TestTables.Payload().chunkLengthDelta(1));
+        Map<String, TestTables.Payload> names = Map.of(
+                "name 0: string index 9", new TestTables.Payload().nameKey(9),
+                "2 unexpected bytes", new TestTables.Payload().trailing(2));
+        record.forEach((message, payload) -> {
+            PortTable open = open(payload);
+            assertThat(open.port(8).assignments()).as(message).isEmpty(); // a port without a record needs none of it
+            assertThatThrownBy(() -> open.port(7)).as(message).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("port table t is inconsistent").hasMessageContaining(message);
+        });
+        names.forEach((message, payload) -> {
+            PortTable open = open(payload);
+            assertThat(open.port(7).assignments()).as(message).hasSize(1); // the records are sound
+            assertThatThrownBy(() -> open.name(0)).as(message).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("port table t").hasMessageContaining(message);
+            assertThatThrownBy(() -> open(payload).namePorts(0)).as(message).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("port table t").hasMessageContaining(message);
+        });
+        Map<String, TestTables.Payload> all = new java.util.HashMap<>(record);
+        all.putAll(names);
+        all.forEach((message, payload) -> {
+            assertThatThrownBy(() -> open(payload).verify()).as(message).isInstanceOf(TableFormatException.class)
+                    .hasMessageContaining("port table t").hasMessageContaining(message);
+            assertThatThrownBy(() -> TableCodec.read(payload.table(), "t")).as(message)
+                    .isInstanceOf(TableFormatException.class).hasMessageContaining(message);
+        });
     }
 
     @Test
@@ -90,53 +119,96 @@ class PortTableTest {
         assertThat(open(new TestTables.Payload().date("+12026-01-02")).version().officialDate().getYear())
                 .isEqualTo(12026);
         for (String bad : new String[] {"2026-02-29", "2026-13-01", "2026-1x-01", "26-01-02", ""}) {
-            assertThatThrownBy(() -> open(new TestTables.Payload().date(bad))).as(bad)
+            PortTable open = open(new TestTables.Payload().date(bad));
+            assertThat(open.port(7).assignments()).as(bad).hasSize(1); // the version is decoded on its own
+            assertThatThrownBy(open::version).as(bad).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("port table t").hasMessageContaining("official date \"" + bad + "\"");
+            assertThatThrownBy(() -> open(new TestTables.Payload().date(bad)).verify()).as(bad)
                     .isInstanceOf(TableFormatException.class).hasMessageContaining("official date \"" + bad + "\"");
         }
     }
 
     @Test
-    void everyShortenedIndexIsRejectedAtOpen() {
+    void everyShortenedIndexIsRejectedAtOpenOrByVerifyAndByTheCallThatNeedsTheMissingPart() {
         TestTables.Payload payload = new TestTables.Payload();
         byte[] index = payload.index();
+        int rejectedAtOpen = 0;
         for (int length = 0; length < index.length; length++) {
             byte[] cut = TestTables.seal(Arrays.copyOf(index, length), List.of(payload.chunk()));
-            assertThatThrownBy(() -> PortTable.open(cut, "t")).as("length %d", length)
+            PortTable table;
+            try {
+                table = PortTable.open(cut, "t");
+            } catch (TableFormatException e) {
+                assertThat(e).as("length %d", length).hasMessageContaining("port table t");
+                rejectedAtOpen++;
+                continue;
+            }
+            assertThatThrownBy(() -> useEverything(PortTable.open(cut, "t"))).as("length %d", length)
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("port table t");
+            assertThatThrownBy(table::verify).as("length %d", length)
                     .isInstanceOf(TableFormatException.class).hasMessageContaining("port table t");
         }
+        // a cut in the names section passes the walk at open, which does not enter it
+        assertThat(rejectedAtOpen).isPositive().isLessThan(index.length);
     }
 
     @Test
-    void aTableThatOpensNeverFailsLater() {
+    void aTableThatOpensFailsOnlyLoudlyAndOneThatVerifiesNeverFails() {
         TestTables.Parts parts = TestTables.split(TableCodec.toBytes(TableCodecTest.sample()));
-        int opened = 0;
+        int verified = 0;
+        int failedLater = 0;
         for (int i = 0; i < parts.index().length; i++) {
             for (int flip : new int[] {0x01, 0x80, 0xFF}) {
                 byte[] bad = parts.index().clone();
                 bad[i] ^= (byte) flip;
-                PortTable table;
+                byte[] table = TestTables.seal(bad, parts.chunks());
                 try {
-                    table = PortTable.open(TestTables.seal(bad, parts.chunks()), "t");
+                    PortTable.open(table, "t");
                 } catch (TableFormatException e) {
                     continue;
                 }
-                opened++;
-                // every decode a registry can make must work
-                table.version();
-                for (int port : new int[] {0, 1, 7, 8, 65534, 65535}) {
-                    assertThat(table.port(port).port()).isEqualTo(port);
+                boolean verifies;
+                try {
+                    PortTable.open(table, "t").verify();
+                    verifies = true;
+                } catch (TableFormatException e) {
+                    verifies = false;
                 }
-                for (int p = 0; p < table.portCount(); p++) {
-                    table.port(table.dataPort(p)).summary();
-                }
-                for (int n = 0; n < table.nameCount(); n++) {
-                    table.name(n);
-                    table.namePorts(n);
+                String where = "byte " + i + " ^ " + flip;
+                if (verifies) {
+                    verified++;
+                    useEverything(PortTable.open(table, "t")); // must not throw
+                } else {
+                    // what verify rejects, the calls a registry makes reject too, with the API's exception
+                    failedLater++;
+                    assertThatThrownBy(() -> useEverything(PortTable.open(table, "t"))).as(where)
+                            .isInstanceOf(IllegalStateException.class).hasMessageContaining("port table t");
                 }
             }
         }
         // flips inside the version strings and the related ports keep a table consistent: the test saw some
-        assertThat(opened).isPositive();
+        assertThat(verified).isPositive();
+        assertThat(failedLater).isPositive();
+    }
+
+    /** Every call a registry makes on a table, as a registry makes them (NameIndex reports checkNames so). */
+    private static void useEverything(PortTable table) {
+        table.version();
+        for (int port : new int[] {0, 1, 7, 8, 65534, 65535}) {
+            assertThat(table.port(port).port()).isEqualTo(port);
+        }
+        for (int p = 0; p < table.portCount(); p++) {
+            table.port(table.dataPort(p)).summary();
+        }
+        for (int n = 0; n < table.nameCount(); n++) {
+            table.name(n);
+            table.namePorts(n);
+        }
+        try {
+            table.checkNames();
+        } catch (TableFormatException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     @Test
