@@ -38,8 +38,8 @@ import java.util.zip.Inflater;
  * <p>Everything else is checked where it is used, with the same rule in both places: a record
  * (an assignment, an alternate use, a port's lists: every index, enum ordinal, transport mask,
  * official port, repeated entry and related-port order) when it is first decoded; a chunk's
- * string sizes and text (well-formed modified UTF-8, one line of plain text) when it is first
- * inflated; the version strings and the official date when the version is first asked for; the
+ * string sizes when it is first inflated; a string's text (well-formed modified UTF-8, one line of
+ * plain text) when it is first decoded; the version strings and the official date when the version is first asked for; the
  * names section and the index's end when the names are first needed, and the name keys
  * ({@link #checkNames()}) before the name index answers. {@link #verify()}, which {@link
  * TableCodec#read} and {@code PortRegistry.fromTable} call right after opening, makes every one of
@@ -698,10 +698,27 @@ public final class PortTable {
     private String string(int index) {
         String s = strings[index];
         if (s == null) {
-            s = utf(chunk(index / TableCodec.STRINGS_PER_CHUNK), stringAt[index], length(index));
+            byte[] chunk = chunk(index / TableCodec.STRINGS_PER_CHUNK);
+            int at = stringAt[index];
+            int length = length(index);
+            if (!printableAscii(chunk, at, length)) { // the text rules, for the few strings that need a look
+                checkString(index, chunk);
+            }
+            s = utf(chunk, at, length);
             strings[index] = s;
         }
         return s;
+    }
+
+    /** Whether every byte is printable ASCII (0x20..0x7E), which passes the text rules as it is. */
+    private static boolean printableAscii(byte[] b, int start, int length) {
+        for (int k = start, end = start + length; k < end; k++) {
+            byte c = b[k];
+            if (c < 0x20 || c == 0x7F) { // a negative byte, above 0x7F, is below 0x20 too
+                return false;
+            }
+        }
+        return true;
     }
 
     private int length(int index) {
@@ -724,7 +741,7 @@ public final class PortTable {
 
     /**
      * Notes where each string of a chunk starts, checking that their lengths add up to the chunk's,
-     * inflates the chunk, checks its text and keeps it.
+     * inflates the chunk and keeps it.
      */
     private byte[] inflateChunk(int c) {
         int first = c * TableCodec.STRINGS_PER_CHUNK;
@@ -740,8 +757,7 @@ public final class PortTable {
                     + chunkLength[c]);
         }
         byte[] chunk = inflate(stored, chunkAt[c], chunkStored[c], chunkLength[c], where);
-        checkText(c, chunk);
-        chunks[c] = chunk;
+        chunks[c] = chunk; // its strings are checked one by one when decoded, all of them by verify()
         return chunk;
     }
 
@@ -850,9 +866,7 @@ public final class PortTable {
         }
         nameOffsets();
         for (int c = 0; c < chunks.length; c++) {
-            if (chunks[c] == null) {
-                inflateChunk(c);
-            }
+            checkText(c, chunks[c] == null ? inflateChunk(c) : chunks[c]);
         }
         for (int i = 0; i < uses.length; i++) {
             if (string(u16(indexData, usesAt + i * USE_SIZE)).isBlank()) {
@@ -871,16 +885,21 @@ public final class PortTable {
     private void checkText(int c, byte[] chunk) {
         int last = Math.min(stringAt.length, (c + 1) * TableCodec.STRINGS_PER_CHUNK);
         for (int i = c * TableCodec.STRINGS_PER_CHUNK; i < last; i++) {
-            int check = textCheck(chunk, stringAt[i], length(i));
-            if (check == TEXT_MALFORMED) {
-                throw inconsistent("string " + i + " is a bad string: not well-formed modified UTF-8");
-            }
-            if (check == TEXT_CONTROL) {
-                String text = utf(chunk, stringAt[i], length(i));
-                String problem = ServiceNames.textProblem(text);
-                throw inconsistent("string " + i + " " + ServiceNames.quote(text) + " "
-                        + (problem != null ? problem : "holds a control character") + ", which no table text may");
-            }
+            checkString(i, chunk);
+        }
+    }
+
+    /** Checks one string of an inflated chunk: well-formed modified UTF-8, one line of plain text. */
+    private void checkString(int i, byte[] chunk) {
+        int check = textCheck(chunk, stringAt[i], length(i));
+        if (check == TEXT_MALFORMED) {
+            throw inconsistent("string " + i + " is a bad string: not well-formed modified UTF-8");
+        }
+        if (check == TEXT_CONTROL) {
+            String text = utf(chunk, stringAt[i], length(i));
+            String problem = ServiceNames.textProblem(text);
+            throw inconsistent("string " + i + " " + ServiceNames.quote(text) + " "
+                    + (problem != null ? problem : "holds a control character") + ", which no table text may");
         }
     }
 

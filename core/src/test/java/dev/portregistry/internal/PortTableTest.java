@@ -236,8 +236,10 @@ class PortTableTest {
         PortTable open = open(payload);
         assertThat(open.port(8).assignments()).isEmpty(); // needs no text
         assertThatThrownBy(() -> open.port(7)).isInstanceOf(IllegalStateException.class)
-                .hasMessage("port table t is inconsistent: string 2 is a bad string: not well-formed modified UTF-8"
-                        + " (string chunk 0)");
+                .hasMessage("port table t is inconsistent: string 2 is a bad string: not well-formed modified UTF-8");
+        assertThat(open.name(0)).isEqualTo("echo"); // the other strings of its chunk still decode
+        assertThatThrownBy(() -> open(payload).verify()).isInstanceOf(TableFormatException.class)
+                .hasMessageContaining("string 2 is a bad string");
         assertThatThrownBy(() -> TableCodec.read(payload.table(), "t")).isInstanceOf(TableFormatException.class)
                 .hasMessageContaining("modified UTF-8");
     }
