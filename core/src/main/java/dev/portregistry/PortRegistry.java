@@ -154,8 +154,11 @@ public final class PortRegistry {
         Objects.requireNonNull(source, "source must not be null");
         try {
             return new PortRegistry(PortTable.open(in, source).verify());
-        } catch (TableFormatException e) {
-            throw new IllegalStateException(e.getMessage(), e);
+        } catch (RuntimeException e) { // not catch (TableFormatException): the verifier would load it in a fresh JVM
+            if (e instanceof TableFormatException) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            throw e;
         }
     }
 
@@ -174,7 +177,7 @@ public final class PortRegistry {
             // the array's own bounds check is the range check: an explicit one costs the hot loop
             // about 30% (LookupBenchmark), and the array holds exactly the ports 0..65535
             info = ports[port];
-        } catch (ArrayIndexOutOfBoundsException e) {
+        } catch (RuntimeException e) { // only ArrayIndexOutOfBoundsException; named so, the verifier loads it in a fresh JVM
             PortRange.checkPort(port); // throws the IllegalArgumentException naming the port
             throw e;
         }
@@ -394,11 +397,11 @@ public final class PortRegistry {
                 // no verify(): the build checks this table in full, the CRC-32 guards it, and the text checks
                 // are made piece by piece on first use (see PortTable); verify() would triple the first lookup
                 registry = new PortRegistry(PortTable.open(in, "resource " + RESOURCE));
-            } catch (TableFormatException e) {
-                failure = new IllegalStateException("cannot load the bundled port registry: " + e.getMessage(), e);
-            } catch (IOException | RuntimeException e) {
-                failure = new IllegalStateException("cannot load the bundled port registry from resource "
-                        + RESOURCE + ": " + e, e);
+            } catch (Exception e) { // IOException or RuntimeException
+                // one handler, of a class a fresh JVM has loaded already: the verifier loads each caught class
+                failure = new IllegalStateException(e instanceof TableFormatException
+                        ? "cannot load the bundled port registry: " + e.getMessage()
+                        : "cannot load the bundled port registry from resource " + RESOURCE + ": " + e, e);
             }
             INSTANCE = registry;
             FAILURE = failure;

@@ -20,7 +20,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
-import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
@@ -469,7 +468,10 @@ public final class PortTable {
                         + length + " recorded bytes");
             }
             return out;
-        } catch (DataFormatException e) {
+        } catch (Exception e) { // DataFormatException; named, the verifier would load it in a fresh JVM
+            if (e instanceof RuntimeException) {
+                throw (RuntimeException) e;
+            }
             throw new TableFormatException(where + " is corrupted: a compressed part does not inflate: "
                     + e.getMessage(), e);
         } finally {
