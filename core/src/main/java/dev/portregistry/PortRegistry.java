@@ -33,6 +33,8 @@ import java.util.TreeSet;
 public final class PortRegistry {
     /** The class path resource that holds the bundled table. */
     static final String RESOURCE = "/dev/portregistry/ports.table";
+    /** The same resource as a path in the module, without the leading slash. */
+    static final String RESOURCE_PATH = "dev/portregistry/ports.table";
 
     private static final int PORT_COUNT = PortRange.MAX_PORT + 1;
 
@@ -390,9 +392,7 @@ public final class PortRegistry {
         static {
             PortRegistry registry = null;
             RuntimeException failure = null;
-            // the class loader's plain path: reading the jar entry directly (ZipFile) would save a fresh JVM
-            // a few milliseconds, but core names no files, URLs or zip files (NoSurprisesTest)
-            try (InputStream in = PortRegistry.class.getResourceAsStream(RESOURCE)) {
+            try (InputStream in = openTable()) {
                 // "resource " + RESOURCE is a compile-time constant: no string concatenation at run time
                 // no verify(): the build checks this table in full, the CRC-32 guards it, and the text checks
                 // are made piece by piece on first use (see PortTable); verify() would triple the first lookup
@@ -406,6 +406,22 @@ public final class PortRegistry {
             INSTANCE = registry;
             FAILURE = failure;
             PORTS = registry == null ? new PortInfo[PORT_COUNT] : registry.ports;
+        }
+
+        /**
+         * Opens the table resource: first from this class's own module, then, if that finds nothing,
+         * with the usual search. For a jar on the class path, Module.getResourceAsStream asks only the
+         * loader that defined this class, where Class.getResourceAsStream first searches the JDK's
+         * own modules and the parent loaders: 2-3 ms of a fresh JVM's first lookup (benchmarks/README.md).
+         * On the module path both read the module's own jar. Core reads no other resource, and names
+         * no files, URLs or zip files (NoSurprisesTest).
+         *
+         * @return the stream, or null if neither finds the resource
+         * @throws IOException if the module's reader fails
+         */
+        private static InputStream openTable() throws IOException {
+            InputStream in = PortRegistry.class.getModule().getResourceAsStream(RESOURCE_PATH);
+            return in != null ? in : PortRegistry.class.getResourceAsStream(RESOURCE);
         }
     }
 }

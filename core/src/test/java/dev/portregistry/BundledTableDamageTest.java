@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
@@ -260,6 +261,19 @@ class BundledTableDamageTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void aTableThatTheModuleDoesNotFindIsReadWithTheClassLoadersSearch() throws Throwable {
+        // a loader whose own findResource does not know the table, but whose getResource does
+        try (IsolatedCore core = IsolatedCore.withTableOnlyThroughGetResource(folder, GOOD)) {
+            assertThat(core.call("lookup", 1196)).hasToString(PortRegistry.lookup(1196).toString());
+        }
+        try (IsolatedCore core = IsolatedCore.withTableOnlyThroughGetResource(folder.resolve("damaged"),
+                Arrays.copyOf(GOOD, 100))) {
+            assertThatThrownBy(() -> core.call("lookup", 1196)).isExactlyInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("is truncated");
         }
     }
 

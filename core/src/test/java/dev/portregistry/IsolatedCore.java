@@ -57,6 +57,19 @@ final class IsolatedCore implements AutoCloseable {
         return withTable(folder, new byte[0], failure);
     }
 
+    /**
+     * Like {@link #withTable(Path, byte[])}, but the table is not among the loader's own resources
+     * ({@code findResource}); only its {@code getResource} serves it, as a custom loader may.
+     */
+    static IsolatedCore withTableOnlyThroughGetResource(Path folder, byte[] table)
+            throws IOException, ReflectiveOperationException {
+        IsolatedCore core = withTable(folder.resolve("classes"), null, null);
+        Path elsewhere = folder.resolve("elsewhere.table");
+        Files.write(elsewhere, table);
+        ((ChildFirst) core.loader).elsewhere = elsewhere.toUri().toURL();
+        return core;
+    }
+
     private static IsolatedCore withTable(Path folder, byte[] table, Exception failure)
             throws IOException, ReflectiveOperationException {
         Path classes = classesDir();
@@ -85,6 +98,8 @@ final class IsolatedCore implements AutoCloseable {
     private static final class ChildFirst extends URLClassLoader {
         private static final String PREFIX = "dev.portregistry.";
         private final Exception failure;
+        /** Where getResource, not findResource, finds the table; null for the usual place. */
+        volatile URL elsewhere;
 
         ChildFirst(URL folder, Exception failure) {
             super("isolated-core", new URL[] {folder}, ClassLoader.getPlatformClassLoader());
@@ -108,12 +123,25 @@ final class IsolatedCore implements AutoCloseable {
             }
         }
 
+        /**
+         * This loader's own resources, the table made to fail if asked: the bundled registry reads it
+         * through its module, which for an unnamed module asks only the defining loader's findResource.
+         */
         @Override
-        public URL getResource(String name) {
-            URL own = findResource(name);
-            if (own != null && failure != null && name.equals(PortRegistry.RESOURCE.substring(1))) {
+        public URL findResource(String name) {
+            URL own = super.findResource(name);
+            if (own != null && failure != null && name.equals(PortRegistry.RESOURCE_PATH)) {
                 return failingUrl(own);
             }
+            return own;
+        }
+
+        @Override
+        public URL getResource(String name) {
+            if (elsewhere != null && name.equals(PortRegistry.RESOURCE_PATH)) {
+                return elsewhere;
+            }
+            URL own = findResource(name);
             return own != null || name.startsWith("dev/portregistry/") ? own : super.getResource(name);
         }
 

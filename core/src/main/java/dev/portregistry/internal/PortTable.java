@@ -53,6 +53,8 @@ import java.util.zip.Inflater;
  */
 public final class PortTable {
     private static final int NO_PORT = -1;
+    /** The largest announced payload that {@link #open(InputStream, String)} reads into an array made up front. */
+    private static final int DIRECT_READ = 4 << 20;
     private static final LifecycleStatus[] STATUSES = LifecycleStatus.values();
     private static final UseKind[] KINDS = UseKind.values();
     private static final int ALL_TRANSPORTS = (1 << Transport.values().length) - 1;
@@ -420,14 +422,35 @@ public final class PortTable {
                     || u16(header, 4) != TableCodec.FORMAT_VERSION) {
                 return open(header, source);
             }
-            // then at most the largest payload and one byte: an endless stream cannot exhaust memory
-            byte[] payload = in.readNBytes(TableCodec.MAX_PAYLOAD + 1);
-            if (payload.length > TableCodec.MAX_PAYLOAD) {
-                throw new TableFormatException("port table " + source + " is larger than any port table: more than "
-                        + TableCodec.MAX_PAYLOAD + " payload bytes");
+            // then the payload the header announces, straight into the table's array, if no table can
+            // be larger; then one more byte, which must not be there
+            long length = int32(header, 6) & 0xFFFFFFFFL;
+            int expected = (int) Math.min(length, TableCodec.MAX_PAYLOAD);
+            int got;
+            if (expected <= DIRECT_READ) {
+                all = Arrays.copyOf(header, TableCodec.HEADER_SIZE + expected);
+                got = in.readNBytes(all, TableCodec.HEADER_SIZE, expected);
+            } else { // a header may announce anything: an array that large only as the bytes arrive
+                byte[] payload = in.readNBytes(expected);
+                got = payload.length;
+                all = Arrays.copyOf(header, TableCodec.HEADER_SIZE + got);
+                System.arraycopy(payload, 0, all, TableCodec.HEADER_SIZE, got);
             }
-            all = Arrays.copyOf(header, TableCodec.HEADER_SIZE + payload.length);
-            System.arraycopy(payload, 0, all, TableCodec.HEADER_SIZE, payload.length);
+            if (got < expected) {
+                all = Arrays.copyOf(all, TableCodec.HEADER_SIZE + got); // open() names it truncated
+            } else {
+                int next = in.read();
+                if (next >= 0) { // more than announced: at most the largest payload and one byte in all
+                    byte[] rest = in.readNBytes(TableCodec.MAX_PAYLOAD - expected);
+                    if (expected + 1 + rest.length > TableCodec.MAX_PAYLOAD) {
+                        throw new TableFormatException("port table " + source + " is larger than any port table:"
+                                + " more than " + TableCodec.MAX_PAYLOAD + " payload bytes");
+                    }
+                    all = Arrays.copyOf(all, all.length + 1 + rest.length); // open() names the wrong length
+                    all[TableCodec.HEADER_SIZE + expected] = (byte) next;
+                    System.arraycopy(rest, 0, all, TableCodec.HEADER_SIZE + expected + 1, rest.length);
+                }
+            }
         } catch (IOException e) {
             throw new TableFormatException("port table " + source + " could not be read: " + e.getMessage(), e);
         }
