@@ -939,36 +939,89 @@ public final class PortTable {
         if (namesChecked) {
             return;
         }
-        String previous = null;
-        int count = nameOffsets().length;
-        for (int i = 0; i < count; i++) {
-            String key = name(i);
-            String problem = ServiceNames.problem(key);
-            if (problem != null) {
-                throw inconsistent("name " + ServiceNames.quote(key) + " " + problem
-                        + ": expected a name that a query can reach");
-            }
-            if (!key.equals(key.toLowerCase(java.util.Locale.ROOT))) {
-                throw inconsistent("name " + ServiceNames.quote(key) + " is not lower case");
-            }
-            if (previous != null && previous.compareTo(key) >= 0) {
-                throw inconsistent("name " + ServiceNames.quote(key) + (previous.equals(key) ? " appears twice"
-                        : " follows " + ServiceNames.quote(previous) + ": names must be ascending"));
-            }
-            previous = key;
-            int[] ports = namePorts(i);
-            boolean repeats = false;
-            for (int j = 1; j < ports.length && !repeats; j++) {
-                for (int k = 0; k < j; k++) {
-                    repeats |= ports[k] == ports[j];
+        int[] offsets = nameOffsets();
+        byte[] b = indexData;
+        // the keys as bytes where they can be: in a fresh JVM's interpreter each String call costs
+        byte[] previousChunk = null;
+        int previousAt = 0;
+        int previousLength = 0;
+        boolean previousPlain = false;
+        int previousIndex = -1;
+        for (int i = 0; i < offsets.length; i++) {
+            int index = u16(b, offsets[i]);
+            byte[] chunk = chunk(index / TableCodec.STRINGS_PER_CHUNK);
+            int at = stringAt[index];
+            int length = length(index);
+            boolean plain = plainLowerCaseAscii(chunk, at, length); // then it obeys both rules as it is
+            if (!plain) {
+                String key = string(index);
+                String problem = ServiceNames.problem(key);
+                if (problem != null) {
+                    throw inconsistent("name " + ServiceNames.quote(key) + " " + problem
+                            + ": expected a name that a query can reach");
+                }
+                if (!key.equals(key.toLowerCase(java.util.Locale.ROOT))) {
+                    throw inconsistent("name " + ServiceNames.quote(key) + " is not lower case");
                 }
             }
-            if (ports.length == 0 || repeats) {
-                throw inconsistent("name " + ServiceNames.quote(key) + " lists ports " + Arrays.toString(ports)
-                        + ": expected at least one port, each once");
+            if (previousIndex >= 0) {
+                int order = plain && previousPlain
+                        ? compareAscii(previousChunk, previousAt, previousLength, chunk, at, length)
+                        : string(index).compareTo(string(previousIndex));
+                if (order <= 0) {
+                    throw inconsistent("name " + ServiceNames.quote(string(index)) + (order == 0 ? " appears twice"
+                            : " follows " + ServiceNames.quote(string(previousIndex)) + ": names must be ascending"));
+                }
+            }
+            previousChunk = chunk;
+            previousAt = at;
+            previousLength = length;
+            previousPlain = plain;
+            previousIndex = index;
+            int portsAt = offsets[i] + 2;
+            int count = u16(b, portsAt);
+            boolean repeats = false;
+            for (int j = 1; j < count && !repeats; j++) {
+                for (int k = 0; k < j; k++) {
+                    repeats |= b[portsAt + 2 + 2 * k] == b[portsAt + 2 + 2 * j]
+                            && b[portsAt + 3 + 2 * k] == b[portsAt + 3 + 2 * j];
+                }
+            }
+            if (count == 0 || repeats) {
+                throw inconsistent("name " + ServiceNames.quote(string(index)) + " lists ports "
+                        + Arrays.toString(namePorts(i)) + ": expected at least one port, each once");
             }
         }
         namesChecked = true;
+    }
+
+    /**
+     * Whether a name key's modified UTF-8 is 1 to {@link ServiceNames#MAX_LENGTH} bytes of printable
+     * ASCII without upper-case letters, not beginning or ending with a space: such a key obeys
+     * {@link ServiceNames#problem} and is lower case.
+     */
+    private static boolean plainLowerCaseAscii(byte[] b, int at, int length) {
+        if (length == 0 || length > ServiceNames.MAX_LENGTH || b[at] == ' ' || b[at + length - 1] == ' ') {
+            return false;
+        }
+        for (int k = at, end = at + length; k < end; k++) {
+            byte c = b[k];
+            if (c < 0x20 || c == 0x7F || c >= 'A' && c <= 'Z') { // a negative byte is below 0x20 too
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Compares two ASCII strings given as bytes, as String.compareTo does. */
+    private static int compareAscii(byte[] a, int aAt, int aLength, byte[] b, int bAt, int bLength) {
+        for (int k = 0, n = Math.min(aLength, bLength); k < n; k++) {
+            int d = b[bAt + k] - a[aAt + k];
+            if (d != 0) {
+                return d;
+            }
+        }
+        return bLength - aLength;
     }
 
     private static final int TEXT_OK = 0;

@@ -57,9 +57,11 @@ import java.util.zip.Deflater;
  *   i32  K, then K names, ascending             u16 key (string index), u16 n + n x u16 port
  * </pre>
  * Transport mask bit {@code 1 << t.ordinal()} stands for transport t (TCP=1, UDP=2, SCTP=4, DCCP=8).
- * Strings, assignments and uses are pooled: each distinct value is stored once, in order of first
- * use while the ports are written in ascending order, so the same content always gives the same
- * bytes, and the strings of neighbouring ports sit in the same chunk.
+ * Strings, assignments and uses are pooled: each distinct value is stored once. The strings begin
+ * with "" and the name keys in ascending order, so that a first name query inflates only the few
+ * chunks of short strings that hold them; the rest follow in order of first use while the ports are
+ * written in ascending order, so that the strings of neighbouring ports sit in the same chunk. The
+ * same content always gives the same bytes.
  *
  * <p>Why the strings are apart (format 1 was one DEFLATE stream of everything): a fresh JVM
  * needs the index whole to check it and to find a port, but only a chunk or two of the 170 KB of
@@ -108,6 +110,11 @@ public final class TableCodec {
     public static void write(TableData table, OutputStream out) throws IOException {
         Pool<String> strings = new Pool<>("strings");
         strings.indexOf("");
+        // the name keys first, in order: a registry's first name query inflates only their few chunks of
+        // short strings, not every chunk; the other strings follow in order of first use by port
+        for (String key : table.names().keySet()) {
+            strings.indexOf(key);
+        }
         Pool<ServiceAssignment> assignments = new Pool<>("assignments");
         Pool<AlternateUse> uses = new Pool<>("alternate uses");
         for (PortInfo p : table.ports()) {
@@ -127,9 +134,6 @@ public final class TableCodec {
                     uses.indexOf(u);
                 }
             }
-        }
-        for (String key : table.names().keySet()) {
-            strings.indexOf(key);
         }
 
         List<String> pool = strings.values();
