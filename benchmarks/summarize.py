@@ -67,7 +67,7 @@ def run(directory):
     print("## Lookup: 4,096 pseudo-random ports, each answer consumed by a Blackhole\n")
     print("| benchmark | threads | mean ± error (ns/op) | median (ns/op) | samples | gc.alloc.rate.norm (B/op) |")
     print("| --- | --- | --- | --- | --- | --- |")
-    for key in ["lookup", "arrayLimit", "hashMap", "lookup2Threads", "arrayLimit2Threads"]:
+    for key in ["lookup", "arrayLimit", "arrayLimitConstant", "hashMap", "lookup2Threads", "arrayLimit2Threads"]:
         r = jmh.get(key)
         if r:
             print(f"| {key} | {r['threads']} | {fmt(r['mean'], 3)} ± {fmt(r['error'], 3)} | {fmt(r['median'], 3)} "
@@ -76,8 +76,11 @@ def run(directory):
     l2, lim2 = jmh["lookup2Threads"], jmh["arrayLimit2Threads"]
     print("\n| ratio (of medians) | value | target | |")
     print("| --- | --- | --- | --- |")
-    r1 = lk["median"] / lim["median"]
-    print(f"| lookup / arrayLimit (the physical limit) | {r1:.2f}x | <= 1.5x | {mark(r1 <= 1.5)} |")
+    # the limit is the faster of the two one-load loops (through a field, or a constant array as lookup's own)
+    const = jmh.get("arrayLimitConstant")
+    limit_name, limit = ("arrayLimitConstant", const) if const and const["median"] < lim["median"] else ("arrayLimit", lim)
+    r1 = lk["median"] / limit["median"]
+    print(f"| lookup / {limit_name} (the physical limit: the faster one-load loop) | {r1:.2f}x | <= 1.5x | {mark(r1 <= 1.5)} |")
     r2 = hm["median"] / lk["median"]
     print(f"| hashMap / lookup | {r2:.1f}x | >= 3x | {mark(r2 >= 3)} |")
     alloc = lk["alloc"] if lk["alloc"] is not None else float("nan")
