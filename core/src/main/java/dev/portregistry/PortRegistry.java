@@ -179,7 +179,7 @@ public final class PortRegistry {
             // the array's own bounds check is the range check: an explicit one costs the hot loop
             // about 30% (LookupBenchmark), and the array holds exactly the ports 0..65535
             info = ports[port];
-        } catch (RuntimeException e) { // only ArrayIndexOutOfBoundsException; named so, the verifier loads it in a fresh JVM
+        } catch (RuntimeException e) { // ArrayIndexOutOfBoundsException, not named: the verifier would load it
             PortRange.checkPort(port); // throws the IllegalArgumentException naming the port
             throw e;
         }

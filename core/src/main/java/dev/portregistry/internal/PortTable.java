@@ -38,9 +38,10 @@ import java.util.zip.Inflater;
  * (an assignment, an alternate use, a port's lists: every index, enum ordinal, transport mask,
  * official port, repeated entry and related-port order) when it is first decoded; a chunk's
  * string sizes when it is first inflated; a string's text (well-formed modified UTF-8, one line of
- * plain text) when it is first decoded; the version strings and the official date when the version is first asked for; the
- * names section and the index's end when the names are first needed, and the name keys
- * ({@link #checkNames()}) before the name index answers. {@link #verify()}, which {@link
+ * plain text) when it is first decoded; the version strings and the official date when the
+ * version is first asked for; the names section and the index's end when the names are first
+ * needed; the name keys ({@link #checkNames()}) before the name index answers; a record's own
+ * rules (such as an alternate use's name not blank) when it is made. {@link #verify()}, which {@link
  * TableCodec#read} and {@code PortRegistry.fromTable} call right after opening, makes every one of
  * those checks at once, plus that every alternate use has a name, and reports a failure as a
  * {@link TableFormatException}. The bundled table, which the build reads with {@link
@@ -221,11 +222,8 @@ public final class PortTable {
 
     // ---------------------------------------------------------------- checks of the records, decode and verify()
 
-    /** Checks the i-th assignment record once: string indices, transport mask and status. */
+    /** Checks the i-th assignment record once, i in the pool (checkPortRecord): string indices, mask and status. */
     private void checkAssignment(int i) {
-        if (i >= assignments.length) {
-            throw inconsistent("assignment index " + i + " is out of bounds (pool of " + assignments.length + ")");
-        }
         if (assignmentChecked[i]) {
             return;
         }
@@ -245,11 +243,8 @@ public final class PortTable {
         assignmentChecked[i] = true;
     }
 
-    /** Checks the i-th alternate use record once: string indices, transport mask, kind and official port. */
+    /** Checks the i-th alternate use record once, i in the pool: string indices, mask, kind and official port. */
     private void checkUse(int i) {
-        if (i >= uses.length) {
-            throw inconsistent("alternate use index " + i + " is out of bounds (pool of " + uses.length + ")");
-        }
         if (useChecked[i]) {
             return;
         }

@@ -164,6 +164,17 @@ class TableContentValidationTest {
         assertRejected(Layout.VALID.uses(uses).table(), "is inconsistent", problem);
     }
 
+    @Test
+    void aRecordThatOnlyItsConstructorRejectsFailsItsFirstDecodeUnverified() {
+        // the run-time checks of a use record stop at indices and enums; the record's own constructor
+        // refuses a blank name, and the reader reports that as the table's inconsistency
+        byte[] table = Layout.VALID.uses("u16:1  u16:0 u16:0 u8:2 u8:1 i32:7 u16:2").table();
+        PortTable open = PortTable.open(table, "hand-made.table");
+        assertThat(catchThrowable(() -> open.port(7))).isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("port table hand-made.table is inconsistent: alternate use name \"\" is blank")
+                .hasCauseExactlyInstanceOf(IllegalArgumentException.class);
+    }
+
     // ---------------------------------------------------------------- port records
 
     @ParameterizedTest
