@@ -100,9 +100,6 @@ public final class PortTable {
     private final String[] strings;
     private final ServiceAssignment[] assignments;
     private final AlternateUse[] uses;
-    /** Whether each record of the index was checked: set per record by a decode, for all by verify(). */
-    private final boolean[] assignmentChecked;
-    private final boolean[] useChecked;
     /** Whether {@link #verify()} has passed. */
     private boolean verified;
     /** Whether {@link #checkNames()} has passed. */
@@ -175,7 +172,6 @@ public final class PortTable {
             p += assignmentCount * ASSIGNMENT_SIZE;
             checkEnd(p);
             assignments = new ServiceAssignment[assignmentCount];
-            assignmentChecked = new boolean[assignmentCount];
 
             int useCount = u16(b, p);
             p += 2;
@@ -183,7 +179,6 @@ public final class PortTable {
             p += useCount * USE_SIZE;
             checkEnd(p);
             uses = new AlternateUse[useCount];
-            useChecked = new boolean[useCount];
 
             int portCount = (u16(b, p) << 16) | u16(b, p + 2);
             p += 4;
@@ -222,11 +217,11 @@ public final class PortTable {
 
     // ---------------------------------------------------------------- checks of the records, decode and verify()
 
-    /** Checks the i-th assignment record once, i in the pool (checkPortRecord): string indices, mask and status. */
+    /**
+     * Checks the i-th assignment record, i in the pool (checkPortRecord): string indices, mask and
+     * status. A decode calls it once, before the record is made and kept; verify() for every record.
+     */
     private void checkAssignment(int i) {
-        if (assignmentChecked[i]) {
-            return;
-        }
         byte[] b = indexData;
         int p = assignmentsAt + i * ASSIGNMENT_SIZE;
         int name = u16(b, p);
@@ -240,14 +235,10 @@ public final class PortTable {
             throw inconsistent("assignment " + i + ": " + badRecord(new int[] {name, description, note},
                     stringCount, mask, status, STATUSES.length, "status"));
         }
-        assignmentChecked[i] = true;
     }
 
-    /** Checks the i-th alternate use record once, i in the pool: string indices, mask, kind and official port. */
+    /** Checks the i-th alternate use record, as checkAssignment does: string indices, mask, kind and official port. */
     private void checkUse(int i) {
-        if (useChecked[i]) {
-            return;
-        }
         byte[] b = indexData;
         int p = usesAt + i * USE_SIZE;
         int name = u16(b, p);
@@ -265,7 +256,6 @@ public final class PortTable {
                     : badRecord(new int[] {name, description, basis}, stringCount, mask, kind, KINDS.length, "kind");
             throw inconsistent("alternate use " + i + ": " + problem);
         }
-        useChecked[i] = true;
     }
 
     /**
@@ -521,16 +511,16 @@ public final class PortTable {
     private DataVersion decodeVersion() {
         if (version == null) {
             byte[] b = indexData;
-            for (int i = 0, at = 0; i < 3; i++, at += 2 + u16(b, at)) {
-                if (textCheck(b, at + 2, u16(b, at)) != TEXT_OK) {
+            int[] at = new int[3]; // source, date, revision
+            for (int i = 0, p = 0; i < 3; i++, p += 2 + u16(b, p)) {
+                at[i] = p;
+                if (textCheck(b, p + 2, u16(b, p)) != TEXT_OK) {
                     throw inconsistent("version string " + i + " holds a bad string: not well-formed modified UTF-8"
                             + " or a control character");
                 }
             }
-            int dateAt = 2 + u16(b, 0);
-            int revisionAt = dateAt + 2 + u16(b, dateAt);
             try {
-                version = new DataVersion(utf(0), date(utf(dateAt)), utf(revisionAt), TableCodec.FORMAT_VERSION);
+                version = new DataVersion(utf(at[0]), date(utf(at[1])), utf(at[2]), TableCodec.FORMAT_VERSION);
             } catch (IllegalArgumentException e) {
                 throw inconsistent(e.getMessage());
             }
