@@ -258,7 +258,7 @@ public final class Overlay {
                 throw error("assignment \"" + name + "\" on port " + port + " has no transport: expected tcp, udp, sctp or dccp");
             }
             Objects.requireNonNull(description, "description must not be null");
-            return assign(port, new ServiceAssignment(name, description, set, LifecycleStatus.ACTIVE));
+            return assign(port, ServiceAssignment.of(name, description, set, LifecycleStatus.ACTIVE));
         }
 
         /**
@@ -281,16 +281,15 @@ public final class Overlay {
             checkPort(port);
             checkName(assignment.name());
             checkText("description", assignment.description());
-            checkText("note", assignment.note());
+            checkText("reason", assignment.reason().orElse(""));
+            checkText("basis", assignment.basis().orElse(""));
             Set<String> alias = new LinkedHashSet<>();
             for (String a : aliases) {
                 alias.add(checkName(a));
             }
-            String note = assignment.note().isEmpty()
-                    ? "Local assignment from " + source + (line > 0 ? ", line " + line : "") + "."
-                    : assignment.note();
-            ServiceAssignment local = new ServiceAssignment(assignment.name(), assignment.description(),
-                    assignment.transports(), assignment.status(), note, Origin.LOCAL);
+            String basis = assignment.basis().orElse(
+                    "local assignment from " + source + (line > 0 ? ", line " + line : ""));
+            ServiceAssignment local = assignment.toBuilder().basis(basis).origin(Origin.LOCAL).build();
             assignments.add(new AssignEntry(line, port, local, List.copyOf(alias)));
             return this;
         }

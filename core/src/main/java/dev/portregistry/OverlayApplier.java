@@ -115,11 +115,10 @@ final class OverlayApplier {
             ServiceAssignment a = d.assignments.get(merged);
             Set<Transport> union = EnumSet.copyOf(a.transports());
             union.addAll(missing);
-            d.assignments.set(merged, new ServiceAssignment(a.name(), a.description().isEmpty() ? local.description()
-                    : a.description(), union, a.status(), a.note(), Origin.LOCAL));
+            d.assignments.set(merged, a.toBuilder().description(a.description().isEmpty() ? local.description()
+                    : a.description()).transports(union).origin(Origin.LOCAL).build());
         } else if (!missing.isEmpty()) {
-            d.assignments.add(new ServiceAssignment(local.name(), local.description(), missing, local.status(),
-                    local.note(), Origin.LOCAL));
+            d.assignments.add(local.toBuilder().transports(missing).origin(Origin.LOCAL).build());
         }
         addName(local.name(), e.port());
         for (String alias : e.aliases()) {
@@ -138,8 +137,8 @@ final class OverlayApplier {
             }
             if (a.name().equalsIgnoreCase(e.service())) {
                 found = true;
-                d.assignments.set(i, new ServiceAssignment(a.name(), a.description(), a.transports(), e.status(),
-                        e.note().isEmpty() ? a.note() : e.note(), a.origin()));
+                d.assignments.set(i, a.toBuilder().status(e.status())
+                        .reason(e.note().isEmpty() ? a.reason().orElse("") : e.note()).build());
             }
         }
         if (!found) {

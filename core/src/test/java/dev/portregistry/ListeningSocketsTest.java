@@ -232,8 +232,7 @@ class ListeningSocketsTest {
         int free = PortAdvisor.of(PortRegistry.bundled()).suggest(1).get(0);
         PortRegistry registry = PortRegistry.bundled().with(Overlay.builder("ops")
                 .assign(7443, "billing", "our billing service", Transport.TCP)
-                .alternateUse(free, new AlternateUse("EliteBot", "a made-up trojan", EnumSet.of(Transport.TCP),
-                        UseKind.MALWARE, OptionalInt.empty(), "test"))
+                .alternateUse(free, AlternateUse.builder().name("EliteBot").description("a made-up trojan").transports(EnumSet.of(Transport.TCP)).kind(UseKind.MALWARE).basis("test").build())
                 .build());
 
         Listener billing = Listener.classify(socket(Transport.TCP, 7443), registry);

@@ -20,15 +20,14 @@ class OverlayTest {
     private static final PortRegistry BUNDLED = PortRegistry.bundled();
 
     private static AlternateUse use(String name, UseKind kind) {
-        return new AlternateUse(name, name + " listens here", EnumSet.of(Transport.TCP), kind, OptionalInt.empty(),
-                "our own inventory");
+        return AlternateUse.builder().name(name).description(name + " listens here").transports(EnumSet.of(Transport.TCP)).kind(kind).basis("our own inventory").build();
     }
 
     @Test
     void aLocalAssignmentIsFoundByPortAndNameAndSaidToBeLocal() {
         PortInfo before = BUNDLED.get(7443);
         PortRegistry ours = BUNDLED.withAssignment(7443,
-                new ServiceAssignment("billing", "our billing service", Set.of(Transport.TCP), LifecycleStatus.ACTIVE));
+                ServiceAssignment.of("billing", "our billing service", Set.of(Transport.TCP), LifecycleStatus.ACTIVE));
 
         PortInfo info = ours.get(7443);
         assertThat(info.assignments()).containsAll(before.assignments());
@@ -36,7 +35,7 @@ class OverlayTest {
         assertThat(billing.name()).isEqualTo("billing");
         assertThat(billing.origin()).isEqualTo(Origin.LOCAL);
         assertThat(billing.transports()).containsExactly(Transport.TCP);
-        assertThat(billing.note()).contains("withAssignment");
+        assertThat(billing.basis().orElse("")).contains("withAssignment");
         assertThat(info.status()).isEqualTo(LifecycleStatus.ACTIVE);
         assertThat(info.summary()).contains("Locally it is assigned to billing (our billing service) over TCP")
                 .doesNotContain("IANA assigns it to billing");
@@ -107,7 +106,7 @@ class OverlayTest {
         assertThat(billing.name()).isEqualTo("billing");
         assertThat(billing.description()).isEqualTo("billing API");
         assertThat(billing.transports()).containsExactly(Transport.TCP, Transport.UDP);
-        assertThat(billing.note()).isEqualTo("Local assignment from services.local, line 2.");
+        assertThat(billing.basis()).hasValue("local assignment from services.local, line 2");
         assertThat(ours.findService("invoices")).extracting(PortInfo::port).containsExactly(7443);
         assertThat(ours.findService("prom-metrics")).extracting(PortInfo::port).containsExactly(9464);
         assertThat(ours.get(9464).assignmentsFor(Transport.TCP)).extracting(ServiceAssignment::name).contains("metrics");
@@ -167,7 +166,7 @@ class OverlayTest {
                 .lifecycle(1194, "OpenVPN", LifecycleStatus.HISTORIC, "We moved to WireGuard.").build());
         assertThat(ours.get(1194).status()).isEqualTo(LifecycleStatus.HISTORIC);
         assertThat(ours.get(1194).assignments()).singleElement().satisfies(a -> {
-            assertThat(a.note()).isEqualTo("We moved to WireGuard.");
+            assertThat(a.reason().orElse("")).isEqualTo("We moved to WireGuard.");
             assertThat(a.origin()).isEqualTo(Origin.IANA);
         });
         assertThat(ours.get(1194).summary()).contains("historic", "We moved to WireGuard.");
@@ -184,8 +183,7 @@ class OverlayTest {
 
     @Test
     void aLaterOverlayCanAnnotateAnEarlierOnesAssignment() {
-        PortRegistry ours = BUNDLED.withAssignment(7443, new ServiceAssignment("billing", "", Set.of(Transport.TCP),
-                LifecycleStatus.ACTIVE));
+        PortRegistry ours = BUNDLED.withAssignment(7443, ServiceAssignment.of("billing", "", Set.of(Transport.TCP), LifecycleStatus.ACTIVE));
         PortRegistry retired = ours.with(Overlay.builder("retire")
                 .lifecycle(7443, "billing", LifecycleStatus.ABANDONED, "Billing moved to the cloud in 2026.").build());
         assertThat(retired.get(7443).assignments()).filteredOn(ServiceAssignment::isLocal).singleElement()

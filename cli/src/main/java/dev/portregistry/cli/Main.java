@@ -167,8 +167,8 @@ public final class Main implements Callable<Integer> {
             for (ServiceAssignment a : shown) {
                 out.printf("  %-16s %-16s %-12s %s%n", a.name().isEmpty() ? "-" : a.name(), transports(a.transports()),
                         a.status(), a.description());
-                if (!a.note().isEmpty()) {
-                    out.println("      " + a.note());
+                if (!a.reason().orElse("").isEmpty()) {
+                    out.println("      " + a.reason().orElse(""));
                 }
             }
         }

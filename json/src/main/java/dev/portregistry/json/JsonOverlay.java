@@ -192,7 +192,7 @@ public final class JsonOverlay {
         String note = e.optionalText("note");
         String[] aliases = e.has("aliases") ? e.texts("aliases").toArray(new String[0]) : new String[0];
         for (int port : ports) {
-            b.assign(port, new ServiceAssignment(name, description, transports, status, note), aliases);
+            b.assign(port, ServiceAssignment.builder().name(name).description(description).transports(transports).status(status).reason(note).build(), aliases);
         }
     }
 
@@ -202,8 +202,12 @@ public final class JsonOverlay {
         List<Integer> ports = e.ports("ports");
         Set<Transport> transports = e.transports();
         UseKind kind = e.enumValue("kind", EnumSet.allOf(UseKind.class));
-        OptionalInt official = e.has("officialPort") ? OptionalInt.of(e.integer("officialPort", 0, 65535)) : OptionalInt.empty();
-        AlternateUse use = new AlternateUse(name, e.text("description"), transports, kind, official, e.text("basis"));
+        AlternateUse.Builder ub = AlternateUse.builder().name(name).description(e.text("description"))
+                .transports(transports).kind(kind).basis(e.text("basis"));
+        if (e.has("officialPort")) {
+            ub.officialPort(e.integer("officialPort", 0, 65535));
+        }
+        AlternateUse use = ub.build();
         for (int port : ports) {
             b.alternateUse(port, use);
         }

@@ -76,7 +76,7 @@ class JsonOverlayTest {
             assertThat(a.name()).isEqualTo("billing");
             assertThat(a.description()).isEqualTo("our billing service");
             assertThat(a.origin()).isEqualTo(Origin.LOCAL);
-            assertThat(a.note()).isEqualTo("Local assignment from ops.json, line 3.");
+            assertThat(a.basis()).hasValue("local assignment from ops.json, line 3");
         });
         assertThat(billing.relatedPorts()).containsExactly(7444);
         assertThat(ours.findService("invoices")).containsExactly(billing);
