@@ -78,7 +78,7 @@ final class OverlayApplier {
             }
             ports.addAll(addedNames.getOrDefault(e.service().toLowerCase(Locale.ROOT), new LinkedHashSet<>()));
             if (ports.isEmpty()) {
-                throw new OverlayFormatException(overlay.source(), e.line(), "name \"" + e.name() + "\" stands for service \""
+                throw new RegistryFormatException(overlay.source(), e.line(), "name \"" + e.name() + "\" stands for service \""
                         + e.service() + "\", which resolves to no port: expected a service name the registry knows");
             }
             for (int port : ports) {
@@ -142,7 +142,7 @@ final class OverlayApplier {
             }
         }
         if (!found) {
-            throw new OverlayFormatException(overlay.source(), e.line(), "port " + e.port() + " has no assignment named \""
+            throw new RegistryFormatException(overlay.source(), e.line(), "port " + e.port() + " has no assignment named \""
                     + e.service() + "\" to set " + e.status() + ": expected one of " + present);
         }
     }

@@ -136,9 +136,9 @@ class OverlayTest {
     void aBadLineFailsWithFileLineAndWhatWasExpected(String line, String message) {
         String text = "first 1/tcp # fine\n" + line + "\n";
         assertThatThrownBy(() -> Overlay.parseServices(text, "services.local"))
-                .isInstanceOf(OverlayFormatException.class).hasMessage(message)
+                .isInstanceOf(RegistryFormatException.class).hasMessage(message)
                 .satisfies(e -> {
-                    OverlayFormatException ofe = (OverlayFormatException) e;
+                    RegistryFormatException ofe = (RegistryFormatException) e;
                     assertThat(ofe.source()).isEqualTo("services.local");
                     assertThat(ofe.line()).isEqualTo(2);
                 });
@@ -154,7 +154,7 @@ class OverlayTest {
         Path bad = dir.resolve("bad.services");
         Files.writeString(bad, "# header\n\nbilling 7443/tpc\n");
         assertThatThrownBy(() -> BUNDLED.withServicesFile(bad))
-                .isInstanceOf(OverlayFormatException.class)
+                .isInstanceOf(RegistryFormatException.class)
                 .hasMessage(bad + ":3: unknown transport \"tpc\": expected tcp, udp, sctp or dccp");
         assertThatThrownBy(() -> BUNDLED.withServicesFile(dir.resolve("missing")))
                 .isInstanceOf(IOException.class).hasMessageContaining("missing");
@@ -173,11 +173,11 @@ class OverlayTest {
 
         assertThatThrownBy(() -> BUNDLED.with(Overlay.builder("notes.json").line(7)
                 .lifecycle(1194, "wireguard", LifecycleStatus.ABANDONED, "").build()))
-                .isInstanceOf(OverlayFormatException.class)
+                .isInstanceOf(RegistryFormatException.class)
                 .hasMessage("notes.json:7: port 1194 has no assignment named \"wireguard\" to set ABANDONED: "
                         + "expected one of [openvpn]");
         assertThatThrownBy(() -> Overlay.builder("ops").lifecycle(1194, "openvpn", LifecycleStatus.RESERVED, ""))
-                .isInstanceOf(OverlayFormatException.class)
+                .isInstanceOf(RegistryFormatException.class)
                 .hasMessageContaining("RESERVED").hasMessageContaining("expected ACTIVE, ABANDONED, HISTORIC or DEREGISTERED");
     }
 
@@ -222,7 +222,7 @@ class OverlayTest {
     void builderChecksEveryArgumentAtOnce() {
         Overlay.Builder b = Overlay.builder("ops.json").line(4);
         assertThatThrownBy(() -> b.assign(-1, "x", "", Transport.TCP))
-                .isInstanceOf(OverlayFormatException.class).hasMessage("ops.json:4: port -1 is out of range: expected 0..65535");
+                .isInstanceOf(RegistryFormatException.class).hasMessage("ops.json:4: port -1 is out of range: expected 0..65535");
         assertThatThrownBy(() -> b.assign(1, " ", "", Transport.TCP))
                 .hasMessage("ops.json:4: service name \" \" is blank: expected a name such as \"billing\"");
         assertThatThrownBy(() -> b.assign(1, "x", ""))
@@ -251,7 +251,7 @@ class OverlayTest {
         assertThat(ours.findService("vpn")).isEqualTo(ours.findService("OpenVPN")).isNotEmpty();
         assertThat(ours.findService("invoicing")).extracting(PortInfo::port).containsExactly(7443);
         assertThatThrownBy(() -> BUNDLED.with(Overlay.builder("names.json").line(3).alias("x", "no-such-service").build()))
-                .isInstanceOf(OverlayFormatException.class)
+                .isInstanceOf(RegistryFormatException.class)
                 .hasMessage("names.json:3: name \"x\" stands for service \"no-such-service\", which resolves to no port: "
                         + "expected a service name the registry knows");
     }
