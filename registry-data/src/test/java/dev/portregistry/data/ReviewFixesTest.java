@@ -26,6 +26,19 @@ class ReviewFixesTest {
     }
 
     @Test
+    void everyServicesAliasResolvesToTheOnePortOfItsServicesLine() {
+        // a services(5) alias stands on one line, for one port: resolving it like its service would
+        // give it every port of a service that IANA assigns a range (x11) or several ports (http-alt)
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        for (CuratedData.CommonName n : CuratedData.read(DataDir.get().resolve("curated")).names()) {
+            if (n.file().endsWith("services-aliases.json") && ports(n.name()).size() != 1) {
+                wrong.add(n.file() + ":" + n.line() + ": " + n.name() + " resolves to " + ports(n.name()));
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
     void boltIsOfficialOn7687AndNotAnUnofficialUse() {
         PortInfo bolt = BUNDLED.get(7687);
         assertThat(bolt.assignmentsFor(Transport.TCP)).extracting(ServiceAssignment::name).containsExactly("bolt");
