@@ -2,7 +2,6 @@ package dev.portregistry.data;
 
 import dev.portregistry.DataVersion;
 import dev.portregistry.Transport;
-import dev.portregistry.internal.TableCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -19,9 +17,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The compiler refuses an unofficial use that is really the IANA assignment of its port. */
 class UnofficialUseCheckTest {
-    private static final DataVersion VERSION =
-            new DataVersion("test snapshot", LocalDate.of(2026, 1, 2), "2026-01-02.1", TableCodec.FORMAT_VERSION);
-
     private static final List<OfficialRecord> OFFICIAL = List.of(
             new OfficialRecord("p.tsv", 3, 7687, 7687, Set.of(Transport.TCP), "bolt", "Bolt database connection"),
             new OfficialRecord("p.tsv", 4, 3306, 3306, Set.of(Transport.TCP, Transport.UDP), "mysql", "MySQL"),
@@ -31,6 +26,14 @@ class UnofficialUseCheckTest {
 
     @TempDir
     Path dir;
+
+    /** The data version, read as the compiler reads it (no constructor of a value type in this test). */
+    private DataVersion version() throws IOException {
+        Path file = dir.resolve("version.properties");
+        Files.writeString(file, "official.source=test snapshot\nofficial.date=2026-01-02\ncurated.revision=2026-01-02.1\n",
+                StandardCharsets.UTF_8);
+        return RegistryCompiler.readVersion(file);
+    }
 
     private CuratedData uses(String entries) throws IOException {
         for (String f : CuratedData.FILES) {
@@ -47,8 +50,9 @@ class UnofficialUseCheckTest {
 
     private SourceException refused(String entries) throws IOException {
         CuratedData curated = uses(entries);
+        DataVersion version = version();
         SourceException e = catchThrowableOfType(SourceException.class,
-                () -> RegistryCompiler.compile(VERSION, OFFICIAL, curated));
+                () -> RegistryCompiler.compile(version, OFFICIAL, curated));
         assertThat(e).as("expected the compiler to refuse %s", entries).isNotNull();
         return e;
     }
@@ -76,7 +80,7 @@ class UnofficialUseCheckTest {
         CuratedData curated = uses(use("MIT Kerberos KDC", 750, "udp", "unofficial",
                 "The KDC answers Kerberos 5 here.", ", \"officialOverlapReason\": \"750/udp is Kerberos 4, which is historic\""));
         assertThat(curated.alternateUses().get(0).officialOverlapReason()).isEqualTo("750/udp is Kerberos 4, which is historic");
-        assertThat(RegistryCompiler.compile(VERSION, OFFICIAL, curated).table().ports()).isNotEmpty();
+        assertThat(RegistryCompiler.compile(version(), OFFICIAL, curated).table().ports()).isNotEmpty();
         // the same entry without a reason is refused
         assertThat(refused(use("MIT Kerberos KDC", 750, "udp", "unofficial", "The KDC answers Kerberos 5 here.", ""))
                 .getMessage()).contains("750/udp", "kerberos-iv");
@@ -90,7 +94,7 @@ class UnofficialUseCheckTest {
                 use("MySQL worm", 3306, "tcp", "malware", "Scans for weak MySQL passwords.", ""),
                 use("Kerberos proxy", 750, "tcp", "unofficial", "Proxies kerberos requests.", "")));
         assertThat(UnofficialUseCheck.violations(OFFICIAL, curated.alternateUses())).isEmpty();
-        assertThat(RegistryCompiler.compile(VERSION, OFFICIAL, curated).table().ports()).isNotEmpty();
+        assertThat(RegistryCompiler.compile(version(), OFFICIAL, curated).table().ports()).isNotEmpty();
     }
 
     @Test
