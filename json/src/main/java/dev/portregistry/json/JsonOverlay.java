@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -48,7 +47,8 @@ import java.util.TreeSet;
  *       (active|abandoned|historic|deregistered), note}, e.g.
  *       {@code {"name": "billing", "ports": [7443], "transports": ["tcp"], "description": "our billing service"}}</li>
  *   <li>alternateUses: {@code name, ports, transports, kind (unofficial|malware), description, basis},
- *       optional {@code officialPort}</li>
+ *       optional {@code officialPort} and {@code officialOverlapReason} (read for the compiler's
+ *       check of the curated files; an overlay does not keep it)</li>
  *   <li>lifecycle: {@code port, service, status (abandoned|historic), basis}; abandoned also
  *       {@code product}, optional {@code vendor, discontinued (year), note}; historic also {@code note}</li>
  *   <li>related: {@code name, ports, basis}</li>
@@ -72,7 +72,8 @@ public final class JsonOverlay {
     private static final Set<String> ASSIGNMENT_FIELDS =
             Set.of("name", "ports", "transports", "description", "aliases", "status", "note");
     private static final Set<String> USE_FIELDS =
-            Set.of("name", "ports", "transports", "kind", "officialPort", "description", "basis");
+            Set.of("name", "ports", "transports", "kind", "officialPort", "description", "basis",
+                    "officialOverlapReason");
     private static final Set<String> LIFECYCLE_FIELDS =
             Set.of("port", "service", "status", "product", "vendor", "discontinued", "note", "basis");
     private static final Set<String> RELATED_FIELDS = Set.of("name", "ports", "basis");
@@ -208,6 +209,9 @@ public final class JsonOverlay {
             ub.officialPort(e.integer("officialPort", 0, 65535));
         }
         AlternateUse use = ub.build();
+        if (e.has("officialOverlapReason")) {
+            e.text("officialOverlapReason"); // checked like every text field, not kept
+        }
         for (int port : ports) {
             b.alternateUse(port, use);
         }

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>{@code alternate-uses.json}: software that runs on ports it does not hold, and malware.
  *       Fields: {@code name, ports, transports, kind (unofficial|malware), description, basis},
- *       optional {@code officialPort}.</li>
+ *       optional {@code officialPort}, and optional {@code officialOverlapReason}: why an unofficial use
+ *       may name the program or protocol that IANA assigns the port to ({@link UnofficialUseCheck}).</li>
  *   <li>{@code lifecycle.json}: assignments whose product is discontinued or whose protocol is
  *       historic. Fields: {@code port, service, status (abandoned|historic), note, basis}; for
  *       abandoned also {@code product}, optional {@code vendor} and {@code discontinued} (year).</li>
@@ -45,9 +46,21 @@ public record CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleE
     /** The curated files, in the order they are read. */
     public static final List<String> FILES = List.of("alternate-uses.json", "lifecycle.json", "related.json", "names.json");
 
-    /** An alternate use of one or more ports. */
+    /**
+     * An alternate use of one or more ports.
+     *
+     * @param officialOverlapReason why the use may name what IANA assigns the port to, or "" (the
+     *                              usual case)
+     */
     public record AlternateUseEntry(String file, int line, String name, List<Integer> ports, Set<Transport> transports,
-                                    UseKind kind, OptionalInt officialPort, String description, String basis) {
+                                    UseKind kind, OptionalInt officialPort, String description, String basis,
+                                    String officialOverlapReason) {
+
+        /** An entry without an {@code officialOverlapReason}. */
+        public AlternateUseEntry(String file, int line, String name, List<Integer> ports, Set<Transport> transports,
+                                 UseKind kind, OptionalInt officialPort, String description, String basis) {
+            this(file, line, name, ports, transports, kind, officialPort, description, basis, "");
+        }
     }
 
     /** A lifecycle override of one assignment. */
@@ -82,7 +95,8 @@ public record CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleE
     }
 
     private static final Set<String> USE_FIELDS =
-            Set.of("name", "ports", "transports", "kind", "officialPort", "description", "basis");
+            Set.of("name", "ports", "transports", "kind", "officialPort", "description", "basis",
+                    "officialOverlapReason");
     private static final Set<String> LIFECYCLE_FIELDS =
             Set.of("port", "service", "status", "product", "vendor", "discontinued", "note", "basis");
     private static final Set<String> RELATED_FIELDS = Set.of("name", "ports", "basis");
@@ -155,6 +169,7 @@ public record CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleE
                     ? OptionalInt.of(e.integer("officialPort", 0, 65535)) : OptionalInt.empty();
             String description = e.text("description");
             String basis = e.text("basis");
+            String overlapReason = e.optionalText("officialOverlapReason");
             for (int port : ports) {
                 if (!seen.add(port + "/" + name.toLowerCase(Locale.ROOT) + "/" + kind)) {
                     throw e.error("duplicate entry: " + name + " (" + kind.name().toLowerCase(Locale.ROOT)
@@ -162,7 +177,7 @@ public record CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleE
                 }
             }
             out.add(new AlternateUseEntry(e.file, e.line, name, List.copyOf(ports), transports, kind, official,
-                    description, basis));
+                    description, basis, overlapReason));
         }
         return List.copyOf(out);
     }

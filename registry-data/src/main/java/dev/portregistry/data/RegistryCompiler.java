@@ -170,6 +170,7 @@ public final class RegistryCompiler {
         report.add("unassigned markers skipped (port, record)", unassignedMarkers);
 
         applyLifecycle(curated.lifecycle(), drafts, report);
+        UnofficialUseCheck.check(official, curated.alternateUses());
 
         Map<Integer, List<AlternateUse>> uses = alternateUses(curated.alternateUses(), report);
         Map<Integer, TreeSet<Integer>> related = related(curated.related(), report);
