@@ -3,6 +3,7 @@ package dev.portregistry.cli;
 import dev.portregistry.AlternateUse;
 import dev.portregistry.PortFrequency;
 import dev.portregistry.PortInfo;
+import dev.portregistry.RegistryFormatException;
 import dev.portregistry.PortPopularity;
 import dev.portregistry.PortRegistry;
 import dev.portregistry.ServiceAssignment;
@@ -85,7 +86,7 @@ public final class Main implements Callable<Integer> {
                 commandLine.getErr().println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
                 return USAGE;
             }
-            return ex instanceof IllegalArgumentException ? USAGE : FAILURE;
+            return ex instanceof IllegalArgumentException || ex instanceof RegistryFormatException ? USAGE : FAILURE;
         });
         return cl.execute(args);
     }

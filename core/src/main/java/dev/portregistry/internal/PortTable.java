@@ -936,6 +936,7 @@ public final class PortTable {
         int previousLength = 0;
         boolean previousPlain = false;
         int previousIndex = -1;
+        long[] seen = new long[65536 / 64]; // a bit for every port
         for (int i = 0; i < offsets.length; i++) {
             int index = u16(b, offsets[i]);
             byte[] chunk = chunk(index / TableCodec.STRINGS_PER_CHUNK);
@@ -969,12 +970,17 @@ public final class PortTable {
             previousIndex = index;
             int portsAt = offsets[i] + 2;
             int count = u16(b, portsAt);
+            // linear in the ports, with one bit a port: a name may list thousands (a port range)
             boolean repeats = false;
-            for (int j = 1; j < count && !repeats; j++) {
-                for (int k = 0; k < j; k++) {
-                    repeats |= b[portsAt + 2 + 2 * k] == b[portsAt + 2 + 2 * j]
-                            && b[portsAt + 3 + 2 * k] == b[portsAt + 3 + 2 * j];
-                }
+            int j = 0;
+            for (; j < count && !repeats; j++) {
+                int port = u16(b, portsAt + 2 + 2 * j);
+                repeats = (seen[port >>> 6] & (1L << port)) != 0;
+                seen[port >>> 6] |= 1L << port;
+            }
+            for (int k = 0; k < j; k++) {
+                int port = u16(b, portsAt + 2 + 2 * k);
+                seen[port >>> 6] &= ~(1L << port);
             }
             if (count == 0 || repeats) {
                 throw inconsistent("name " + ServiceNames.quote(string(index)) + " lists ports "

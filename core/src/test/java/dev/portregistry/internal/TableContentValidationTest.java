@@ -220,6 +220,8 @@ class TableContentValidationTest {
             "i32:1  u16:0 u16:1 u16:7                          | name \"\" is blank",
             "i32:1  u16:4 u16:0                                | name \"thing\" lists ports []",
             "i32:1  u16:4 u16:2 u16:7 u16:7                    | name \"thing\" lists ports [7, 7]",
+            "i32:1  u16:4 u16:3 u16:7 u16:9 u16:7              | name \"thing\" lists ports [7, 9, 7]",
+            "i32:1  u16:4 u16:3 u16:65535 u16:0 u16:65535      | name \"thing\" lists ports [65535, 0, 65535]",
             "i32:1  u16:5 u16:1 u16:7                          | string index 5 is out of bounds",
             "i32:6                                             | name count 6",
             "i32:-1                                            | name count -1",
