@@ -1,8 +1,8 @@
 package dev.portregistry.cli;
 
-import dev.portregistry.Listener;
-import dev.portregistry.ListeningSockets;
-import dev.portregistry.ListenerKind;
+import dev.portregistry.host.Listener;
+import dev.portregistry.host.ListeningSockets;
+import dev.portregistry.host.ListenerKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -2,9 +2,9 @@ package dev.portregistry.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.portregistry.ListeningSockets;
-import dev.portregistry.PortAdvisor;
-import dev.portregistry.PortPopularity;
+import dev.portregistry.host.ListeningSockets;
+import dev.portregistry.advice.PortAdvisor;
+import dev.portregistry.nmap.PortPopularity;
 import dev.portregistry.PortRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

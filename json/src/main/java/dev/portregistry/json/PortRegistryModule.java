@@ -12,11 +12,11 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.portregistry.AlternateUse;
 import dev.portregistry.DataVersion;
-import dev.portregistry.ListeningSocket;
-import dev.portregistry.Listener;
-import dev.portregistry.PortCheck;
-import dev.portregistry.PortConflict;
-import dev.portregistry.PortFrequency;
+import dev.portregistry.host.ListeningSocket;
+import dev.portregistry.host.Listener;
+import dev.portregistry.advice.PortCheck;
+import dev.portregistry.advice.PortConflict;
+import dev.portregistry.nmap.PortFrequency;
 import dev.portregistry.PortInfo;
 import dev.portregistry.ServiceAssignment;
 

@@ -4,7 +4,7 @@ import dev.portregistry.AlternateUse;
 import dev.portregistry.LifecycleStatus;
 import dev.portregistry.Origin;
 import dev.portregistry.Overlay;
-import dev.portregistry.PortAdvisor;
+import dev.portregistry.advice.PortAdvisor;
 import dev.portregistry.OverlayFormatException;
 import dev.portregistry.PortInfo;
 import dev.portregistry.PortRegistry;

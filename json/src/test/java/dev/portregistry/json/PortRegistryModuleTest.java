@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portregistry.AlternateUse;
 import dev.portregistry.DataVersion;
 import dev.portregistry.LifecycleStatus;
-import dev.portregistry.Listener;
-import dev.portregistry.ListeningSocket;
-import dev.portregistry.PortAdvisor;
-import dev.portregistry.PortCheck;
-import dev.portregistry.PortConflict;
-import dev.portregistry.PortFrequency;
+import dev.portregistry.host.Listener;
+import dev.portregistry.host.ListeningSocket;
+import dev.portregistry.advice.PortAdvisor;
+import dev.portregistry.advice.PortCheck;
+import dev.portregistry.advice.PortConflict;
+import dev.portregistry.nmap.PortFrequency;
 import dev.portregistry.PortInfo;
 import dev.portregistry.PortRegistry;
 import dev.portregistry.ServiceAssignment;
@@ -127,7 +127,7 @@ class PortRegistryModuleTest {
         assertThat(fields(node)).containsExactly("port", "clear", "conflicts", "info");
         assertThat(node.get("clear").asBoolean()).isFalse();
         assertThat(node.get("conflicts").get(0).get("kind").asText()).isEqualTo("DYNAMIC_RANGE");
-        assertThat(json(new PortConflict(dev.portregistry.ConflictKind.MALWARE, "Bad."))).isEqualTo(
+        assertThat(json(new PortConflict(dev.portregistry.advice.ConflictKind.MALWARE, "Bad."))).isEqualTo(
                 "{\"kind\":\"MALWARE\",\"message\":\"Bad.\"}");
         assertThat(json(new PortFrequency(80, Transport.TCP, "http", 0.25)))
                 .isEqualTo("{\"port\":80,\"transport\":\"TCP\",\"name\":\"http\",\"frequency\":0.25}");
@@ -145,28 +145,40 @@ class PortRegistryModuleTest {
 
     @Test
     void everyPublicRecordOfTheApiIsCovered() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path where = Path.of(PortInfo.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Set<String> records = new TreeSet<>();
+        records.addAll(publicRecords(PortInfo.class, "dev.portregistry"));
+        for (String tools : List.of("dev.portregistry.host", "dev.portregistry.advice", "dev.portregistry.nmap")) {
+            records.addAll(publicRecords(ListeningSocket.class, tools));
+        }
+        assertThat(records).as("public records of core and tools").isEqualTo(new TreeSet<>(COVERED));
+    }
+
+    /** The public records of one package, read from the jar or classes directory that holds an anchor class. */
+    private static Set<String> publicRecords(Class<?> anchor, String pkg)
+            throws IOException, URISyntaxException, ClassNotFoundException {
+        Path where = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String dir = pkg.replace('.', '/') + "/";
         Set<String> classes = new TreeSet<>();
         if (Files.isDirectory(where)) {
-            try (Stream<Path> s = Files.list(where.resolve("dev/portregistry"))) {
+            try (Stream<Path> s = Files.list(where.resolve(dir))) {
                 s.map(p -> p.getFileName().toString()).forEach(classes::add);
             }
         } else {
             try (JarFile jar = new JarFile(where.toFile())) {
-                jar.stream().map(e -> e.getName()).filter(n -> n.startsWith("dev/portregistry/") && n.indexOf('/', 17) < 0)
-                        .map(n -> n.substring(17)).forEach(classes::add);
+                jar.stream().map(e -> e.getName()).filter(n -> n.startsWith(dir) && n.indexOf('/', dir.length()) < 0)
+                        .map(n -> n.substring(dir.length())).forEach(classes::add);
             }
         }
         Set<String> records = new TreeSet<>();
         for (String c : classes) {
             if (c.endsWith(".class") && !c.contains("$")) {
-                Class<?> type = Class.forName("dev.portregistry." + c.substring(0, c.length() - 6));
+                Class<?> type = Class.forName(pkg + "." + c.substring(0, c.length() - 6));
                 if (type.isRecord() && java.lang.reflect.Modifier.isPublic(type.getModifiers())) {
                     records.add(type.getSimpleName());
                 }
             }
         }
-        assertThat(records).as("public records in %s", where).isEqualTo(new TreeSet<>(COVERED));
+        return records;
     }
 
     @Test
@@ -174,7 +186,7 @@ class PortRegistryModuleTest {
         // the mix-ins fix the order; this catches a component added to a record but not to its mix-in
         for (Object value : List.of(PortRegistry.lookup(1196), PortRegistry.lookup(1196).assignments().get(0),
                 PortRegistry.lookup(1196).alternateUses().get(0), PortRegistry.dataVersion(),
-                new PortFrequency(1, Transport.TCP, "x", 0), new PortConflict(dev.portregistry.ConflictKind.RELATED, "x"))) {
+                new PortFrequency(1, Transport.TCP, "x", 0), new PortConflict(dev.portregistry.advice.ConflictKind.RELATED, "x"))) {
             List<String> components = Stream.of(value.getClass().getRecordComponents()).map(c -> c.getName()).toList();
             List<String> written = fields(MAPPER.readTree(json(value)));
             assertThat(written.subList(0, components.size())).as(value.getClass().getSimpleName()).isEqualTo(components);

@@ -1,5 +1,7 @@
-package dev.portregistry;
+package dev.portregistry.host;
 
+import dev.portregistry.PortRegistry;
+import dev.portregistry.Transport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -38,7 +40,7 @@ import java.util.Objects;
  */
 public final class ListeningSockets {
     /** Where Linux publishes its socket tables. */
-    public static final Path PROC_NET = Path.of("/proc/net");
+    private static final Path PROC_NET = Path.of("/proc/net");
 
     /** TCP_LISTEN in the kernel's state numbering. */
     private static final int TCP_LISTEN = 0x0A;

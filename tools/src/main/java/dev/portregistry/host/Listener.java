@@ -1,5 +1,12 @@
-package dev.portregistry;
+package dev.portregistry.host;
 
+import dev.portregistry.AlternateUse;
+import dev.portregistry.LifecycleStatus;
+import dev.portregistry.PortInfo;
+import dev.portregistry.PortRegistry;
+import dev.portregistry.ServiceAssignment;
+import dev.portregistry.Transport;
+import dev.portregistry.UseKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

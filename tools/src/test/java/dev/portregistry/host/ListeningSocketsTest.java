@@ -1,5 +1,13 @@
-package dev.portregistry;
+package dev.portregistry.host;
 
+import dev.portregistry.AlternateUse;
+import dev.portregistry.LifecycleStatus;
+import dev.portregistry.Overlay;
+import dev.portregistry.PortInfo;
+import dev.portregistry.PortRegistry;
+import dev.portregistry.Transport;
+import dev.portregistry.UseKind;
+import dev.portregistry.advice.PortAdvisor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -148,7 +156,7 @@ class ListeningSocketsTest {
     private static boolean ipv6Loopback() {
         try (ServerSocket s = new ServerSocket()) {
             s.bind(new InetSocketAddress(InetAddress.getByName("::1"), 0));
-            return Files.exists(ListeningSockets.PROC_NET.resolve("tcp6"));
+            return Files.exists(Path.of("/proc/net/tcp6"));
         } catch (IOException e) {
             return false;
         }

@@ -1,5 +1,7 @@
-package dev.portregistry;
+package dev.portregistry.host;
 
+import dev.portregistry.Overlay;
+import dev.portregistry.UseKind;
 /**
  * What the registry makes of a {@link Listener}: the first that applies, in declaration order,
  * considering only assignments and uses that cover the listener's transport.
