@@ -133,13 +133,15 @@ class CommandsTest {
     // ------------------------------------------------------------------ listening
 
     @Test
-    void listeningShowsARealSocketWithItsClassAndAdvice() throws IOException {
+    void listeningShowsARealSocketWithItsProcessVerdictAndReason() throws IOException {
         assumeTrue(ListeningSockets.isSupported(), "needs Linux with /proc/net");
         try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
             int port = server.getLocalPort();
+            long pid = ProcessHandle.current().pid();
             assertThat(run("listening")).isZero();
-            assertThat(out.toString()).contains("listening socket").contains("127.0.0.1:" + port)
-                    .contains("Port " + port + " is a");
+            assertThat(out.toString()).contains("listening sockets, worst first").containsPattern(
+                    "[A-Z]+ +tcp +127\\.0\\.0\\.1:" + port + " +local +" + pid + "/")
+                    .contains("(pid " + pid + ") listens on " + port + "/tcp");
             out.getBuffer().setLength(0);
 
             assertThat(run("listening", "--json")).isZero();
@@ -151,7 +153,10 @@ class CommandsTest {
             });
             assertThat(mine).singleElement().satisfies(l -> {
                 assertThat(l.get("socket").get("address").asText()).isEqualTo("127.0.0.1");
-                assertThat(l.get("kind").asText()).isIn("LOCAL", "OFFICIAL", "ALTERNATE_USE", "MALWARE", "UNKNOWN");
+                assertThat(l.get("process").get("pid").asLong()).isEqualTo(pid);
+                assertThat(l.get("verdict").asText()).isIn("PLAUSIBLE", "UNEXPECTED", "SUSPICIOUS");
+                assertThat(l.get("loopbackOnly").asBoolean()).isTrue();
+                assertThat(l.get("reason").asText()).contains("(pid " + pid + ") listens on " + port + "/tcp");
                 assertThat(l.get("info").get("summary").asText()).startsWith("Port " + port);
             });
         }
@@ -164,8 +169,24 @@ class CommandsTest {
             int port = server.getLocalPort();
             Path services = file("services.local", "my-test-app " + port + "/tcp # the app under test\n");
             assertThat(run("--overlay", services.toString(), "listening", "--brief")).isZero();
-            assertThat(out.toString()).containsPattern("TCP +127\\.0\\.0\\.1:" + port + " +LOCAL +my-test-app")
-                    .doesNotContain("Locally it is assigned");
+            assertThat(out.toString()).containsPattern("PLAUSIBLE +tcp +127\\.0\\.0\\.1:" + port + " +local")
+                    .doesNotContain("which your overlay assigns");
+            out.getBuffer().setLength(0);
+            assertThat(run("--overlay", services.toString(), "listening")).isZero();
+            assertThat(out.toString()).contains("listens on " + port + "/tcp, which your overlay assigns to my-test-app; "
+                    + "which program serves my-test-app is not known.");
+        }
+    }
+
+    @Test
+    void listeningOffLinuxSaysSoWithItsOwnExitCode() {
+        String os = System.getProperty("os.name");
+        System.setProperty("os.name", "Windows 11");
+        try {
+            assertThat(run("listening")).isEqualTo(Main.UNSUPPORTED);
+            assertThat(err.toString()).contains("supported on Linux only").contains("\"Windows 11\"");
+        } finally {
+            System.setProperty("os.name", os);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.portregistry.AlternateUse;
 import dev.portregistry.DataVersion;
 import dev.portregistry.LifecycleStatus;
 import dev.portregistry.host.Listener;
+import dev.portregistry.host.ListeningSockets;
 import dev.portregistry.host.ListeningSocket;
 import dev.portregistry.advice.PortAdvisor;
 import dev.portregistry.advice.PortCheck;
@@ -35,6 +36,7 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Every public record of core, written by the module as JSON with stable field names. */
 class PortRegistryModuleTest {
@@ -111,13 +113,40 @@ class PortRegistryModuleTest {
     void socketsAndListenersAreWrittenWithTextAddresses() throws IOException {
         ListeningSocket socket = new ListeningSocket(Transport.UDP, InetAddress.getByName("::1"), 1196, 1000, 42);
         assertThat(json(socket)).isEqualTo("{\"transport\":\"UDP\",\"address\":\"::1\",\"port\":1196,\"uid\":1000,\"inode\":42}");
-        Listener listener = Listener.classify(socket, PortRegistry.bundled());
-        JsonNode node = MAPPER.readTree(json(listener));
-        assertThat(fields(node)).containsExactly("socket", "kind", "names", "malwareAssociated", "info");
-        assertThat(node.get("kind").asText()).isEqualTo("ALTERNATE_USE");
-        assertThat(node.get("names").get(0).asText()).isEqualTo("OpenVPN");
-        assertThat(node.get("malwareAssociated").asBoolean()).isFalse();
-        assertThat(node.get("info").get("summary").asText()).isEqualTo(listener.advice());
+    }
+
+    @Test
+    void listenersAreWrittenWithTheirProcessVerdictAndReason(@org.junit.jupiter.api.io.TempDir Path proc) throws IOException {
+        // a fixture /proc: one TCP listener on 127.0.0.1:1196 (little-endian words, as x86 and ARM write them)
+        // held by pid 7, and one on 0.0.0.0:1197 whose process is not found
+        assumeTrue(java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN, "the fixture is little-endian");
+        Files.createDirectories(proc.resolve("net"));
+        String header = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n";
+        Files.writeString(proc.resolve("net/tcp"), header
+                + "   0: 0100007F:04AC 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000 0 4242 1 0 100 0 0 10 0\n"
+                + "   1: 00000000:04AD 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000 0 4243 1 0 100 0 0 10 0\n");
+        Files.writeString(proc.resolve("net/udp"), header);
+        Files.createDirectories(proc.resolve("7/fd"));
+        Files.writeString(proc.resolve("7/comm"), "nc\n");
+        Files.writeString(proc.resolve("7/cmdline"), "nc\0-l\0");
+        Files.createSymbolicLink(proc.resolve("7/exe"), Path.of("/usr/bin/nc (deleted)"));
+        Files.createSymbolicLink(proc.resolve("7/fd/3"), Path.of("socket:[4242]"));
+        List<Listener> listeners = ListeningSockets.listeners(PortRegistry.bundled(), proc);
+        JsonNode seen = MAPPER.readTree(json(listeners.get(0)));
+        assertThat(fields(seen)).containsExactly("socket", "process", "verdict", "reason", "loopbackOnly",
+                "malwareAssociated", "info");
+        assertThat(fields(seen.get("process"))).containsExactly("pid", "uid", "user", "commandName", "executable",
+                "executableDeleted", "commandLine");
+        assertThat(seen.get("process").get("executable").asText()).isEqualTo("/usr/bin/nc");
+        assertThat(seen.get("process").get("executableDeleted").asBoolean()).isTrue();
+        assertThat(seen.get("process").get("commandLine").toString()).isEqualTo("[\"nc\",\"-l\"]");
+        assertThat(seen.get("verdict").asText()).isEqualTo(listeners.get(0).verdict().name());
+        assertThat(seen.get("reason").asText()).isEqualTo(listeners.get(0).reason()).startsWith("nc (pid 7) listens on 1196/tcp");
+        assertThat(seen.get("loopbackOnly").asBoolean()).isTrue();
+        assertThat(seen.get("info").get("port").asInt()).isEqualTo(1196);
+        JsonNode unseen = MAPPER.readTree(json(listeners.get(1)));
+        assertThat(unseen.get("process").isNull()).isTrue();
+        assertThat(unseen.get("verdict").asText()).isEqualTo("UNKNOWN");
     }
 
     @Test
@@ -141,7 +170,7 @@ class PortRegistryModuleTest {
 
     /** The records this test writes; a record added to core without JSON support fails the next test. */
     private static final Set<String> COVERED = Set.of("PortInfo", "ServiceAssignment", "AlternateUse", "DataVersion",
-            "ListeningSocket", "Listener", "PortCheck", "PortConflict", "PortFrequency");
+            "ListeningSocket", "PortCheck", "PortConflict", "PortFrequency");
 
     @Test
     void everyPublicRecordOfTheApiIsCovered() throws IOException, URISyntaxException, ClassNotFoundException {

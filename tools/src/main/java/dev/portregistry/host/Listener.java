@@ -1,41 +1,39 @@
 package dev.portregistry.host;
 
 import dev.portregistry.AlternateUse;
-import dev.portregistry.LifecycleStatus;
 import dev.portregistry.PortInfo;
-import dev.portregistry.PortRegistry;
-import dev.portregistry.ServiceAssignment;
-import dev.portregistry.Transport;
 import dev.portregistry.UseKind;
-import java.util.ArrayList;
-import java.util.List;
+
+import java.util.Comparator;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * A listening socket classified against a registry: which service or software it probably is,
- * and the registry's advice about the port.
+ * A listening socket of this machine, the process behind it and a verdict: whether that process is
+ * what belongs on the port, with a one-sentence reason built from the data.
  *
- * <p>Immutable and thread-safe.
+ * <pre>{@code
+ * for (Listener l : ListeningSockets.listeners(PortRegistry.bundled())) {
+ *     System.out.println(l.socket().endpoint() + " " + l.verdict() + ": " + l.reason());
+ * }
+ * }</pre>
  *
- * @param socket the socket, never null
- * @param kind   what the registry makes of it, never null
- * @param names  the names behind the kind: the services or software of that kind that cover the
- *               socket's transport; empty for UNKNOWN; immutable, never null
- * @param info   everything the registry knows about the port, never null
+ * <p>Immutable and thread-safe. Instances come from {@link ListeningSockets}; new accessors may be
+ * added in later releases.
  */
-public record Listener(ListeningSocket socket, ListenerKind kind, List<String> names, PortInfo info) {
+public final class Listener {
+    private final ListeningSocket socket;
+    private final ProcessInfo process;
+    private final Verdict verdict;
+    private final String reason;
+    private final PortInfo info;
 
-    /**
-     * Validates and copies the components.
-     *
-     * @throws NullPointerException     if a component or a name is null
-     * @throws IllegalArgumentException if info is about another port than the socket's
-     */
-    public Listener {
-        Objects.requireNonNull(socket, "socket must not be null");
-        Objects.requireNonNull(kind, "kind must not be null");
-        names = List.copyOf(Objects.requireNonNull(names, "names must not be null"));
-        Objects.requireNonNull(info, "info must not be null");
+    Listener(ListeningSocket socket, ProcessInfo process, Verdict verdict, String reason, PortInfo info) {
+        this.socket = Objects.requireNonNull(socket, "socket must not be null");
+        this.process = process;
+        this.verdict = Objects.requireNonNull(verdict, "verdict must not be null");
+        this.reason = Objects.requireNonNull(reason, "reason must not be null");
+        this.info = Objects.requireNonNull(info, "info must not be null");
         if (info.port() != socket.port()) {
             throw new IllegalArgumentException("info is about port " + info.port() + ": expected the socket's port "
                     + socket.port());
@@ -43,82 +41,102 @@ public record Listener(ListeningSocket socket, ListenerKind kind, List<String> n
     }
 
     /**
-     * Classifies a socket against a registry; the rules are those of {@link ListenerKind}.
+     * Returns the socket: transport, address and port.
      *
-     * @param socket   the socket, not null
-     * @param registry the registry, such as {@link PortRegistry#bundled()} or one with your overlay; not null
-     * @return the listener, never null
-     * @throws NullPointerException if an argument is null
+     * @return the socket, never null
      */
-    public static Listener classify(ListeningSocket socket, PortRegistry registry) {
-        Objects.requireNonNull(socket, "socket must not be null");
-        Objects.requireNonNull(registry, "registry must not be null");
-        PortInfo info = registry.get(socket.port());
-        Transport t = socket.transport();
-        List<String> local = new ArrayList<>();
-        List<String> active = new ArrayList<>();
-        List<String> fading = new ArrayList<>();
-        for (ServiceAssignment a : info.assignmentsFor(t)) {
-            if (a.name().isEmpty() || !a.status().isAssignment() || a.status() == LifecycleStatus.DEREGISTERED) {
-                continue;
-            }
-            if (a.isLocal()) {
-                local.add(a.name());
-            } else if (a.status() == LifecycleStatus.ACTIVE) {
-                active.add(a.name());
-            } else {
-                fading.add(a.name());
-            }
-        }
-        List<String> unofficial = useNames(info, UseKind.UNOFFICIAL, t);
-        List<String> malware = useNames(info, UseKind.MALWARE, t);
-        if (!local.isEmpty()) {
-            return new Listener(socket, ListenerKind.LOCAL, distinct(local), info);
-        }
-        if (!active.isEmpty()) {
-            return new Listener(socket, ListenerKind.OFFICIAL, distinct(active), info);
-        }
-        if (!unofficial.isEmpty()) {
-            return new Listener(socket, ListenerKind.ALTERNATE_USE, unofficial, info);
-        }
-        if (!fading.isEmpty()) {
-            return new Listener(socket, ListenerKind.OFFICIAL, distinct(fading), info);
-        }
-        if (!malware.isEmpty()) {
-            return new Listener(socket, ListenerKind.MALWARE, malware, info);
-        }
-        return new Listener(socket, ListenerKind.UNKNOWN, List.of(), info);
+    public ListeningSocket socket() {
+        return socket;
     }
 
     /**
-     * Tells whether malware is known to use the socket's port and transport, whatever the kind.
+     * Returns the process that holds the socket, where it could be seen.
      *
-     * @return true if a MALWARE alternate use covers the socket's transport
+     * @return the process, or empty when the verdict is {@link Verdict#UNKNOWN}; never null
+     */
+    public Optional<ProcessInfo> process() {
+        return Optional.ofNullable(process);
+    }
+
+    /**
+     * Returns whether the process is what belongs on the port.
+     *
+     * @return the verdict, never null
+     */
+    public Verdict verdict() {
+        return verdict;
+    }
+
+    /**
+     * Returns why: one sentence built from the data, such as "nc (pid 4242) listens on 1196/tcp;
+     * 1196 is assigned to netmagic, whose product was discontinued, and nc is no known use of it."
+     *
+     * @return the reason, never null or empty
+     */
+    public String reason() {
+        return reason;
+    }
+
+    /**
+     * Tells whether only this machine can reach the socket (bound to a loopback address): such a
+     * listener matters less, since no other host can connect to it.
+     *
+     * @return true for {@code 127.0.0.0/8} or {@code ::1}
+     */
+    public boolean loopbackOnly() {
+        return socket.isLoopback();
+    }
+
+    /**
+     * Returns everything the registry knows about the socket's port.
+     *
+     * @return the port's record, never null
+     */
+    public PortInfo info() {
+        return info;
+    }
+
+    /**
+     * Tells whether malware is known to use the socket's port and transport, whatever the verdict.
+     *
+     * @return true if a {@link UseKind#MALWARE} alternate use covers the socket's transport
      */
     public boolean malwareAssociated() {
-        return !useNames(info, UseKind.MALWARE, socket.transport()).isEmpty();
+        for (AlternateUse u : info.alternateUses(UseKind.MALWARE)) {
+            if (u.transports().contains(socket.transport())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
-     * Returns the registry's advice about the port: its {@link PortInfo#summary()}.
+     * Returns an order for a reader: worst verdict first (by {@link Verdict#severity()}), listeners
+     * other hosts can reach before loopback-only ones, then by transport, port and address.
      *
-     * @return the advice, never null or empty
+     * @return the comparator, never null
      */
-    public String advice() {
-        return info.summary();
+    public static Comparator<Listener> worstFirst() {
+        return Comparator.comparingInt((Listener l) -> -l.verdict.severity())
+                .thenComparing(Listener::loopbackOnly)
+                .thenComparing(l -> l.socket.transport())
+                .thenComparingInt(l -> l.socket.port())
+                .thenComparing(l -> l.socket.addressText());
     }
 
-    private static List<String> useNames(PortInfo info, UseKind kind, Transport t) {
-        List<String> out = new ArrayList<>();
-        for (AlternateUse u : info.alternateUses(kind)) {
-            if (u.transports().contains(t)) {
-                out.add(u.name());
-            }
-        }
-        return distinct(out);
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Listener l && socket.equals(l.socket) && Objects.equals(process, l.process)
+                && verdict == l.verdict && reason.equals(l.reason) && info.equals(l.info);
     }
 
-    private static List<String> distinct(List<String> names) {
-        return names.stream().distinct().toList();
+    @Override
+    public int hashCode() {
+        return Objects.hash(socket, process, verdict, reason, info);
+    }
+
+    @Override
+    public String toString() {
+        return "Listener[" + socket.transport().label() + " " + socket.endpoint() + " " + verdict + ": " + reason + "]";
     }
 }
