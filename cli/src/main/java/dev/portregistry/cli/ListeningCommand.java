@@ -59,7 +59,7 @@ final class ListeningCommand implements Callable<Integer> {
             return code;
         }
         out.println(shown.size() + (shown.size() == 1 ? " listening socket" : " listening sockets")
-                + (unexpectedOnly ? " need a look" : "") + ", worst first (TCP in LISTEN, UDP bound and unconnected):");
+                + (unexpectedOnly ? (shown.size() == 1 ? " needs" : " need") + " a look" : "") + ", worst first (TCP in LISTEN, UDP bound and unconnected):");
         out.printf("  %-10s %-5s %-30s %-8s %s%n", "VERDICT", "PROTO", "ADDRESS:PORT", "REACH", "PID/PROCESS");
         for (Listener l : shown) {
             out.printf("  %-10s %-5s %-30s %-8s %s%n", l.verdict(), l.socket().transport().label(),
