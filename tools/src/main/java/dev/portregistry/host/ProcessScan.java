@@ -23,11 +23,14 @@ import java.util.Set;
  * <p>Processes come and go while the scan runs: a process that exits, an fd that closes, a
  * directory that cannot be read (another user's, without privileges) is skipped and counted, never
  * an error. Where several processes share a socket (a server that forks workers), the lowest pid
- * wins, which is usually the parent.
+ * wins, which is usually the parent; but a socket activator (systemd, inetd) that passed the socket
+ * to a service counts only when no other process holds it.
  */
 final class ProcessScan {
     private static final String SOCKET_PREFIX = "socket:[";
     private static final String DELETED_SUFFIX = " (deleted)";
+    /** Programs that hold listening sockets on behalf of the services they start. */
+    private static final java.util.Set<String> ACTIVATORS = java.util.Set.of("systemd", "inetd", "xinetd");
 
     private final Map<Long, ProcessInfo> owners;
     private final int processes;
@@ -49,18 +52,15 @@ final class ProcessScan {
      */
     static ProcessScan scan(Path proc, Set<Long> wanted) throws IOException {
         int[] pids = pids(proc);
-        Map<Long, Integer> ownerPid = new HashMap<>();
+        Map<Long, List<Integer>> holders = new HashMap<>();
         int hidden = 0;
         for (int pid : pids) {
-            if (ownerPid.size() == wanted.size()) {
-                break; // every socket has its lowest-pid owner: pids are scanned in ascending order
-            }
             Path fdDir = proc.resolve(Integer.toString(pid)).resolve("fd");
             try (DirectoryStream<Path> fds = Files.newDirectoryStream(fdDir)) {
                 for (Path fd : fds) {
                     long inode = socketInode(fd);
                     if (inode > 0 && wanted.contains(inode)) {
-                        ownerPid.putIfAbsent(inode, pid);
+                        holders.computeIfAbsent(inode, k -> new ArrayList<>(1)).add(pid);
                     }
                 }
             } catch (java.nio.file.AccessDeniedException e) {
@@ -71,11 +71,30 @@ final class ProcessScan {
         }
         Map<Long, ProcessInfo> owners = new HashMap<>();
         Map<Integer, Optional<ProcessInfo>> details = new HashMap<>();
-        for (Map.Entry<Long, Integer> e : ownerPid.entrySet()) {
-            details.computeIfAbsent(e.getValue(), pid -> details(proc, pid))
-                    .ifPresent(p -> owners.put(e.getKey(), p));
+        for (Map.Entry<Long, List<Integer>> e : holders.entrySet()) {
+            ProcessInfo chosen = null;
+            for (int pid : e.getValue()) { // ascending
+                Optional<ProcessInfo> p = details.computeIfAbsent(pid, k -> details(proc, k));
+                if (p.isEmpty()) {
+                    continue;
+                }
+                if (chosen == null || ACTIVATORS.contains(chosen.commandName())) {
+                    chosen = chosen == null || !ACTIVATORS.contains(p.get().commandName()) ? p.get() : chosen;
+                }
+                if (!ACTIVATORS.contains(chosen.commandName())) {
+                    break;
+                }
+            }
+            if (chosen != null) {
+                owners.put(e.getKey(), chosen);
+            }
         }
         return new ProcessScan(Map.copyOf(owners), pids.length, hidden);
+    }
+
+    /** Tells whether a command name is a socket activator's, which holds sockets for the services it starts. */
+    static boolean isActivator(String commandName) {
+        return ACTIVATORS.contains(commandName);
     }
 
     /** The numeric entries of the root, ascending. */

@@ -218,6 +218,7 @@ final class Verdicts {
         String who = id.label() + " (pid " + process.pid() + ")";
         String listens = who + " listens on " + where;
 
+
         for (ServiceAssignment a : active) {
             Optional<String> how = serves(id, catalog.programsOfService(a.name()), catalog.markersOfService(a.name()));
             if (how.isPresent()) {
@@ -243,6 +244,11 @@ final class Verdicts {
                 return new Listener(socket, process, Verdict.EXPECTED, listens + ", where " + u.name()
                         + " commonly runs, and " + how.get() + " runs " + u.name() + ".", info);
             }
+        }
+        if (ProcessScan.isActivator(process.commandName())) {
+            return new Listener(socket, process, Verdict.PLAUSIBLE, who + " holds " + where + " for socket activation, "
+                    + "so the service it starts on the first connection is not named" + (known.isEmpty() ? "" : "; " + known)
+                    + ".", info);
         }
         for (ServiceAssignment a : local) {
             Set<String> programs = catalog.programsOfService(a.name());

@@ -61,6 +61,24 @@ class ProcTreeTest {
     }
 
     @Test
+    void aSocketActivatorCountsOnlyWhenNoServiceHoldsTheSocket(@TempDir Path dir) throws IOException {
+        FakeProc proc = new FakeProc(dir)
+                .socket("tcp", "00000000", 9090, "0A", 0, 11)
+                .socket("tcp", "00000000", 631, "0A", 0, 12)
+                .process(1, "systemd", List.of("/sbin/init"), "/usr/lib/systemd/systemd", FakeProc.socketLink(11),
+                        FakeProc.socketLink(12))
+                .process(800, "cockpit-ws", List.of("/usr/libexec/cockpit-ws"), "/usr/libexec/cockpit-ws",
+                        FakeProc.socketLink(11));
+        List<Listener> ls = scan(proc);
+        assertThat(on(ls, Transport.TCP, 9090).process().orElseThrow().commandName()).isEqualTo("cockpit-ws");
+        Listener waiting = on(ls, Transport.TCP, 631);
+        assertThat(waiting.process().orElseThrow().pid()).isEqualTo(1);
+        assertThat(waiting.verdict()).isEqualTo(Verdict.PLAUSIBLE);
+        assertThat(waiting.reason()).startsWith("systemd (pid 1) holds 631/tcp for socket activation, so the service it "
+                + "starts on the first connection is not named; 631 is assigned to ");
+    }
+
+    @Test
     void anIpv4MappedIpv6SocketIsItsIpv4Address(@TempDir Path dir) throws IOException {
         FakeProc proc = new FakeProc(dir)
                 .socket("tcp6", "0000000000000000FFFF00000100007F", 9000, "0A", 0, 601)
