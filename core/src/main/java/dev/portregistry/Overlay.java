@@ -125,7 +125,7 @@ public final class Overlay {
      * @param source the file name used in error messages, not null or blank
      * @return the overlay, never null
      * @throws NullPointerException     if an argument is null
-     * @throws OverlayFormatException   naming the source, the line and what was expected, on the
+     * @throws RegistryFormatException   naming the source, the line and what was expected, on the
      *                                  first bad line
      */
     public static Overlay parseServices(String text, String source) {
@@ -141,7 +141,7 @@ public final class Overlay {
      * @return the overlay, never null
      * @throws NullPointerException   if file is null
      * @throws IOException            if the file cannot be read
-     * @throws OverlayFormatException naming the file, the line and what was expected, on the first
+     * @throws RegistryFormatException naming the file, the line and what was expected, on the first
      *                                bad line
      */
     public static Overlay readServices(Path file) throws IOException {
@@ -198,7 +198,7 @@ public final class Overlay {
 
     /**
      * Collects the entries of an {@link Overlay}. Every method checks its arguments at once and fails
-     * with an {@link OverlayFormatException} naming the source and the current {@link #line(int) line}.
+     * with an {@link RegistryFormatException} naming the source and the current {@link #line(int) line}.
      *
      * <p>Not thread-safe; the overlay it builds is immutable.
      */
@@ -245,7 +245,7 @@ public final class Overlay {
          * @param transports  the transports, at least one, no null
          * @return this builder
          * @throws NullPointerException   if an argument or transport is null
-         * @throws OverlayFormatException if the port, the name or the transports are invalid
+         * @throws RegistryFormatException if the port, the name or the transports are invalid
          */
         public Builder assign(int port, String name, String description, Transport... transports) {
             checkName(name);
@@ -258,7 +258,7 @@ public final class Overlay {
                 throw error("assignment \"" + name + "\" on port " + port + " has no transport: expected tcp, udp, sctp or dccp");
             }
             Objects.requireNonNull(description, "description must not be null");
-            return assign(port, new ServiceAssignment(name, description, set, LifecycleStatus.ACTIVE));
+            return assign(port, ServiceAssignment.of(name, description, set, LifecycleStatus.ACTIVE));
         }
 
         /**
@@ -273,7 +273,7 @@ public final class Overlay {
          *                   none null
          * @return this builder
          * @throws NullPointerException   if an argument or alias is null
-         * @throws OverlayFormatException if the port, the name or an alias is invalid
+         * @throws RegistryFormatException if the port, the name or an alias is invalid
          */
         public Builder assign(int port, ServiceAssignment assignment, String... aliases) {
             Objects.requireNonNull(assignment, "assignment must not be null");
@@ -281,16 +281,15 @@ public final class Overlay {
             checkPort(port);
             checkName(assignment.name());
             checkText("description", assignment.description());
-            checkText("note", assignment.note());
+            checkText("reason", assignment.reason().orElse(""));
+            checkText("basis", assignment.basis().orElse(""));
             Set<String> alias = new LinkedHashSet<>();
             for (String a : aliases) {
                 alias.add(checkName(a));
             }
-            String note = assignment.note().isEmpty()
-                    ? "Local assignment from " + source + (line > 0 ? ", line " + line : "") + "."
-                    : assignment.note();
-            ServiceAssignment local = new ServiceAssignment(assignment.name(), assignment.description(),
-                    assignment.transports(), assignment.status(), note, Origin.LOCAL);
+            String basis = assignment.basis().orElse(
+                    "local assignment from " + source + (line > 0 ? ", line " + line : ""));
+            ServiceAssignment local = assignment.toBuilder().basis(basis).origin(Origin.LOCAL).build();
             assignments.add(new AssignEntry(line, port, local, List.copyOf(alias)));
             return this;
         }
@@ -307,7 +306,7 @@ public final class Overlay {
          * @param note    why, in plain English; empty keeps the assignment's note; not null
          * @return this builder
          * @throws NullPointerException   if an argument is null
-         * @throws OverlayFormatException if the port, the service or the status is invalid
+         * @throws RegistryFormatException if the port, the service or the status is invalid
          */
         public Builder lifecycle(int port, String service, LifecycleStatus status, String note) {
             Objects.requireNonNull(status, "status must not be null");
@@ -331,7 +330,7 @@ public final class Overlay {
          *             requires (a number is allowed)
          * @return this builder
          * @throws NullPointerException   if use is null
-         * @throws OverlayFormatException if the port or the use's name is invalid
+         * @throws RegistryFormatException if the port or the use's name is invalid
          */
         public Builder alternateUse(int port, AlternateUse use) {
             Objects.requireNonNull(use, "use must not be null");
@@ -349,7 +348,7 @@ public final class Overlay {
          * @param ports at least two distinct ports, 0 to 65535 each
          * @return this builder
          * @throws NullPointerException   if ports is null
-         * @throws OverlayFormatException if fewer than two distinct ports are given, or one is invalid
+         * @throws RegistryFormatException if fewer than two distinct ports are given, or one is invalid
          */
         public Builder related(int... ports) {
             Objects.requireNonNull(ports, "ports must not be null");
@@ -369,7 +368,7 @@ public final class Overlay {
          * @param ports at least one port, 0 to 65535 each
          * @return this builder
          * @throws NullPointerException   if an argument is null
-         * @throws OverlayFormatException if the name or a port is invalid, or no port is given
+         * @throws RegistryFormatException if the name or a port is invalid, or no port is given
          */
         public Builder name(String name, int... ports) {
             Objects.requireNonNull(ports, "ports must not be null");
@@ -393,7 +392,7 @@ public final class Overlay {
          *                {@link PortRegistry#findService(String)} requires
          * @return this builder
          * @throws NullPointerException   if an argument is null
-         * @throws OverlayFormatException if a name is invalid
+         * @throws RegistryFormatException if a name is invalid
          */
         public Builder alias(String name, String service) {
             checkName(name);
@@ -415,8 +414,8 @@ public final class Overlay {
             return source;
         }
 
-        OverlayFormatException error(String detail) {
-            return new OverlayFormatException(source, line, detail);
+        RegistryFormatException error(String detail) {
+            return new RegistryFormatException(source, line, detail);
         }
 
         private void checkPort(int port) {

@@ -78,7 +78,7 @@ final class OverlayApplier {
             }
             ports.addAll(addedNames.getOrDefault(e.service().toLowerCase(Locale.ROOT), new LinkedHashSet<>()));
             if (ports.isEmpty()) {
-                throw new OverlayFormatException(overlay.source(), e.line(), "name \"" + e.name() + "\" stands for service \""
+                throw new RegistryFormatException(overlay.source(), e.line(), "name \"" + e.name() + "\" stands for service \""
                         + e.service() + "\", which resolves to no port: expected a service name the registry knows");
             }
             for (int port : ports) {
@@ -115,11 +115,10 @@ final class OverlayApplier {
             ServiceAssignment a = d.assignments.get(merged);
             Set<Transport> union = EnumSet.copyOf(a.transports());
             union.addAll(missing);
-            d.assignments.set(merged, new ServiceAssignment(a.name(), a.description().isEmpty() ? local.description()
-                    : a.description(), union, a.status(), a.note(), Origin.LOCAL));
+            d.assignments.set(merged, a.toBuilder().description(a.description().isEmpty() ? local.description()
+                    : a.description()).transports(union).origin(Origin.LOCAL).build());
         } else if (!missing.isEmpty()) {
-            d.assignments.add(new ServiceAssignment(local.name(), local.description(), missing, local.status(),
-                    local.note(), Origin.LOCAL));
+            d.assignments.add(local.toBuilder().transports(missing).origin(Origin.LOCAL).build());
         }
         addName(local.name(), e.port());
         for (String alias : e.aliases()) {
@@ -138,12 +137,12 @@ final class OverlayApplier {
             }
             if (a.name().equalsIgnoreCase(e.service())) {
                 found = true;
-                d.assignments.set(i, new ServiceAssignment(a.name(), a.description(), a.transports(), e.status(),
-                        e.note().isEmpty() ? a.note() : e.note(), a.origin()));
+                d.assignments.set(i, a.toBuilder().status(e.status())
+                        .reason(e.note().isEmpty() ? a.reason().orElse("") : e.note()).build());
             }
         }
         if (!found) {
-            throw new OverlayFormatException(overlay.source(), e.line(), "port " + e.port() + " has no assignment named \""
+            throw new RegistryFormatException(overlay.source(), e.line(), "port " + e.port() + " has no assignment named \""
                     + e.service() + "\" to set " + e.status() + ": expected one of " + present);
         }
     }

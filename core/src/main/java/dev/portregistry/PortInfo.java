@@ -7,46 +7,23 @@ import java.util.Objects;
 /**
  * Everything the registry knows about one port number.
  *
- * <p>Immutable and thread-safe. All collections are immutable and never null.
- *
- * @param port          the port, 0 to 65535
- * @param range         the RFC 6335 range of the port, never null
- * @param status        the status of the port: that of its most alive assignment (ACTIVE before
- *                      ABANDONED before HISTORIC before DEREGISTERED), else RESERVED if IANA reserved
- *                      it, else UNASSIGNED; never null
- * @param assignments   the official IANA assignments over all transports, in registry order; may be
- *                      empty, never null
- * @param alternateUses known unofficial uses, unofficial software first, then malware; may be empty,
- *                      never null
- * @param relatedPorts  ports that belong with this one (a service's usual alternates, a product's
- *                      port family), ascending, without this port; may be empty, never null
+ * <p>Immutable and thread-safe. All collections are immutable and never null. The
+ * {@linkplain #range() range} and {@linkplain #status() status} are derived from the port and its
+ * assignments. Instances are made with {@link #builder(int)} or {@link #of}; new fields in later
+ * releases come with new builder methods and accessors.
  */
-public record PortInfo(int port, PortRange range, LifecycleStatus status, List<ServiceAssignment> assignments,
-                       List<AlternateUse> alternateUses, List<Integer> relatedPorts) {
+public final class PortInfo {
+    private final int port;
+    private final List<ServiceAssignment> assignments;
+    private final List<AlternateUse> alternateUses;
+    private final List<Integer> relatedPorts;
+    private final LifecycleStatus status;
 
-    /**
-     * Validates and copies the components.
-     *
-     * @throws IllegalArgumentException if the port is outside 0..65535, the range is not the port's,
-     *                                  the status is not the one derived from the assignments, or
-     *                                  relatedPorts holds an invalid or duplicate port or the port itself
-     * @throws NullPointerException     if a component or an element is null
-     */
-    public PortInfo {
-        PortRange.checkPort(port);
-        Objects.requireNonNull(range, "range must not be null");
-        Objects.requireNonNull(status, "status must not be null");
-        assignments = copyOf(assignments, "assignments", port);
-        alternateUses = copyOf(alternateUses, "alternateUses", port);
-        relatedPorts = copyOf(relatedPorts, "relatedPorts", port);
-        if (range != PortRange.of(port)) {
-            throw new IllegalArgumentException("port " + port + " is in range " + PortRange.of(port) + ", not " + range);
-        }
-        LifecycleStatus derived = statusOf(assignments);
-        if (status != derived) {
-            throw new IllegalArgumentException(
-                    "port " + port + " has status " + status + " but its assignments give " + derived);
-        }
+    private PortInfo(Builder b) {
+        port = b.port;
+        assignments = Values.copyOf(b.assignments, "assignments of port " + port);
+        alternateUses = Values.copyOf(b.alternateUses, "alternateUses of port " + port);
+        relatedPorts = Values.copyOf(b.relatedPorts, "relatedPorts of port " + port);
         int previous = -1;
         for (int related : relatedPorts) {
             PortRange.checkPort(related);
@@ -56,59 +33,84 @@ public record PortInfo(int port, PortRange range, LifecycleStatus status, List<S
             }
             previous = related;
         }
-    }
-
-    /** List.copyOf, with a message that names the list and the port when it or an element is null. */
-    private static <T> List<T> copyOf(List<T> list, String what, int port) {
-        if (list == null) {
-            throw new NullPointerException(what + " of port " + port + " must not be null: expected a list, possibly empty");
-        }
-        if (list.isEmpty()) {
-            return List.of();
-        }
-        for (T element : list) {
-            if (element == null) {
-                throw new NullPointerException(what + " of port " + port + " must not contain null: " + list);
-            }
-        }
-        return List.copyOf(list);
-    }
-
-    /**
-     * Creates the record of a port, deriving its range and status.
-     *
-     * @param port          the port, 0 to 65535
-     * @param assignments   the official assignments, not null
-     * @param alternateUses the alternate uses, not null
-     * @param relatedPorts  the related ports, ascending, not null
-     * @return the record, never null
-     * @throws IllegalArgumentException as the constructor does, naming the port or value
-     * @throws NullPointerException     if a list or an element is null
-     */
-    public static PortInfo of(int port, List<ServiceAssignment> assignments, List<AlternateUse> alternateUses,
-                              List<Integer> relatedPorts) {
-        List<ServiceAssignment> copy = copyOf(assignments, "assignments", port);
-        return new PortInfo(port, PortRange.of(port), statusOf(copy), copy, alternateUses, relatedPorts);
-    }
-
-    /**
-     * Derives a port's status from its assignments: the most alive assignment status (ACTIVE
-     * before ABANDONED before HISTORIC before DEREGISTERED before RESERVED), else UNASSIGNED.
-     *
-     * @param assignments the assignments, not null and without null elements
-     * @return the status, never null
-     * @throws NullPointerException if the list or an element is null
-     */
-    public static LifecycleStatus statusOf(List<ServiceAssignment> assignments) {
-        Objects.requireNonNull(assignments, "assignments must not be null: expected a list, possibly empty");
         LifecycleStatus best = LifecycleStatus.UNASSIGNED;
         for (ServiceAssignment a : assignments) {
-            Objects.requireNonNull(a, "assignments must not contain null");
             if (a.status().compareTo(best) < 0) {
                 best = a.status();
             }
         }
-        return best;
+        status = best;
+    }
+
+    /**
+     * Returns a builder for the record of a port, with no assignments, uses or related ports.
+     *
+     * @param port the port, 0 to 65535
+     * @return the builder, never null
+     * @throws IllegalArgumentException naming the port if it is outside 0..65535
+     */
+    public static Builder builder(int port) {
+        return new Builder(PortRange.checkPort(port));
+    }
+
+    /**
+     * Creates the record of a port.
+     *
+     * @param port          the port, 0 to 65535
+     * @param assignments   the official assignments, not null
+     * @param alternateUses the alternate uses, not null
+     * @param relatedPorts  the related ports, ascending, without the port itself, not null
+     * @return the record, never null
+     * @throws IllegalArgumentException naming the value if the port or a related port is invalid
+     * @throws NullPointerException     if a list or an element is null
+     */
+    public static PortInfo of(int port, List<ServiceAssignment> assignments, List<AlternateUse> alternateUses,
+                              List<Integer> relatedPorts) {
+        return builder(port).assignments(assignments).alternateUses(alternateUses).relatedPorts(relatedPorts).build();
+    }
+
+    /**
+     * Returns a builder that starts from this record's values.
+     *
+     * @return a new builder, never null
+     */
+    public Builder toBuilder() {
+        return new Builder(port).assignments(assignments).alternateUses(alternateUses).relatedPorts(relatedPorts);
+    }
+
+    /** @return the port, 0 to 65535 */
+    public int port() {
+        return port;
+    }
+
+    /** @return the RFC 6335 range of the port, never null */
+    public PortRange range() {
+        return PortRange.of(port);
+    }
+
+    /**
+     * Returns the status of the port: that of its most alive assignment (ACTIVE before ABANDONED
+     * before HISTORIC before DEREGISTERED), else RESERVED if IANA reserved it, else UNASSIGNED.
+     *
+     * @return the status, never null
+     */
+    public LifecycleStatus status() {
+        return status;
+    }
+
+    /** @return the official assignments over all transports, in registry order; possibly empty, never null */
+    public List<ServiceAssignment> assignments() {
+        return assignments;
+    }
+
+    /** @return known unofficial uses, unofficial software first, then malware; possibly empty, never null */
+    public List<AlternateUse> alternateUses() {
+        return alternateUses;
+    }
+
+    /** @return ports that belong with this one, ascending, without this port; possibly empty, never null */
+    public List<Integer> relatedPorts() {
+        return relatedPorts;
     }
 
     /**
@@ -122,7 +124,7 @@ public record PortInfo(int port, PortRange range, LifecycleStatus status, List<S
         Objects.requireNonNull(transport, "transport must not be null");
         List<ServiceAssignment> out = new ArrayList<>(assignments.size());
         for (ServiceAssignment a : assignments) {
-            if (a.transports().contains(transport)) {
+            if (a.covers(transport)) {
                 out.add(a);
             }
         }
@@ -148,13 +150,93 @@ public record PortInfo(int port, PortRange range, LifecycleStatus status, List<S
     }
 
     /**
+     * Returns the alternate uses on one transport.
+     *
+     * @param transport the transport, not null
+     * @return an immutable list, possibly empty, never null
+     * @throws NullPointerException if transport is null
+     */
+    public List<AlternateUse> alternateUsesFor(Transport transport) {
+        Objects.requireNonNull(transport, "transport must not be null");
+        List<AlternateUse> out = new ArrayList<>(alternateUses.size());
+        for (AlternateUse u : alternateUses) {
+            if (u.covers(transport)) {
+                out.add(u);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
      * Returns a short paragraph in plain English that explains the port: its range, its official
      * assignments and their status, what commonly runs there in practice, related ports and advice
-     * about an unexpected listener. Built from this record on each call.
+     * about an unexpected listener. Built from this record's fields on each call.
      *
      * @return the summary, never null or empty
      */
     public String summary() {
         return Summaries.describe(this);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PortInfo p && p.port == port && p.assignments.equals(assignments)
+                && p.alternateUses.equals(alternateUses) && p.relatedPorts.equals(relatedPorts);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(port, assignments, alternateUses, relatedPorts);
+    }
+
+    /**
+     * Returns a short form such as {@code 1196 ABANDONED [netmagic ...] [OpenVPN ...]}.
+     *
+     * @return the text, never null
+     */
+    @Override
+    public String toString() {
+        return port + " " + status + " " + assignments + " " + alternateUses + (relatedPorts.isEmpty() ? "" : " related " + relatedPorts);
+    }
+
+    /** Builds a {@link PortInfo}. Not thread-safe; each {@link #build()} gives a new value. */
+    public static final class Builder {
+        private final int port;
+        private List<ServiceAssignment> assignments = List.of();
+        private List<AlternateUse> alternateUses = List.of();
+        private List<Integer> relatedPorts = List.of();
+
+        private Builder(int port) {
+            this.port = port;
+        }
+
+        /** @param value the official assignments, not null @return this builder */
+        public Builder assignments(List<ServiceAssignment> value) {
+            assignments = Objects.requireNonNull(value, "assignments of port " + port + " must not be null");
+            return this;
+        }
+
+        /** @param value the alternate uses, not null @return this builder */
+        public Builder alternateUses(List<AlternateUse> value) {
+            alternateUses = Objects.requireNonNull(value, "alternateUses of port " + port + " must not be null");
+            return this;
+        }
+
+        /** @param value related ports, ascending, without the port itself, not null @return this builder */
+        public Builder relatedPorts(List<Integer> value) {
+            relatedPorts = Objects.requireNonNull(value, "relatedPorts of port " + port + " must not be null");
+            return this;
+        }
+
+        /**
+         * Builds the record.
+         *
+         * @return a new record, never null
+         * @throws NullPointerException     if a list holds null
+         * @throws IllegalArgumentException naming the value if a related port is invalid, repeated, out of order or the port itself
+         */
+        public PortInfo build() {
+            return new PortInfo(this);
+        }
     }
 }

@@ -288,7 +288,7 @@ public final class PortRegistry {
      * @param overlay the overlay, not null
      * @return a new registry, never null
      * @throws NullPointerException   if overlay is null
-     * @throws OverlayFormatException naming the overlay's source and line if an entry contradicts
+     * @throws RegistryFormatException naming the overlay's source and line if an entry contradicts
      *                                this registry (a lifecycle note for an assignment it lacks)
      */
     public PortRegistry with(Overlay overlay) {
@@ -303,7 +303,7 @@ public final class PortRegistry {
      * @param assignment the assignment, marked {@link Origin#LOCAL} in the result; not null
      * @return a new registry, never null
      * @throws NullPointerException   if assignment is null
-     * @throws OverlayFormatException if the port or the assignment's name is invalid
+     * @throws RegistryFormatException if the port or the assignment's name is invalid
      */
     public PortRegistry withAssignment(int port, ServiceAssignment assignment) {
         return with(Overlay.builder("withAssignment").assign(port, assignment).build());
@@ -316,7 +316,7 @@ public final class PortRegistry {
      * @param use  the alternate use, not null
      * @return a new registry, never null
      * @throws NullPointerException   if use is null
-     * @throws OverlayFormatException if the port is invalid
+     * @throws RegistryFormatException if the port is invalid
      */
     public PortRegistry withAlternateUse(int port, AlternateUse use) {
         return with(Overlay.builder("withAlternateUse").alternateUse(port, use).build());
@@ -330,7 +330,7 @@ public final class PortRegistry {
      * @return a new registry, never null
      * @throws NullPointerException   if file is null
      * @throws IOException            if the file cannot be read
-     * @throws OverlayFormatException naming the file, the line and what was expected, on a bad line
+     * @throws RegistryFormatException naming the file, the line and what was expected, on a bad line
      */
     public PortRegistry withServicesFile(Path file) throws IOException {
         return with(Overlay.readServices(file));

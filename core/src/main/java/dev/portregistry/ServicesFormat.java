@@ -62,7 +62,7 @@ final class ServicesFormat {
                         + ": already on line " + previous);
             }
             List<String> aliases = new ArrayList<>(List.of(words).subList(2, words.length));
-            b.assign(port, new ServiceAssignment(words[0], comment, Set.of(transport), LifecycleStatus.ACTIVE),
+            b.assign(port, ServiceAssignment.of(words[0], comment, Set.of(transport), LifecycleStatus.ACTIVE),
                     aliases.toArray(new String[0]));
         }
         return b;

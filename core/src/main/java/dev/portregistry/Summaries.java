@@ -30,6 +30,10 @@ final class Summaries {
     private Summaries() {
     }
 
+    private static String note(ServiceAssignment a) {
+        return a.reason().orElse("");
+    }
+
     static String describe(PortInfo info) {
         StringBuilder sb = new StringBuilder(256);
         PortRange range = info.range();
@@ -63,7 +67,7 @@ final class Summaries {
         List<ServiceAssignment> named = info.assignments().stream()
                 .filter(a -> a.status().isAssignment() && !a.name().isEmpty() && !a.isLocal()).toList();
         if (named.isEmpty()) {
-            switch (PortInfo.statusOf(info.assignments().stream().filter(a -> !a.isLocal()).toList())) {
+            switch (PortInfo.builder(info.port()).assignments(info.assignments().stream().filter(a -> !a.isLocal()).toList()).build().status()) {
                 case RESERVED -> sb.append("IANA has reserved it and assigns it to no service. ");
                 case DEREGISTERED -> sb.append("Its former IANA assignment was de-registered. ");
                 default -> sb.append(info.range() == PortRange.DYNAMIC
@@ -125,7 +129,7 @@ final class Summaries {
         sb.append(". ");
         for (ServiceAssignment a : local) {
             if (a.status() != LifecycleStatus.ACTIVE) {
-                String note = a.note().strip();
+                String note = note(a).strip();
                 sb.append("Your assignment of ").append(a.name()).append(" is ")
                         .append(a.status().name().toLowerCase(java.util.Locale.ROOT))
                         .append(note.isEmpty() ? "" : ": " + note).append(note.endsWith(".") ? " " : ". ");
@@ -161,12 +165,12 @@ final class Summaries {
         List<List<ServiceAssignment>> groups = new ArrayList<>();
         outer:
         for (ServiceAssignment a : named) {
-            boolean groupable = !a.note().isEmpty()
+            boolean groupable = !note(a).isEmpty()
                     && (a.status() == LifecycleStatus.ABANDONED || a.status() == LifecycleStatus.HISTORIC);
             if (groupable) {
                 for (List<ServiceAssignment> g : groups) {
                     ServiceAssignment first = g.get(0);
-                    if (first.status() == a.status() && first.note().equals(a.note())) {
+                    if (first.status() == a.status() && note(first).equals(note(a))) {
                         g.add(a);
                         continue outer;
                     }
@@ -189,10 +193,10 @@ final class Summaries {
         }
         switch (a.status()) {
             case ABANDONED -> {
-                if (a.note().isEmpty()) {
+                if (note(a).isEmpty()) {
                     sb.append("The product behind ").append(names).append(" has been discontinued");
                 } else {
-                    sb.append(stripPeriod(a.note()));
+                    sb.append(stripPeriod(note(a)));
                 }
                 sb.append(several ? ", so the assignments of " : ", so the assignment of ").append(names)
                         .append(several ? " are abandoned. " : " is abandoned. ");
@@ -200,7 +204,7 @@ final class Summaries {
             case HISTORIC -> {
                 sb.append(several ? "The protocols behind " : "The protocol behind ").append(names)
                         .append(several ? " are historic" : " is historic");
-                sb.append(a.note().isEmpty() ? ". " : ": " + sentence(a.note()) + " ");
+                sb.append(note(a).isEmpty() ? ". " : ": " + sentence(note(a)) + " ");
             }
             case DEREGISTERED -> sb.append("The assignment of ").append(names).append(" was de-registered. ");
             default -> {

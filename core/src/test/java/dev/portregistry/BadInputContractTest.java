@@ -245,33 +245,32 @@ class BadInputContractTest {
 
     @Test
     void serviceAssignmentNamesTheMissingOrWrongComponent() {
-        assertThatThrownBy(() -> new ServiceAssignment(null, "d", TCP, LifecycleStatus.ACTIVE)).hasMessageContaining("name");
-        assertThatThrownBy(() -> new ServiceAssignment("a", null, TCP, LifecycleStatus.ACTIVE)).hasMessageContaining("description");
-        assertThatThrownBy(() -> new ServiceAssignment("a", "d", null, LifecycleStatus.ACTIVE))
+        assertThatThrownBy(() -> ServiceAssignment.of(null, "d", TCP, LifecycleStatus.ACTIVE)).hasMessageContaining("name");
+        assertThatThrownBy(() -> ServiceAssignment.of("a", null, TCP, LifecycleStatus.ACTIVE)).hasMessageContaining("description");
+        assertThatThrownBy(() -> ServiceAssignment.of("a", "d", null, LifecycleStatus.ACTIVE))
                 .isExactlyInstanceOf(NullPointerException.class).hasMessageContaining("transports");
-        assertThatThrownBy(() -> new ServiceAssignment("a", "d", TCP, null)).hasMessageContaining("status");
-        assertThatThrownBy(() -> new ServiceAssignment("a", "d", TCP, LifecycleStatus.ACTIVE, null)).hasMessageContaining("note");
+        assertThatThrownBy(() -> ServiceAssignment.of("a", "d", TCP, null)).hasMessageContaining("status");
+        assertThatThrownBy(() -> ServiceAssignment.builder().name("a").description("d").transports(TCP).status(LifecycleStatus.ACTIVE).reason(null).build()).hasMessageContaining("reason");
         Set<Transport> withNull = new java.util.HashSet<>(Arrays.asList(Transport.TCP, null));
-        assertThatThrownBy(() -> new ServiceAssignment("a", "d", withNull, LifecycleStatus.ACTIVE))
+        assertThatThrownBy(() -> ServiceAssignment.of("a", "d", withNull, LifecycleStatus.ACTIVE))
                 .isExactlyInstanceOf(NullPointerException.class).hasMessageContaining("transports must not contain null");
-        assertThatThrownBy(() -> new ServiceAssignment("a", "d", Set.of(), LifecycleStatus.ACTIVE))
+        assertThatThrownBy(() -> ServiceAssignment.of("a", "d", Set.of(), LifecycleStatus.ACTIVE))
                 .isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessage("assignment a: transports [] is empty: expected at least one of TCP, UDP, SCTP, DCCP");
-        assertThatThrownBy(() -> new ServiceAssignment("a", "d", TCP, LifecycleStatus.UNASSIGNED))
+        assertThatThrownBy(() -> ServiceAssignment.of("a", "d", TCP, LifecycleStatus.UNASSIGNED))
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"a\"").hasMessageContaining("UNASSIGNED");
     }
 
     @Test
     void alternateUseNamesTheMissingOrWrongComponent() {
-        assertThatThrownBy(() -> new AlternateUse(" ", "d", TCP, UseKind.UNOFFICIAL, OptionalInt.empty(), "b"))
+        assertThatThrownBy(() -> AlternateUse.builder().name(" ").description("d").transports(TCP).kind(UseKind.UNOFFICIAL).basis("b").build())
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("alternate use name \" \" is blank");
-        assertThatThrownBy(() -> new AlternateUse(null, "d", TCP, UseKind.UNOFFICIAL, OptionalInt.empty(), "b"))
+        assertThatThrownBy(() -> AlternateUse.builder().name(null).description("d").transports(TCP).kind(UseKind.UNOFFICIAL).basis("b").build())
                 .isExactlyInstanceOf(NullPointerException.class).hasMessageContaining("name");
-        assertThatThrownBy(() -> new AlternateUse("x", "d", TCP, null, OptionalInt.empty(), "b")).hasMessageContaining("kind");
-        assertThatThrownBy(() -> new AlternateUse("x", "d", TCP, UseKind.MALWARE, null, "b")).hasMessageContaining("officialPort");
-        assertThatThrownBy(() -> new AlternateUse("x", "d", TCP, UseKind.MALWARE, OptionalInt.empty(), null)).hasMessageContaining("basis");
+        assertThatThrownBy(() -> AlternateUse.builder().name("x").description("d").transports(TCP).kind(null).basis("b").build()).hasMessageContaining("kind");
+        assertThatThrownBy(() -> AlternateUse.builder().name("x").description("d").transports(TCP).kind(UseKind.MALWARE).basis(null).build()).hasMessageContaining("basis");
         for (int bad : new int[] {-1, 65536, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
-            assertThatThrownBy(() -> new AlternateUse("x", "d", TCP, UseKind.MALWARE, OptionalInt.of(bad), "b"))
+            assertThatThrownBy(() -> AlternateUse.builder().name("x").description("d").transports(TCP).kind(UseKind.MALWARE).officialPort(bad).basis("b").build())
                     .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining(Integer.toString(bad));
         }
     }
@@ -279,22 +278,18 @@ class BadInputContractTest {
     @Test
     void dataVersionNamesTheMissingOrWrongComponent() {
         LocalDate day = LocalDate.of(2026, 1, 1);
-        assertThatThrownBy(() -> new DataVersion(null, day, "r", 1)).hasMessageContaining("officialSource");
-        assertThatThrownBy(() -> new DataVersion("s", null, "r", 1)).hasMessageContaining("officialDate");
-        assertThatThrownBy(() -> new DataVersion("s", day, null, 1)).hasMessageContaining("curatedRevision");
-        assertThatThrownBy(() -> new DataVersion(" ", day, "r", 1)).isExactlyInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> DataVersion.of(null, day, "r")).hasMessageContaining("officialSource");
+        assertThatThrownBy(() -> DataVersion.of("s", null, "r")).hasMessageContaining("officialDate");
+        assertThatThrownBy(() -> DataVersion.of("s", day, null)).hasMessageContaining("curatedRevision");
+        assertThatThrownBy(() -> DataVersion.of(" ", day, "r")).isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("officialSource \" \" is blank");
-        assertThatThrownBy(() -> new DataVersion("s", day, "\t", 1)).isExactlyInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> DataVersion.of("s", day, "\t")).isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("curatedRevision \"\t\" is blank");
-        for (int bad : new int[] {0, -1, Integer.MIN_VALUE}) {
-            assertThatThrownBy(() -> new DataVersion("s", day, "r", bad)).isExactlyInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("tableFormat " + bad);
-        }
     }
 
     @Test
     void portInfoNamesTheMissingOrWrongComponent() {
-        ServiceAssignment a = new ServiceAssignment("a", "d", TCP, LifecycleStatus.ACTIVE);
+        ServiceAssignment a = ServiceAssignment.of("a", "d", TCP, LifecycleStatus.ACTIVE);
         assertThatThrownBy(() -> PortInfo.of(5, null, List.of(), List.of())).isExactlyInstanceOf(NullPointerException.class)
                 .hasMessageContaining("assignments of port 5");
         assertThatThrownBy(() -> PortInfo.of(5, Arrays.asList(a, null), List.of(), List.of()))
@@ -302,13 +297,10 @@ class BadInputContractTest {
         assertThatThrownBy(() -> PortInfo.of(5, List.of(), null, List.of())).hasMessageContaining("alternateUses of port 5");
         assertThatThrownBy(() -> PortInfo.of(5, List.of(), List.of(), Arrays.asList(6, null)))
                 .isExactlyInstanceOf(NullPointerException.class).hasMessageContaining("relatedPorts of port 5 must not contain null");
-        assertThatThrownBy(() -> new PortInfo(5, null, LifecycleStatus.UNASSIGNED, List.of(), List.of(), List.of()))
-                .hasMessageContaining("range");
-        assertThatThrownBy(() -> new PortInfo(5, PortRange.WELL_KNOWN, null, List.of(), List.of(), List.of()))
-                .hasMessageContaining("status");
-        assertThatThrownBy(() -> PortInfo.statusOf(null)).isExactlyInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> PortInfo.statusOf(Arrays.asList(a, null))).isExactlyInstanceOf(NullPointerException.class)
-                .hasMessageContaining("must not contain null");
+        assertThatThrownBy(() -> PortInfo.builder(70000)).isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("70000");
+        assertThatThrownBy(() -> PortInfo.builder(5).assignments(null)).isExactlyInstanceOf(NullPointerException.class)
+                .hasMessageContaining("assignments");
         PortInfo info = PortInfo.of(5, List.of(a), List.of(), List.of());
         assertThatThrownBy(() -> info.assignmentsFor(null)).isExactlyInstanceOf(NullPointerException.class)
                 .hasMessageContaining("transport");

@@ -37,12 +37,11 @@ class OverlayNameRuleTest {
     }
 
     private static AlternateUse use(String name) {
-        return new AlternateUse(name, "listens here", EnumSet.of(Transport.TCP), UseKind.UNOFFICIAL,
-                OptionalInt.empty(), "our own inventory");
+        return AlternateUse.builder().name(name).description("listens here").transports(EnumSet.of(Transport.TCP)).kind(UseKind.UNOFFICIAL).basis("our own inventory").build();
     }
 
     private static ServiceAssignment assignment(String name) {
-        return new ServiceAssignment(name, "", Set.of(Transport.TCP), LifecycleStatus.ACTIVE);
+        return ServiceAssignment.of(name, "", Set.of(Transport.TCP), LifecycleStatus.ACTIVE);
     }
 
     /** What findService says about a name, without its example; fails if it accepts the name. */
@@ -69,11 +68,11 @@ class OverlayNameRuleTest {
         ways.put("alias service", () -> builder().alias("vpn", bad));
         for (Map.Entry<String, Executable> way : ways.entrySet()) {
             assertThatThrownBy(way.getValue()::execute).as(way.getKey())
-                    .isExactlyInstanceOf(OverlayFormatException.class).hasMessage(asService)
-                    .satisfies(e -> assertThat(((OverlayFormatException) e).line()).isEqualTo(4));
+                    .isExactlyInstanceOf(RegistryFormatException.class).hasMessage(asService)
+                    .satisfies(e -> assertThat(((RegistryFormatException) e).line()).isEqualTo(4));
         }
         assertThatThrownBy(() -> builder().alternateUse(7443, use(bad)))
-                .isExactlyInstanceOf(OverlayFormatException.class)
+                .isExactlyInstanceOf(RegistryFormatException.class)
                 .hasMessage("ops.json:4: alternate use name " + refusal + ": expected a name such as \"OpenVPN\"");
     }
 
@@ -109,9 +108,9 @@ class OverlayNameRuleTest {
         String text = "first 1/tcp # fine\n" + line + "\nlast 2/tcp\n";
         String expected = detail.startsWith("service name ") ? detail + ": expected a name such as \"billing\"" : detail;
         assertThatThrownBy(() -> Overlay.parseServices(text, "services.local"))
-                .isExactlyInstanceOf(OverlayFormatException.class).hasMessage("services.local:2: " + expected)
+                .isExactlyInstanceOf(RegistryFormatException.class).hasMessage("services.local:2: " + expected)
                 .satisfies(e -> {
-                    OverlayFormatException ofe = (OverlayFormatException) e;
+                    RegistryFormatException ofe = (RegistryFormatException) e;
                     assertThat(ofe.source()).isEqualTo("services.local");
                     assertThat(ofe.line()).isEqualTo(2);
                     assertThat(ofe.getMessage()).doesNotContain("\n", "\r", "\u0000", "\u0001", "\u2028");
@@ -163,7 +162,7 @@ class OverlayNameRuleTest {
             Throwable asName = catchThrowable(() -> Overlay.builder("fuzz").name(s, 7443));
             assertThat(asName == null).as("overlay name %s", quoted(s)).isEqualTo(findAccepts && !number);
             if (asName != null) {
-                assertThat(asName).isExactlyInstanceOf(OverlayFormatException.class);
+                assertThat(asName).isExactlyInstanceOf(RegistryFormatException.class);
                 refused++;
             } else {
                 accepted.add(s);
@@ -202,21 +201,20 @@ class OverlayNameRuleTest {
         Set<Transport> tcp = EnumSet.of(Transport.TCP);
         Map<String, Executable> ways = new LinkedHashMap<>();
         ways.put("description", () -> builder().assign(7443,
-                new ServiceAssignment("billing", bad, tcp, LifecycleStatus.ACTIVE)));
+                ServiceAssignment.of("billing", bad, tcp, LifecycleStatus.ACTIVE)));
         ways.put("note", () -> builder().assign(7443,
-                new ServiceAssignment("billing", "Billing", tcp, LifecycleStatus.ACTIVE, bad)));
+                ServiceAssignment.builder().name("billing").description("Billing").transports(tcp).status(LifecycleStatus.ACTIVE).reason(bad).build()));
         ways.put("lifecycle note", () -> builder().lifecycle(1194, "openvpn", LifecycleStatus.HISTORIC, bad));
         ways.put("use description", () -> builder().alternateUse(7443,
-                new AlternateUse("Billing", bad, tcp, UseKind.UNOFFICIAL, OptionalInt.empty(), "ours")));
+                AlternateUse.builder().name("Billing").description(bad).transports(tcp).kind(UseKind.UNOFFICIAL).basis("ours").build()));
         ways.put("use basis", () -> builder().alternateUse(7443,
-                new AlternateUse("Billing", "Billing", tcp, UseKind.UNOFFICIAL, OptionalInt.empty(), bad)));
+                AlternateUse.builder().name("Billing").description("Billing").transports(tcp).kind(UseKind.UNOFFICIAL).basis(bad).build()));
         ways.forEach((way, call) -> assertThatThrownBy(call::execute).as(way)
-                .isInstanceOf(OverlayFormatException.class)
+                .isInstanceOf(RegistryFormatException.class)
                 .hasMessageContaining("ops.json:4")
                 .hasMessageContaining("one line of plain text")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n", "\r", "\u0000", "\u0007", "\u2028")));
-        assertThat(builder().assign(7443, new ServiceAssignment("billing", "Billing – ours, über café",
-                tcp, LifecycleStatus.ACTIVE)).build()).isNotNull();
+        assertThat(builder().assign(7443, ServiceAssignment.of("billing", "Billing – ours, über café", tcp, LifecycleStatus.ACTIVE)).build()).isNotNull();
     }
 
     static Stream<String> textThatBreaksALine() {

@@ -20,15 +20,14 @@ class OverlayTest {
     private static final PortRegistry BUNDLED = PortRegistry.bundled();
 
     private static AlternateUse use(String name, UseKind kind) {
-        return new AlternateUse(name, name + " listens here", EnumSet.of(Transport.TCP), kind, OptionalInt.empty(),
-                "our own inventory");
+        return AlternateUse.builder().name(name).description(name + " listens here").transports(EnumSet.of(Transport.TCP)).kind(kind).basis("our own inventory").build();
     }
 
     @Test
     void aLocalAssignmentIsFoundByPortAndNameAndSaidToBeLocal() {
         PortInfo before = BUNDLED.get(7443);
         PortRegistry ours = BUNDLED.withAssignment(7443,
-                new ServiceAssignment("billing", "our billing service", Set.of(Transport.TCP), LifecycleStatus.ACTIVE));
+                ServiceAssignment.of("billing", "our billing service", Set.of(Transport.TCP), LifecycleStatus.ACTIVE));
 
         PortInfo info = ours.get(7443);
         assertThat(info.assignments()).containsAll(before.assignments());
@@ -36,7 +35,7 @@ class OverlayTest {
         assertThat(billing.name()).isEqualTo("billing");
         assertThat(billing.origin()).isEqualTo(Origin.LOCAL);
         assertThat(billing.transports()).containsExactly(Transport.TCP);
-        assertThat(billing.note()).contains("withAssignment");
+        assertThat(billing.basis().orElse("")).contains("withAssignment");
         assertThat(info.status()).isEqualTo(LifecycleStatus.ACTIVE);
         assertThat(info.summary()).contains("Locally it is assigned to billing (our billing service) over TCP")
                 .doesNotContain("IANA assigns it to billing");
@@ -107,7 +106,7 @@ class OverlayTest {
         assertThat(billing.name()).isEqualTo("billing");
         assertThat(billing.description()).isEqualTo("billing API");
         assertThat(billing.transports()).containsExactly(Transport.TCP, Transport.UDP);
-        assertThat(billing.note()).isEqualTo("Local assignment from services.local, line 2.");
+        assertThat(billing.basis()).hasValue("local assignment from services.local, line 2");
         assertThat(ours.findService("invoices")).extracting(PortInfo::port).containsExactly(7443);
         assertThat(ours.findService("prom-metrics")).extracting(PortInfo::port).containsExactly(9464);
         assertThat(ours.get(9464).assignmentsFor(Transport.TCP)).extracting(ServiceAssignment::name).contains("metrics");
@@ -137,9 +136,9 @@ class OverlayTest {
     void aBadLineFailsWithFileLineAndWhatWasExpected(String line, String message) {
         String text = "first 1/tcp # fine\n" + line + "\n";
         assertThatThrownBy(() -> Overlay.parseServices(text, "services.local"))
-                .isInstanceOf(OverlayFormatException.class).hasMessage(message)
+                .isInstanceOf(RegistryFormatException.class).hasMessage(message)
                 .satisfies(e -> {
-                    OverlayFormatException ofe = (OverlayFormatException) e;
+                    RegistryFormatException ofe = (RegistryFormatException) e;
                     assertThat(ofe.source()).isEqualTo("services.local");
                     assertThat(ofe.line()).isEqualTo(2);
                 });
@@ -155,7 +154,7 @@ class OverlayTest {
         Path bad = dir.resolve("bad.services");
         Files.writeString(bad, "# header\n\nbilling 7443/tpc\n");
         assertThatThrownBy(() -> BUNDLED.withServicesFile(bad))
-                .isInstanceOf(OverlayFormatException.class)
+                .isInstanceOf(RegistryFormatException.class)
                 .hasMessage(bad + ":3: unknown transport \"tpc\": expected tcp, udp, sctp or dccp");
         assertThatThrownBy(() -> BUNDLED.withServicesFile(dir.resolve("missing")))
                 .isInstanceOf(IOException.class).hasMessageContaining("missing");
@@ -167,25 +166,24 @@ class OverlayTest {
                 .lifecycle(1194, "OpenVPN", LifecycleStatus.HISTORIC, "We moved to WireGuard.").build());
         assertThat(ours.get(1194).status()).isEqualTo(LifecycleStatus.HISTORIC);
         assertThat(ours.get(1194).assignments()).singleElement().satisfies(a -> {
-            assertThat(a.note()).isEqualTo("We moved to WireGuard.");
+            assertThat(a.reason().orElse("")).isEqualTo("We moved to WireGuard.");
             assertThat(a.origin()).isEqualTo(Origin.IANA);
         });
         assertThat(ours.get(1194).summary()).contains("historic", "We moved to WireGuard.");
 
         assertThatThrownBy(() -> BUNDLED.with(Overlay.builder("notes.json").line(7)
                 .lifecycle(1194, "wireguard", LifecycleStatus.ABANDONED, "").build()))
-                .isInstanceOf(OverlayFormatException.class)
+                .isInstanceOf(RegistryFormatException.class)
                 .hasMessage("notes.json:7: port 1194 has no assignment named \"wireguard\" to set ABANDONED: "
                         + "expected one of [openvpn]");
         assertThatThrownBy(() -> Overlay.builder("ops").lifecycle(1194, "openvpn", LifecycleStatus.RESERVED, ""))
-                .isInstanceOf(OverlayFormatException.class)
+                .isInstanceOf(RegistryFormatException.class)
                 .hasMessageContaining("RESERVED").hasMessageContaining("expected ACTIVE, ABANDONED, HISTORIC or DEREGISTERED");
     }
 
     @Test
     void aLaterOverlayCanAnnotateAnEarlierOnesAssignment() {
-        PortRegistry ours = BUNDLED.withAssignment(7443, new ServiceAssignment("billing", "", Set.of(Transport.TCP),
-                LifecycleStatus.ACTIVE));
+        PortRegistry ours = BUNDLED.withAssignment(7443, ServiceAssignment.of("billing", "", Set.of(Transport.TCP), LifecycleStatus.ACTIVE));
         PortRegistry retired = ours.with(Overlay.builder("retire")
                 .lifecycle(7443, "billing", LifecycleStatus.ABANDONED, "Billing moved to the cloud in 2026.").build());
         assertThat(retired.get(7443).assignments()).filteredOn(ServiceAssignment::isLocal).singleElement()
@@ -225,7 +223,7 @@ class OverlayTest {
     void builderChecksEveryArgumentAtOnce() {
         Overlay.Builder b = Overlay.builder("ops.json").line(4);
         assertThatThrownBy(() -> b.assign(-1, "x", "", Transport.TCP))
-                .isInstanceOf(OverlayFormatException.class).hasMessage("ops.json:4: port -1 is out of range: expected 0..65535");
+                .isInstanceOf(RegistryFormatException.class).hasMessage("ops.json:4: port -1 is out of range: expected 0..65535");
         assertThatThrownBy(() -> b.assign(1, " ", "", Transport.TCP))
                 .hasMessage("ops.json:4: service name \" \" is blank: expected a name such as \"billing\"");
         assertThatThrownBy(() -> b.assign(1, "x", ""))
@@ -254,7 +252,7 @@ class OverlayTest {
         assertThat(ours.findService("vpn")).isEqualTo(ours.findService("OpenVPN")).isNotEmpty();
         assertThat(ours.findService("invoicing")).extracting(PortInfo::port).containsExactly(7443);
         assertThatThrownBy(() -> BUNDLED.with(Overlay.builder("names.json").line(3).alias("x", "no-such-service").build()))
-                .isInstanceOf(OverlayFormatException.class)
+                .isInstanceOf(RegistryFormatException.class)
                 .hasMessage("names.json:3: name \"x\" stands for service \"no-such-service\", which resolves to no port: "
                         + "expected a service name the registry knows");
     }

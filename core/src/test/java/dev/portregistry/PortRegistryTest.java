@@ -53,7 +53,7 @@ class PortRegistryTest {
             assertThat(a.description()).isEqualTo("Network Magic");
             assertThat(a.transports()).containsExactly(Transport.TCP, Transport.UDP);
             assertThat(a.status()).isEqualTo(LifecycleStatus.ABANDONED);
-            assertThat(a.note()).contains("Network Magic").contains("discontinued");
+            assertThat(a.reason().orElse("")).contains("Network Magic").contains("discontinued");
         });
         assertThat(info.assignmentsFor(Transport.UDP)).extracting(ServiceAssignment::name).containsExactly("netmagic");
         assertThat(info.assignmentsFor(Transport.SCTP)).isEmpty();

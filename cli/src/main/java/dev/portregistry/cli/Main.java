@@ -85,7 +85,9 @@ public final class Main implements Callable<Integer> {
                 commandLine.getErr().println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
                 return USAGE;
             }
-            return ex instanceof IllegalArgumentException ? USAGE : FAILURE;
+            // a bad overlay file is the user's input, as a bad argument is
+            return ex instanceof IllegalArgumentException || ex instanceof dev.portregistry.RegistryFormatException
+                    ? USAGE : FAILURE;
         });
         return cl.execute(args);
     }
@@ -167,8 +169,8 @@ public final class Main implements Callable<Integer> {
             for (ServiceAssignment a : shown) {
                 out.printf("  %-16s %-16s %-12s %s%n", a.name().isEmpty() ? "-" : a.name(), transports(a.transports()),
                         a.status(), a.description());
-                if (!a.note().isEmpty()) {
-                    out.println("      " + a.note());
+                if (!a.reason().orElse("").isEmpty()) {
+                    out.println("      " + a.reason().orElse(""));
                 }
             }
         }

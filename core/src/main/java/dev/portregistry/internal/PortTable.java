@@ -520,7 +520,7 @@ public final class PortTable {
                 }
             }
             try {
-                version = new DataVersion(utf(at[0]), date(utf(at[1])), utf(at[2]), TableCodec.FORMAT_VERSION);
+                version = DataVersion.of(utf(at[0]), date(utf(at[1])), utf(at[2]));
             } catch (IllegalArgumentException e) {
                 throw inconsistent(e.getMessage());
             }
@@ -683,8 +683,9 @@ public final class PortTable {
             checkAssignment(index);
             byte[] b = indexData;
             int at = assignmentsAt + index * ASSIGNMENT_SIZE;
-            a = new ServiceAssignment(string(u16(b, at)), string(u16(b, at + 2)), transports(b[at + 4] & 0xFF),
-                    STATUSES[b[at + 5] & 0xFF], string(u16(b, at + 6)));
+            a = ServiceAssignment.builder().name(string(u16(b, at))).description(string(u16(b, at + 2)))
+                    .transports(transports(b[at + 4] & 0xFF)).status(STATUSES[b[at + 5] & 0xFF])
+                    .reason(string(u16(b, at + 6))).build();
             assignments[index] = a;
         }
         return a;
@@ -697,9 +698,12 @@ public final class PortTable {
             byte[] b = indexData;
             int at = usesAt + index * USE_SIZE;
             int official = (u16(b, at + 6) << 16) | u16(b, at + 8);
-            u = new AlternateUse(string(u16(b, at)), string(u16(b, at + 2)), transports(b[at + 4] & 0xFF),
-                    KINDS[b[at + 5] & 0xFF], official == NO_PORT ? OptionalInt.empty() : OptionalInt.of(official),
-                    string(u16(b, at + 10)));
+            AlternateUse.Builder ub = AlternateUse.builder().name(string(u16(b, at))).description(string(u16(b, at + 2)))
+                    .transports(transports(b[at + 4] & 0xFF)).kind(KINDS[b[at + 5] & 0xFF]).basis(string(u16(b, at + 10)));
+            if (official != NO_PORT) {
+                ub.officialPort(official);
+            }
+            u = ub.build();
             uses[index] = u;
         }
         return u;

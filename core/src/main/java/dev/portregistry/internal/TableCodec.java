@@ -122,7 +122,7 @@ public final class TableCodec {
                 if (!assignments.contains(a)) {
                     strings.indexOf(a.name());
                     strings.indexOf(a.description());
-                    strings.indexOf(a.note());
+                    strings.indexOf(a.reason().orElse(""));
                     assignments.indexOf(a);
                 }
             }
@@ -173,7 +173,7 @@ public final class TableCodec {
             d.writeShort(strings.indexOf(a.description()));
             d.writeByte(mask(a.transports()));
             d.writeByte(a.status().ordinal());
-            d.writeShort(strings.indexOf(a.note()));
+            d.writeShort(strings.indexOf(a.reason().orElse("")));
         }
         d.writeShort(uses.size());
         for (AlternateUse u : uses.values()) {

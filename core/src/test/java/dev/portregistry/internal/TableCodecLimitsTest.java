@@ -28,11 +28,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * much, never truncated into a table that reads back as something else.
  */
 class TableCodecLimitsTest {
-    private static final DataVersion VERSION = new DataVersion("s", LocalDate.of(2026, 1, 2), "r", TableCodec.FORMAT_VERSION);
+    private static final DataVersion VERSION = DataVersion.of("s", LocalDate.of(2026, 1, 2), "r");
     private static final EnumSet<Transport> TCP = EnumSet.of(Transport.TCP);
 
     private static ServiceAssignment assignment(String name) {
-        return new ServiceAssignment(name, "d", TCP, LifecycleStatus.ACTIVE);
+        return ServiceAssignment.of(name, "d", TCP, LifecycleStatus.ACTIVE);
     }
 
     private static TableData table(List<PortInfo> ports, Map<String, List<Integer>> names) {
@@ -74,7 +74,7 @@ class TableCodecLimitsTest {
     @Test
     void sharedRecordsAreStoredOnceAndAnUseWithoutOfficialPortReadsBack() {
         ServiceAssignment shared = assignment("x11");
-        AlternateUse use = new AlternateUse("Thing", "d", TCP, UseKind.UNOFFICIAL, OptionalInt.empty(), "b");
+        AlternateUse use = AlternateUse.builder().name("Thing").description("d").transports(TCP).kind(UseKind.UNOFFICIAL).basis("b").build();
         List<PortInfo> ports = IntStream.range(6000, 6064)
                 .mapToObj(p -> PortInfo.of(p, List.of(shared), List.of(use), List.of())).toList();
         TableData table = table(ports, Map.of("x11", IntStream.range(6000, 6064).boxed().toList()));

@@ -24,18 +24,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TableCodecTest {
 
     static TableData sample() {
-        ServiceAssignment echo = new ServiceAssignment("echo", "Echo", EnumSet.of(Transport.TCP, Transport.UDP),
-                LifecycleStatus.ACTIVE);
-        ServiceAssignment old = new ServiceAssignment("old", "Old thing", EnumSet.of(Transport.SCTP),
-                LifecycleStatus.ABANDONED, "Old (Acme) was discontinued in 2001.");
-        ServiceAssignment reserved = new ServiceAssignment("", "Reserved", EnumSet.of(Transport.DCCP),
-                LifecycleStatus.RESERVED);
-        AlternateUse use = new AlternateUse("Thing", "A thing.", EnumSet.of(Transport.UDP), UseKind.MALWARE,
-                OptionalInt.of(7), "an advisory");
+        ServiceAssignment echo = ServiceAssignment.of("echo", "Echo", EnumSet.of(Transport.TCP, Transport.UDP), LifecycleStatus.ACTIVE);
+        ServiceAssignment old = ServiceAssignment.builder().name("old").description("Old thing").transports(EnumSet.of(Transport.SCTP)).status(LifecycleStatus.ABANDONED).reason("Old (Acme) was discontinued in 2001.").build();
+        ServiceAssignment reserved = ServiceAssignment.of("", "Reserved", EnumSet.of(Transport.DCCP), LifecycleStatus.RESERVED);
+        AlternateUse use = AlternateUse.builder().name("Thing").description("A thing.").transports(EnumSet.of(Transport.UDP)).kind(UseKind.MALWARE).officialPort(7).basis("an advisory").build();
         TreeMap<String, List<Integer>> names = new TreeMap<>();
         names.put("echo", List.of(7));
         names.put("thing", List.of(7, 65535));
-        return new TableData(new DataVersion("test source", LocalDate.of(2026, 1, 2), "r1", TableCodec.FORMAT_VERSION),
+        return new TableData(DataVersion.of("test source", LocalDate.of(2026, 1, 2), "r1"),
                 List.of(PortInfo.of(0, List.of(reserved), List.of(), List.of()),
                         PortInfo.of(7, List.of(echo, old), List.of(use), List.of(65535)),
                         PortInfo.of(65535, List.of(), List.of(use), List.of(7))),
@@ -56,7 +52,7 @@ class TableCodecTest {
      */
     @Test
     void chunksOfAnyLengthReadBackIncludingEmptyOnes() {
-        DataVersion version = new DataVersion("s", LocalDate.of(2026, 1, 2), "r", TableCodec.FORMAT_VERSION);
+        DataVersion version = DataVersion.of("s", LocalDate.of(2026, 1, 2), "r");
         TableData empty = new TableData(version, List.of(), new TreeMap<>());
         assertThat(TableCodec.read(TableCodec.toBytes(empty), "empty")).isEqualTo(empty);
         for (int count = 1; count <= 40; count++) {
@@ -64,8 +60,7 @@ class TableCodecTest {
             TreeMap<String, List<Integer>> names = new TreeMap<>();
             for (int i = 0; i < count; i++) {
                 String name = "n" + i + "x".repeat(i * 7 % 23);
-                ports.add(PortInfo.of(1000 + i, List.of(new ServiceAssignment(name, "d" + i * 31, EnumSet.of(Transport.TCP),
-                        LifecycleStatus.ACTIVE)), List.of(), List.of()));
+                ports.add(PortInfo.of(1000 + i, List.of(ServiceAssignment.of(name, "d" + i * 31, EnumSet.of(Transport.TCP), LifecycleStatus.ACTIVE)), List.of(), List.of()));
                 names.put(name, List.of(1000 + i));
             }
             TableData table = new TableData(version, ports, names);

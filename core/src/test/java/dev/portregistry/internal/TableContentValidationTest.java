@@ -90,14 +90,12 @@ class TableContentValidationTest {
     }
 
     static TableData expectedValid() {
-        ServiceAssignment echo = new ServiceAssignment("echo", "Echo", EnumSet.of(Transport.TCP, Transport.UDP),
-                LifecycleStatus.ACTIVE);
-        AlternateUse thing = new AlternateUse("Thing", "", EnumSet.of(Transport.UDP), UseKind.MALWARE,
-                OptionalInt.of(7), "Echo");
+        ServiceAssignment echo = ServiceAssignment.of("echo", "Echo", EnumSet.of(Transport.TCP, Transport.UDP), LifecycleStatus.ACTIVE);
+        AlternateUse thing = AlternateUse.builder().name("Thing").description("").transports(EnumSet.of(Transport.UDP)).kind(UseKind.MALWARE).officialPort(7).basis("Echo").build();
         TreeMap<String, List<Integer>> names = new TreeMap<>();
         names.put("echo", List.of(7));
         names.put("thing", List.of(7, 9));
-        return new TableData(new DataVersion("test source", LocalDate.of(2026, 1, 2), "r1", TableCodec.FORMAT_VERSION),
+        return new TableData(DataVersion.of("test source", LocalDate.of(2026, 1, 2), "r1"),
                 List.of(PortInfo.of(7, List.of(echo), List.of(thing), List.of(9)),
                         PortInfo.of(9, List.of(), List.of(thing), List.of(7))),
                 names);

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.portregistry.AlternateUse;
 import dev.portregistry.LifecycleStatus;
 import dev.portregistry.Overlay;
-import dev.portregistry.OverlayFormatException;
+import dev.portregistry.RegistryFormatException;
 import dev.portregistry.ServiceAssignment;
 import dev.portregistry.Transport;
 import dev.portregistry.UseKind;
@@ -56,7 +56,7 @@ import java.util.TreeSet;
  * </ul>
  * Strict: malformed JSON, a repeated key, an unknown member or field, a missing or empty field, a
  * value of the wrong type, a port outside 0..65535 or an unknown transport, kind or status fails
- * with an {@link OverlayFormatException} naming the file and the line of the entry.
+ * with an {@link RegistryFormatException} naming the file and the line of the entry.
  *
  * <p>Stateless and thread-safe.
  */
@@ -88,7 +88,7 @@ public final class JsonOverlay {
      * @return the overlay, never null
      * @throws NullPointerException   if file is null
      * @throws IOException            if the file cannot be read
-     * @throws OverlayFormatException naming the file and line of the first bad entry
+     * @throws RegistryFormatException naming the file and line of the first bad entry
      */
     public static Overlay read(Path file) throws IOException {
         Objects.requireNonNull(file, "file must not be null");
@@ -103,7 +103,7 @@ public final class JsonOverlay {
      *               array; not null or blank
      * @return the overlay, never null
      * @throws NullPointerException   if an argument is null
-     * @throws OverlayFormatException naming the source and line of the first bad entry
+     * @throws RegistryFormatException naming the source and line of the first bad entry
      */
     public static Overlay parse(String json, String source) {
         Objects.requireNonNull(json, "json must not be null");
@@ -119,29 +119,29 @@ public final class JsonOverlay {
                     String member = p.currentName();
                     int line = p.currentTokenLocation().getLineNr();
                     if (!KINDS.contains(member)) {
-                        throw new OverlayFormatException(source, line, "unknown member \"" + member + "\": expected "
+                        throw new RegistryFormatException(source, line, "unknown member \"" + member + "\": expected "
                                 + String.join(", ", KINDS));
                     }
                     if (p.nextToken() != JsonToken.START_ARRAY) {
-                        throw new OverlayFormatException(source, line, "member \"" + member + "\" must be an array of objects");
+                        throw new RegistryFormatException(source, line, "member \"" + member + "\" must be an array of objects");
                     }
                     entries(p, b, source, member);
                 }
                 if (t != JsonToken.END_OBJECT) {
-                    throw new OverlayFormatException(source, p.currentTokenLocation().getLineNr(), "unexpected " + t);
+                    throw new RegistryFormatException(source, p.currentTokenLocation().getLineNr(), "unexpected " + t);
                 }
             } else {
-                throw new OverlayFormatException(source, first == null ? 1 : p.currentTokenLocation().getLineNr(),
+                throw new RegistryFormatException(source, first == null ? 1 : p.currentTokenLocation().getLineNr(),
                         "expected a JSON object of entry arrays or a curated array, found " + (first == null ? "nothing" : first));
             }
             if (p.nextToken() != null) {
-                throw new OverlayFormatException(source, p.currentTokenLocation().getLineNr(), "unexpected content after the overlay");
+                throw new RegistryFormatException(source, p.currentTokenLocation().getLineNr(), "unexpected content after the overlay");
             }
         } catch (JsonProcessingException e) {
-            throw new OverlayFormatException(source, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+            throw new RegistryFormatException(source, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
                     "malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new OverlayFormatException(source, 0, "cannot read: " + e.getMessage());
+            throw new RegistryFormatException(source, 0, "cannot read: " + e.getMessage());
         }
         return b.build();
     }
@@ -156,7 +156,7 @@ public final class JsonOverlay {
                 return e.getValue();
             }
         }
-        throw new OverlayFormatException(source, 1, "a top-level array needs a file name that tells its kind: expected one "
+        throw new RegistryFormatException(source, 1, "a top-level array needs a file name that tells its kind: expected one "
                 + "ending in " + new TreeSet<>(FILE_KINDS.keySet()) + " or in a folder named after one of them, "
                 + "or an object with members " + String.join(", ", KINDS));
     }
@@ -166,7 +166,7 @@ public final class JsonOverlay {
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             int line = p.currentTokenLocation().getLineNr();
             if (t != JsonToken.START_OBJECT) {
-                throw new OverlayFormatException(source, line, "expected an object in \"" + kind + "\", found " + t);
+                throw new RegistryFormatException(source, line, "expected an object in \"" + kind + "\", found " + t);
             }
             Entry e = new Entry(source, line, MAPPER.readTree(p));
             b.line(line);
@@ -192,7 +192,7 @@ public final class JsonOverlay {
         String note = e.optionalText("note");
         String[] aliases = e.has("aliases") ? e.texts("aliases").toArray(new String[0]) : new String[0];
         for (int port : ports) {
-            b.assign(port, new ServiceAssignment(name, description, transports, status, note), aliases);
+            b.assign(port, ServiceAssignment.builder().name(name).description(description).transports(transports).status(status).reason(note).build(), aliases);
         }
     }
 
@@ -202,8 +202,12 @@ public final class JsonOverlay {
         List<Integer> ports = e.ports("ports");
         Set<Transport> transports = e.transports();
         UseKind kind = e.enumValue("kind", EnumSet.allOf(UseKind.class));
-        OptionalInt official = e.has("officialPort") ? OptionalInt.of(e.integer("officialPort", 0, 65535)) : OptionalInt.empty();
-        AlternateUse use = new AlternateUse(name, e.text("description"), transports, kind, official, e.text("basis"));
+        AlternateUse.Builder ub = AlternateUse.builder().name(name).description(e.text("description"))
+                .transports(transports).kind(kind).basis(e.text("basis"));
+        if (e.has("officialPort")) {
+            ub.officialPort(e.integer("officialPort", 0, 65535));
+        }
+        AlternateUse use = ub.build();
         for (int port : ports) {
             b.alternateUse(port, use);
         }
@@ -276,8 +280,8 @@ public final class JsonOverlay {
             this.node = node;
         }
 
-        OverlayFormatException error(String detail) {
-            return new OverlayFormatException(source, line, detail);
+        RegistryFormatException error(String detail) {
+            return new RegistryFormatException(source, line, detail);
         }
 
         void allowOnly(Set<String> allowed) {

@@ -27,7 +27,7 @@ import java.time.LocalDate;
 import java.util.OptionalInt;
 
 /**
- * A Jackson module that writes every public record of {@code dev.portregistry} as clean JSON with
+ * A Jackson module that writes every public value type of {@code dev.portregistry} as clean JSON with
  * stable field names: the record's components in declaration order, enums as their names,
  * {@code officialPort} as a number or {@code null}, dates as {@code "2026-09-17"}, addresses as
  * text ({@code "::1"}), and {@link PortInfo#summary()} as {@code summary}.
@@ -41,9 +41,13 @@ import java.util.OptionalInt;
  * <p>Field names per type:
  * <ul>
  *   <li>{@link PortInfo}: {@code port, range, status, assignments, alternateUses, relatedPorts, summary}</li>
- *   <li>{@link ServiceAssignment}: {@code name, description, transports, status, note, origin}</li>
- *   <li>{@link AlternateUse}: {@code name, description, transports, kind, officialPort, basis}</li>
- *   <li>{@link DataVersion}: {@code officialSource, officialDate, curatedRevision, tableFormat}</li>
+ *   <li>{@link ServiceAssignment}: {@code name, description, transports, status, origin, registrationDate,
+ *       modificationDate, references, serviceCode, unauthorizedUseReported, assignmentNotes, product, vendor,
+ *       discontinuedYear, reason, basis, programs}</li>
+ *   <li>{@link AlternateUse}: {@code name, description, transports, kind, officialPort, basis, firstYear,
+ *       lastYear, programs}</li>
+ *   <li>{@link DataVersion}: {@code officialSource, officialDate, curatedRevision}</li>
+ *   <li>a program: {@code name, commandLineMarker}; a registry date: text such as {@code "2005-08"}</li>
  *   <li>{@link ListeningSocket}: {@code transport, address, port, uid, inode}</li>
  *   <li>{@link Listener}: {@code socket, process, verdict, reason, loopbackOnly, malwareAssociated, info}
  *       ({@code process} is {@code null} when it could not be seen)</li>
@@ -63,10 +67,10 @@ public final class PortRegistryModule extends SimpleModule {
     /** Creates the module. */
     public PortRegistryModule() {
         super("portregistry", Version.unknownVersion());
-        setMixInAnnotation(PortInfo.class, PortInfoMixin.class);
-        setMixInAnnotation(ServiceAssignment.class, ServiceAssignmentMixin.class);
-        setMixInAnnotation(AlternateUse.class, AlternateUseMixin.class);
-        setMixInAnnotation(DataVersion.class, DataVersionMixin.class);
+        addSerializer(PortInfo.class, new ValueSerializers.PortInfoSerializer());
+        addSerializer(ServiceAssignment.class, new ValueSerializers.ServiceAssignmentSerializer());
+        addSerializer(AlternateUse.class, new ValueSerializers.AlternateUseSerializer());
+        addSerializer(DataVersion.class, new ValueSerializers.DataVersionSerializer());
         setMixInAnnotation(ListeningSocket.class, ListeningSocketMixin.class);
         addSerializer(Listener.class, new ListenerSerializer());
         addSerializer(ProcessInfo.class, new ProcessInfoSerializer());
@@ -98,28 +102,6 @@ public final class PortRegistryModule extends SimpleModule {
         public boolean isEmpty(SerializerProvider provider, OptionalInt value) {
             return value == null || value.isEmpty();
         }
-    }
-
-    @JsonPropertyOrder({"port", "range", "status", "assignments", "alternateUses", "relatedPorts", "summary"})
-    abstract static class PortInfoMixin {
-        @JsonProperty("summary")
-        abstract String summary();
-    }
-
-    @JsonPropertyOrder({"name", "description", "transports", "status", "note", "origin"})
-    abstract static class ServiceAssignmentMixin {
-        @JsonIgnore
-        abstract boolean isLocal();
-    }
-
-    @JsonPropertyOrder({"name", "description", "transports", "kind", "officialPort", "basis"})
-    abstract static class AlternateUseMixin {
-    }
-
-    @JsonPropertyOrder({"officialSource", "officialDate", "curatedRevision", "tableFormat"})
-    abstract static class DataVersionMixin {
-        @JsonSerialize(using = ToStringSerializer.class)
-        abstract LocalDate officialDate();
     }
 
     @JsonPropertyOrder({"transport", "address", "port", "uid", "inode"})

@@ -5,7 +5,7 @@ import dev.portregistry.LifecycleStatus;
 import dev.portregistry.Origin;
 import dev.portregistry.Overlay;
 import dev.portregistry.advice.PortAdvisor;
-import dev.portregistry.OverlayFormatException;
+import dev.portregistry.RegistryFormatException;
 import dev.portregistry.PortInfo;
 import dev.portregistry.PortRegistry;
 import dev.portregistry.ServiceAssignment;
@@ -76,7 +76,7 @@ class JsonOverlayTest {
             assertThat(a.name()).isEqualTo("billing");
             assertThat(a.description()).isEqualTo("our billing service");
             assertThat(a.origin()).isEqualTo(Origin.LOCAL);
-            assertThat(a.note()).isEqualTo("Local assignment from ops.json, line 3.");
+            assertThat(a.basis()).hasValue("local assignment from ops.json, line 3");
         });
         assertThat(billing.relatedPorts()).containsExactly(7444);
         assertThat(ours.findService("invoices")).containsExactly(billing);
@@ -93,7 +93,9 @@ class JsonOverlayTest {
         Path curated = Path.of(System.getProperty("portregistry.curated.dir", "../registry-data/data/curated"));
         List<Path> files;
         try (Stream<Path> s = Files.walk(curated)) {
-            files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+            // programs/ (issue 12) is not an overlay kind yet: the compiler and JsonOverlay read it once it is wired
+            files = s.filter(p -> p.toString().endsWith(".json"))
+                    .filter(p -> !p.getParent().getFileName().toString().equals("programs")).sorted().toList();
         }
         assertThat(files).isNotEmpty();
         PortRegistry again = BUNDLED;
@@ -120,10 +122,10 @@ class JsonOverlayTest {
     @Test
     void aCuratedArrayNeedsAFileNameThatTellsItsKind() {
         assertThatThrownBy(() -> JsonOverlay.parse("[]", "ops.json"))
-                .isInstanceOf(OverlayFormatException.class)
+                .isInstanceOf(RegistryFormatException.class)
                 .hasMessageStartingWith("ops.json:1: a top-level array needs a file name that tells its kind");
         assertThatThrownBy(() -> JsonOverlay.parse("[]", "curated/colours/x.json"))
-                .isInstanceOf(OverlayFormatException.class).hasMessageContaining("folder named after one of them");
+                .isInstanceOf(RegistryFormatException.class).hasMessageContaining("folder named after one of them");
         assertThat(JsonOverlay.parse("""
                 [{"name": "x", "ports": [7443, 7444], "basis": "b"}]
                 """, "/etc/portregistry/team-related.json").size()).isEqualTo(1);
@@ -153,7 +155,7 @@ class JsonOverlayTest {
         // the first line is empty and the entry starts on line 3, so that lines are really counted
         String text = "\n" + json.replaceFirst("\\[\\{", "[\n{");
         assertThatThrownBy(() -> JsonOverlay.parse(text, "o.json"))
-                .isInstanceOf(OverlayFormatException.class).hasMessageStartingWith(message);
+                .isInstanceOf(RegistryFormatException.class).hasMessageStartingWith(message);
     }
 
     @Test
@@ -167,7 +169,7 @@ class JsonOverlayTest {
                 }
                 """);
         Overlay overlay = JsonOverlay.read(file);
-        assertThatThrownBy(() -> BUNDLED.with(overlay)).isInstanceOf(OverlayFormatException.class)
+        assertThatThrownBy(() -> BUNDLED.with(overlay)).isInstanceOf(RegistryFormatException.class)
                 .hasMessage(file + ":3: port 1194 has no assignment named \"wireguard\" to set HISTORIC: expected one of [openvpn]");
         assertThatThrownBy(() -> JsonOverlay.read(dir.resolve("missing.json"))).isInstanceOf(IOException.class);
     }
@@ -175,7 +177,7 @@ class JsonOverlayTest {
     @Test
     void malformedJsonNamesItsLine() {
         assertThatThrownBy(() -> JsonOverlay.parse("{\n  \"names\": [\n    {\"name\": \"x\",,}\n  ]\n}", "bad.json"))
-                .isInstanceOf(OverlayFormatException.class).hasMessageStartingWith("bad.json:3: malformed JSON:");
+                .isInstanceOf(RegistryFormatException.class).hasMessageStartingWith("bad.json:3: malformed JSON:");
     }
 
     @Test

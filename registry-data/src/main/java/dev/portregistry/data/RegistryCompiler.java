@@ -182,7 +182,7 @@ public final class RegistryCompiler {
         for (int port : allPorts) {
             List<ServiceAssignment> assignments = new ArrayList<>();
             for (Draft d : ordered(drafts.getOrDefault(port, List.of()))) {
-                assignments.add(new ServiceAssignment(d.name, d.description, d.transports, d.status, d.note));
+                assignments.add(ServiceAssignment.builder().name(d.name).description(d.description).transports(d.transports).status(d.status).reason(d.note).build());
             }
             PortInfo info = PortInfo.of(port, assignments, uses.getOrDefault(port, List.of()),
                     List.copyOf(related.getOrDefault(port, new TreeSet<>())));
@@ -292,8 +292,10 @@ public final class RegistryCompiler {
                 if (e.kind() != kind) {
                     continue;
                 }
-                AlternateUse use = new AlternateUse(e.name(), e.description(), e.transports(), e.kind(),
-                        e.officialPort(), e.basis());
+                AlternateUse.Builder ub = AlternateUse.builder().name(e.name()).description(e.description())
+                        .transports(e.transports()).kind(e.kind()).basis(e.basis());
+                e.officialPort().ifPresent(ub::officialPort);
+                AlternateUse use = ub.build();
                 for (int port : e.ports()) {
                     byPort.computeIfAbsent(port, p -> new ArrayList<>()).add(use);
                 }
@@ -387,7 +389,7 @@ public final class RegistryCompiler {
         String date = require(p, "official.date", file);
         String revision = require(p, "curated.revision", file);
         try {
-            return new DataVersion(source, LocalDate.parse(date), revision, TableCodec.FORMAT_VERSION);
+            return DataVersion.of(source, LocalDate.parse(date), revision);
         } catch (DateTimeParseException e) {
             throw new SourceException(file.toString(), 0, "official.date \"" + date + "\" is not an ISO date (YYYY-MM-DD)");
         }

@@ -37,8 +37,8 @@ public final class TableDump {
                 sb.append("  assignment ").append(a.name().isEmpty() ? "-" : a.name()).append(' ')
                         .append(Ports.format(a.transports())).append(' ').append(a.status())
                         .append(" \"").append(a.description()).append('"');
-                if (!a.note().isEmpty()) {
-                    sb.append(" note \"").append(a.note()).append('"');
+                if (!a.reason().orElse("").isEmpty()) {
+                    sb.append(" note \"").append(a.reason().orElse("")).append('"');
                 }
                 sb.append('\n');
             }

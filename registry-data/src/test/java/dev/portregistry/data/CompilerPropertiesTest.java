@@ -31,8 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * name; nothing else is there; the table reads back as the same content.
  */
 class CompilerPropertiesTest {
-    private static final DataVersion VERSION = new DataVersion("generated", LocalDate.of(2026, 1, 2), "r1",
-            TableCodec.FORMAT_VERSION);
+    private static final DataVersion VERSION = DataVersion.of("generated", LocalDate.of(2026, 1, 2), "r1");
 
     private static List<OfficialRecord> official(Gen g) {
         return g.filter(() -> g.list(0, 25, () -> {

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class NamesReachableTest {
     private static final DataVersion VERSION =
-            new DataVersion("test", LocalDate.of(2026, 1, 2), "r1", TableCodec.FORMAT_VERSION);
+            DataVersion.of("test", LocalDate.of(2026, 1, 2), "r1");
 
     @TempDir
     Path dir;

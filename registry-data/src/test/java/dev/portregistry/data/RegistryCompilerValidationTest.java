@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class RegistryCompilerValidationTest {
     private static final DataVersion VERSION =
-            new DataVersion("test snapshot", LocalDate.of(2026, 1, 2), "2026-01-02.1", TableCodec.FORMAT_VERSION);
+            DataVersion.of("test snapshot", LocalDate.of(2026, 1, 2), "2026-01-02.1");
 
     @TempDir
     Path dir;
@@ -105,12 +105,11 @@ class RegistryCompilerValidationTest {
         result.table().ports().forEach(p -> byPort.put(p.port(), p));
 
         assertThat(byPort.get(0).status()).isEqualTo(LifecycleStatus.RESERVED);
-        assertThat(byPort.get(80).assignments()).containsExactly(new ServiceAssignment("http", "World Wide Web HTTP",
-                Set.of(Transport.TCP, Transport.UDP), LifecycleStatus.ACTIVE));
+        assertThat(byPort.get(80).assignments()).containsExactly(ServiceAssignment.of("http", "World Wide Web HTTP", Set.of(Transport.TCP, Transport.UDP), LifecycleStatus.ACTIVE));
         assertThat(byPort.get(80).relatedPorts()).containsExactly(1196);
         assertThat(byPort.get(1196).status()).isEqualTo(LifecycleStatus.ABANDONED);
         assertThat(byPort.get(1196).assignments()).singleElement()
-                .satisfies(a -> assertThat(a.note()).isEqualTo("Network Magic was discontinued in 2012."));
+                .satisfies(a -> assertThat(a.reason().orElse("")).isEqualTo("Network Magic was discontinued in 2012."));
         assertThat(byPort.get(1196).alternateUses()).hasSize(1);
         assertThat(byPort.get(1197).status()).isEqualTo(LifecycleStatus.DEREGISTERED);
         assertThat(byPort.get(1195).assignments()).isEmpty();
@@ -137,7 +136,7 @@ class RegistryCompilerValidationTest {
                 curated(null, null, null, null));
         PortInfo port = result.table().ports().get(0);
         assertThat(port.status()).isEqualTo(LifecycleStatus.HISTORIC);
-        assertThat(port.assignments().get(0).note()).contains("historic");
+        assertThat(port.assignments().get(0).reason().orElse("")).contains("historic");
     }
 
     // ---- lifecycle entries must name an assignment of their port

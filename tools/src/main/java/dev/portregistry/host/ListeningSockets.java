@@ -101,7 +101,7 @@ public final class ListeningSockets {
     public static List<Listener> listeners(PortRegistry registry) {
         Objects.requireNonNull(registry, "registry must not be null");
         checkLinux(System.getProperty("os.name", ""));
-        return listeners(registry, PROC, ByteOrder.nativeOrder(), Programs.of(registry));
+        return listeners(registry, PROC, ByteOrder.nativeOrder(), ProgramCatalog.registry());
     }
 
     /**
@@ -122,7 +122,7 @@ public final class ListeningSockets {
     public static List<Listener> listeners(PortRegistry registry, Path proc) {
         Objects.requireNonNull(registry, "registry must not be null");
         Objects.requireNonNull(proc, "proc must not be null");
-        return listeners(registry, proc, ByteOrder.nativeOrder(), Programs.of(registry));
+        return listeners(registry, proc, ByteOrder.nativeOrder(), ProgramCatalog.registry());
     }
 
     static List<Listener> listeners(PortRegistry registry, Path proc, ByteOrder order, ProgramCatalog catalog) {

@@ -3,6 +3,7 @@ package dev.portregistry.host;
 import dev.portregistry.AlternateUse;
 import dev.portregistry.LifecycleStatus;
 import dev.portregistry.PortInfo;
+import dev.portregistry.Program;
 import dev.portregistry.ServiceAssignment;
 import dev.portregistry.Transport;
 import dev.portregistry.UseKind;
@@ -107,18 +108,19 @@ final class Verdicts {
             return false;
         }
 
-        /** The marker on the command line, if this is the marker's runtime and an argument names it. */
-        Optional<String> marker(List<ProgramCatalog.RuntimeMarker> markers) {
+        /** The marker on the command line, if this is a marker's runtime and an argument names it. */
+        Optional<String> marker(List<Program> programs) {
             if (runtime == null) {
                 return Optional.empty();
             }
-            for (ProgramCatalog.RuntimeMarker m : markers) {
-                if (!m.runtime().equals(runtime)) {
+            for (Program p : programs) {
+                if (p.commandLineMarker().isEmpty() || !p.name().equals(runtime)) {
                     continue;
                 }
+                String marker = p.commandLineMarker().get();
                 for (String arg : process.commandLine()) {
-                    if (arg.equals(m.marker()) || arg.endsWith("/" + m.marker())) {
-                        return Optional.of(m.marker());
+                    if (arg.equals(marker) || arg.endsWith("/" + marker)) {
+                        return Optional.of(marker);
                     }
                 }
             }
@@ -220,21 +222,21 @@ final class Verdicts {
 
 
         for (ServiceAssignment a : active) {
-            Optional<String> how = serves(id, catalog.programsOfService(a.name()), catalog.markersOfService(a.name()));
+            Optional<String> how = serves(id, catalog.programsOf(a));
             if (how.isPresent()) {
                 return new Listener(socket, process, Verdict.EXPECTED, listens + ", which is assigned to " + a.name()
                         + ", and " + how.get() + " serves " + a.name() + ".", info);
             }
         }
         for (ServiceAssignment a : fading) {
-            Optional<String> how = serves(id, catalog.programsOfService(a.name()), catalog.markersOfService(a.name()));
+            Optional<String> how = serves(id, catalog.programsOf(a));
             if (how.isPresent()) {
                 return new Listener(socket, process, Verdict.EXPECTED, listens + ", which is assigned to " + a.name()
                         + " (" + fadingPhrase(a.status()) + "), and " + how.get() + " serves " + a.name() + ".", info);
             }
         }
         for (AlternateUse u : unofficial) {
-            Optional<String> how = serves(id, catalog.programsOfUse(u.name()), catalog.markersOfUse(u.name()));
+            Optional<String> how = serves(id, catalog.programsOf(u));
             if (how.isPresent()) {
                 if (active.isEmpty() && !fading.isEmpty()) {
                     return new Listener(socket, process, Verdict.PLAUSIBLE, listens + "; " + socket.port()
@@ -251,8 +253,8 @@ final class Verdicts {
                     + ".", info);
         }
         for (ServiceAssignment a : local) {
-            Set<String> programs = catalog.programsOfService(a.name());
-            Optional<String> how = serves(id, programs, catalog.markersOfService(a.name()));
+            List<Program> programs = catalog.programsOf(a);
+            Optional<String> how = serves(id, programs);
             if (how.isPresent()) {
                 return new Listener(socket, process, Verdict.EXPECTED, listens + ", which your overlay assigns to "
                         + a.name() + ", and " + how.get() + " serves " + a.name() + ".", info);
@@ -282,11 +284,22 @@ final class Verdicts {
     }
 
     /** Who matches, as a sentence's subject ("sshd", "java running some.Main"), if the process matches. */
-    private static Optional<String> serves(Identity id, Set<String> programs, List<ProgramCatalog.RuntimeMarker> markers) {
-        if (id.isAny(programs)) {
+    private static Optional<String> serves(Identity id, List<Program> programs) {
+        if (id.isAny(executables(programs))) {
             return Optional.of(id.label());
         }
-        return id.marker(markers).map(m -> id.label() + " running " + m);
+        return id.marker(programs).map(m -> id.label() + " running " + m);
+    }
+
+    /** The names of the programs that are executables, not runtimes with a marker. */
+    private static Set<String> executables(List<Program> programs) {
+        Set<String> out = new TreeSet<>();
+        for (Program p : programs) {
+            if (p.commandLineMarker().isEmpty()) {
+                out.add(p.name());
+            }
+        }
+        return out;
     }
 
     /** What the data knows of the port and transport, as a clause; empty if nothing. */
@@ -295,7 +308,7 @@ final class Verdicts {
         List<String> parts = new ArrayList<>();
         if (!active.isEmpty()) {
             Set<String> programs = new TreeSet<>();
-            active.forEach(a -> programs.addAll(catalog.programsOfService(a.name())));
+            active.forEach(a -> programs.addAll(executables(catalog.programsOf(a))));
             parts.add(port + " is assigned to " + names(active)
                     + (programs.isEmpty() ? "" : ", served by " + join(new ArrayList<>(programs), "or")));
         } else if (!fading.isEmpty()) {

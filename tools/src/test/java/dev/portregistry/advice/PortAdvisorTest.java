@@ -127,8 +127,7 @@ class PortAdvisorTest {
         int free = ADVISOR.suggest(1).get(0);
         PortRegistry ours = PortRegistry.bundled().with(Overlay.builder("ops")
                 .assign(free, "billing", "our billing service", Transport.TCP)
-                .alternateUse(free, new AlternateUse("EliteBot", "a made-up trojan", EnumSet.of(Transport.UDP),
-                        UseKind.MALWARE, OptionalInt.empty(), "test"))
+                .alternateUse(free, AlternateUse.builder().name("EliteBot").description("a made-up trojan").transports(EnumSet.of(Transport.UDP)).kind(UseKind.MALWARE).basis("test").build())
                 .build());
         PortAdvisor advisor = PortAdvisor.of(ours);
         PortCheck check = advisor.check(free);

@@ -1,48 +1,45 @@
 package dev.portregistry.host;
 
+import dev.portregistry.AlternateUse;
+import dev.portregistry.Program;
+import dev.portregistry.ServiceAssignment;
+
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/** A program catalog for tests: what each service and use is served by, given by the test. */
+/** A program catalog for tests: what each service and use (by name) is served by, given by the test. */
 final class FixtureCatalog implements ProgramCatalog {
-    private final Map<String, Set<String>> services = new HashMap<>();
-    private final Map<String, Set<String>> uses = new HashMap<>();
-    private final Map<String, List<RuntimeMarker>> serviceMarkers = new HashMap<>();
+    private final Map<String, List<Program>> services = new HashMap<>();
+    private final Map<String, List<Program>> uses = new HashMap<>();
 
     FixtureCatalog service(String name, String... programs) {
-        services.put(name, Set.of(programs));
+        for (String p : programs) {
+            services.computeIfAbsent(name, k -> new ArrayList<>()).add(Program.executable(p));
+        }
         return this;
     }
 
     FixtureCatalog use(String name, String... programs) {
-        uses.put(name, Set.of(programs));
+        for (String p : programs) {
+            uses.computeIfAbsent(name, k -> new ArrayList<>()).add(Program.executable(p));
+        }
         return this;
     }
 
     FixtureCatalog serviceMarker(String name, String runtime, String marker) {
-        serviceMarkers.put(name, List.of(new RuntimeMarker(runtime, marker)));
+        services.computeIfAbsent(name, k -> new ArrayList<>()).add(Program.runtime(runtime, marker));
         return this;
     }
 
     @Override
-    public Set<String> programsOfService(String service) {
-        return services.getOrDefault(service, Set.of());
+    public List<Program> programsOf(ServiceAssignment assignment) {
+        return services.getOrDefault(assignment.name(), List.of());
     }
 
     @Override
-    public Set<String> programsOfUse(String use) {
-        return uses.getOrDefault(use, Set.of());
-    }
-
-    @Override
-    public List<RuntimeMarker> markersOfService(String service) {
-        return serviceMarkers.getOrDefault(service, List.of());
-    }
-
-    @Override
-    public List<RuntimeMarker> markersOfUse(String use) {
-        return List.of();
+    public List<Program> programsOf(AlternateUse use) {
+        return uses.getOrDefault(use.name(), List.of());
     }
 }

@@ -186,6 +186,26 @@ class VerdictsTest {
     }
 
     @Test
+    void theRegistrysOwnProgramDataDecidesInProduction() throws Exception {
+        ServiceAssignment billing = ServiceAssignment.builder().name("billing").description("our billing")
+                .transports(java.util.EnumSet.of(TCP)).status(LifecycleStatus.ACTIVE)
+                .programs(List.of(dev.portregistry.Program.executable("billingd"),
+                        dev.portregistry.Program.runtime("java", "com.example.Billing"))).build();
+        PortRegistry ours = REGISTRY.with(Overlay.builder("ops").assign(NOTHING.port(), billing).build());
+        PortInfo info = ours.get(NOTHING.port());
+        ProgramCatalog real = ProgramCatalog.registry();
+        ListeningSocket s = socket(NOTHING.port(), "0.0.0.0");
+        assertThat(Verdicts.judge(s, process("billingd", null, "billingd"), Verdicts.Hidden.GONE, "", info, real).verdict())
+                .isEqualTo(Verdict.EXPECTED);
+        Listener java = Verdicts.judge(s, process("java", "/usr/bin/java", "java", "com.example.Billing"),
+                Verdicts.Hidden.GONE, "", info, real);
+        assertThat(java.verdict()).isEqualTo(Verdict.EXPECTED);
+        assertThat(java.reason()).endsWith("which your overlay assigns to billing, and java running com.example.Billing serves billing.");
+        assertThat(Verdicts.judge(s, process("nc", null, "nc"), Verdicts.Hidden.GONE, "", info, real).verdict())
+                .as("programs are known, and nc is none of them").isEqualTo(Verdict.UNEXPECTED);
+    }
+
+    @Test
     void worstFirstPutsSuspiciousFirstAndLoopbackAfterReachable() throws Exception {
         Listener expected = judge(ACTIVE, process("goodd", null, "goodd"));
         Listener suspicious = judge(MALWARE, process("nc", null, "nc"));

@@ -3,14 +3,16 @@ package dev.portregistry;
 import java.util.Objects;
 
 /**
- * A bad overlay entry: a line of a services(5) file or an entry of a JSON overlay that cannot be
- * read, or an entry that contradicts the registry it is layered on. The message names the source
- * (usually a file), the line and what was expected, e.g.
+ * Bad data read from a file or other source: a line of a services(5) file, an entry of a JSON
+ * overlay or of IANA's CSV, a line of Nmap's data or of {@code /proc}, that cannot be read, or an
+ * entry that contradicts the registry it is layered on. The message names the source (usually a
+ * file), the line and what was expected, e.g.
  * {@code services.local:3: port 70000 is out of range: expected 0..65535}.
  *
- * <p>Immutable and thread-safe.
+ * <p>The one format exception of the library; see the package documentation for the others.
+ * Immutable and thread-safe.
  */
-public class OverlayFormatException extends IllegalArgumentException {
+public final class RegistryFormatException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** The source of the entry, never null. */
@@ -26,7 +28,7 @@ public class OverlayFormatException extends IllegalArgumentException {
      * @param detail what is wrong and what was expected, not null
      * @throws NullPointerException if source or detail is null
      */
-    public OverlayFormatException(String source, int line, String detail) {
+    public RegistryFormatException(String source, int line, String detail) {
         super(location(source, line) + ": " + Objects.requireNonNull(detail, "detail must not be null"));
         this.source = source;
         this.line = line;

@@ -1,0 +1,158 @@
+package dev.portregistry;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A date as IANA's registry gives it: a year and month ({@code 2005-08}) or a full date
+ * ({@code 2006-04-25}). The precision is part of the value: {@code 2005-08} is not the first of
+ * August.
+ *
+ * <p>Immutable and thread-safe. Ordered by year, month, then day, a date without a day before
+ * any full date of its month.
+ */
+public final class RegistryDate implements Comparable<RegistryDate> {
+    private static final int NO_DAY = 0;
+
+    private final YearMonth month;
+    private final int day;
+
+    private RegistryDate(YearMonth month, int day) {
+        this.month = month;
+        this.day = day;
+    }
+
+    /**
+     * Returns a date with month precision.
+     *
+     * @param year  the year, 1 to 9999
+     * @param month the month, 1 to 12
+     * @return the date, never null
+     * @throws IllegalArgumentException naming the value if the year or month is out of range
+     */
+    public static RegistryDate of(int year, int month) {
+        checkYear(year);
+        if (month < 1 || month > 12) {
+            throw new IllegalArgumentException("month " + month + " is out of range: expected 1..12");
+        }
+        return new RegistryDate(YearMonth.of(year, month), NO_DAY);
+    }
+
+    /**
+     * Returns a date with day precision.
+     *
+     * @param date the date, not null, year 1 to 9999
+     * @return the date, never null
+     * @throws NullPointerException     if date is null
+     * @throws IllegalArgumentException if the year is out of range
+     */
+    public static RegistryDate of(LocalDate date) {
+        Objects.requireNonNull(date, "date must not be null");
+        checkYear(date.getYear());
+        return new RegistryDate(YearMonth.of(date.getYear(), date.getMonthValue()), date.getDayOfMonth());
+    }
+
+    /**
+     * Parses {@code yyyy-MM} or {@code yyyy-MM-dd}, the two forms of IANA's registry.
+     *
+     * @param text the text, not null
+     * @return the date, never null
+     * @throws NullPointerException     if text is null
+     * @throws IllegalArgumentException naming the text if it is neither form or not a real date
+     */
+    public static RegistryDate parse(String text) {
+        Objects.requireNonNull(text, "text must not be null");
+        boolean monthForm = text.length() == 7 && text.charAt(4) == '-';
+        boolean dayForm = text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-';
+        if (!(monthForm || dayForm) || !digits(text)) {
+            throw new IllegalArgumentException("date \"" + text + "\" is invalid: expected yyyy-MM or yyyy-MM-dd");
+        }
+        int year = Integer.parseInt(text.substring(0, 4));
+        int month = Integer.parseInt(text.substring(5, 7));
+        try {
+            return monthForm ? of(year, month) : of(LocalDate.of(year, month, Integer.parseInt(text.substring(8))));
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("date \"" + text + "\" is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean digits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '-' && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void checkYear(int year) {
+        if (year < 1 || year > 9999) {
+            throw new IllegalArgumentException("year " + year + " is out of range: expected 1..9999");
+        }
+    }
+
+    /**
+     * Returns the year.
+     *
+     * @return the year
+     */
+    public int year() {
+        return month.getYear();
+    }
+
+    /**
+     * Returns the year and month, which every registry date has.
+     *
+     * @return the year and month, never null
+     */
+    public YearMonth yearMonth() {
+        return month;
+    }
+
+    /**
+     * Returns the full date where IANA gives the day.
+     *
+     * @return the date, or empty for a date with month precision
+     */
+    public Optional<LocalDate> date() {
+        return day == NO_DAY ? Optional.empty() : Optional.of(month.atDay(day));
+    }
+
+    /**
+     * Tells whether IANA gives the day.
+     *
+     * @return true for {@code yyyy-MM-dd}, false for {@code yyyy-MM}
+     */
+    public boolean hasDay() {
+        return day != NO_DAY;
+    }
+
+    @Override
+    public int compareTo(RegistryDate other) {
+        int c = month.compareTo(other.month);
+        return c != 0 ? c : Integer.compare(day, other.day);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RegistryDate d && d.month.equals(month) && d.day == day;
+    }
+
+    @Override
+    public int hashCode() {
+        return month.hashCode() * 31 + day;
+    }
+
+    /**
+     * Returns the date in IANA's form, {@code 2005-08} or {@code 2006-04-25}.
+     *
+     * @return the text, never null
+     */
+    @Override
+    public String toString() {
+        return day == NO_DAY ? month.toString() : month.atDay(day).toString();
+    }
+}
