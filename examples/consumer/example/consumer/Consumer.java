@@ -1,9 +1,9 @@
 package example.consumer;
 
-import dev.portregistry.ConflictKind;
+import dev.portregistry.advice.ConflictKind;
 import dev.portregistry.LifecycleStatus;
-import dev.portregistry.ListeningSockets;
-import dev.portregistry.PortAdvisor;
+import dev.portregistry.host.ListeningSockets;
+import dev.portregistry.advice.PortAdvisor;
 import dev.portregistry.PortInfo;
 import dev.portregistry.PortRegistry;
 import dev.portregistry.ServiceAssignment;

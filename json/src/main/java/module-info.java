@@ -6,6 +6,7 @@
  */
 module dev.portregistry.json {
     requires transitive dev.portregistry;
+    requires transitive dev.portregistry.tools;
     requires transitive com.fasterxml.jackson.databind;
 
     exports dev.portregistry.json;

@@ -4,10 +4,10 @@
  * {@link dev.portregistry.ServiceAssignment}s, its {@link dev.portregistry.LifecycleStatus}, known
  * {@link dev.portregistry.AlternateUse}s and related ports.
  *
- * <p>Around it: {@link dev.portregistry.Overlay} layers your own knowledge on a registry,
- * {@link dev.portregistry.ListeningSockets} lists and classifies what listens on this machine,
- * {@link dev.portregistry.PortAdvisor} suggests and checks ports for a new service, and
- * {@link dev.portregistry.PortPopularity} reads how often ports are open from Nmap's data.
+ * <p>Around it: {@link dev.portregistry.Overlay} layers your own knowledge on a registry. What
+ * listens on this machine, choosing a port and Nmap's popularity data are in the
+ * {@code portregistry-tools} artifact (packages {@code dev.portregistry.host}, {@code .advice} and
+ * {@code .nmap}), built on this package's public API.
  *
  * <p>Every type here is immutable and thread-safe, except the one-shot {@link dev.portregistry.Overlay.Builder}.
  * No method returns null; collections are

@@ -1,9 +1,9 @@
 package dev.portregistry.cli;
 
-import dev.portregistry.PortAdvisor;
-import dev.portregistry.PortCheck;
-import dev.portregistry.PortConflict;
-import dev.portregistry.PortPopularity;
+import dev.portregistry.advice.PortAdvisor;
+import dev.portregistry.advice.PortCheck;
+import dev.portregistry.advice.PortConflict;
+import dev.portregistry.nmap.PortPopularity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

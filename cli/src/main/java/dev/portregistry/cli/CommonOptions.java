@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.portregistry.Overlay;
-import dev.portregistry.PortPopularity;
+import dev.portregistry.nmap.PortPopularity;
 import dev.portregistry.PortRegistry;
 import dev.portregistry.json.JsonOverlay;
 import dev.portregistry.json.PortRegistryJson;
@@ -79,7 +79,7 @@ final class CommonOptions {
             return PortPopularity.fromNmap();
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("nmap-services file " + nmapServices + " does not exist: expected Nmap's "
-                    + "nmap-services, e.g. " + PortPopularity.NMAP_LOCATIONS.get(0));
+                    + "nmap-services, e.g. " + PortPopularity.nmapLocations().get(0));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + (nmapServices != null ? nmapServices : "nmap-services")
                     + ": " + e.getMessage(), e);

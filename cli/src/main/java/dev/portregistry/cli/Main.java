@@ -1,10 +1,9 @@
 package dev.portregistry.cli;
 
 import dev.portregistry.AlternateUse;
-import dev.portregistry.PortFrequency;
+import dev.portregistry.nmap.PortFrequency;
 import dev.portregistry.PortInfo;
-import dev.portregistry.RegistryFormatException;
-import dev.portregistry.PortPopularity;
+import dev.portregistry.nmap.PortPopularity;
 import dev.portregistry.PortRegistry;
 import dev.portregistry.ServiceAssignment;
 import dev.portregistry.Transport;
@@ -86,7 +85,9 @@ public final class Main implements Callable<Integer> {
                 commandLine.getErr().println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
                 return USAGE;
             }
-            return ex instanceof IllegalArgumentException || ex instanceof RegistryFormatException ? USAGE : FAILURE;
+            // a bad overlay file is the user's input, as a bad argument is
+            return ex instanceof IllegalArgumentException || ex instanceof dev.portregistry.RegistryFormatException
+                    ? USAGE : FAILURE;
         });
         return cl.execute(args);
     }

@@ -1,7 +1,7 @@
 package dev.portregistry.cli;
 
-import dev.portregistry.PortAdvisor;
-import dev.portregistry.PortPopularity;
+import dev.portregistry.advice.PortAdvisor;
+import dev.portregistry.nmap.PortPopularity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

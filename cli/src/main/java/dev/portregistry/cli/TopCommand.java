@@ -1,8 +1,8 @@
 package dev.portregistry.cli;
 
-import dev.portregistry.PortFrequency;
+import dev.portregistry.nmap.PortFrequency;
 import dev.portregistry.PortInfo;
-import dev.portregistry.PortPopularity;
+import dev.portregistry.nmap.PortPopularity;
 import dev.portregistry.PortRegistry;
 import dev.portregistry.ServiceAssignment;
 import dev.portregistry.Transport;
@@ -47,7 +47,7 @@ final class TopCommand implements Callable<Integer> {
         Optional<PortPopularity> popularity = options.popularity();
         if (popularity.isEmpty()) {
             parent.spec.commandLine().getErr().println("error: Nmap's nmap-services was not found at "
-                    + PortPopularity.NMAP_LOCATIONS.stream().map(String::valueOf).collect(Collectors.joining(" or "))
+                    + PortPopularity.nmapLocations().stream().map(String::valueOf).collect(Collectors.joining(" or "))
                     + ": install Nmap (Debian/Ubuntu: apt-get install nmap-common) or pass --nmap-services FILE");
             return Main.NOT_FOUND;
         }

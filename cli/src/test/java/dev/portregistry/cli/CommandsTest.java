@@ -2,10 +2,13 @@ package dev.portregistry.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.portregistry.ListeningSockets;
-import dev.portregistry.PortAdvisor;
-import dev.portregistry.PortPopularity;
+import dev.portregistry.host.ListeningSockets;
+import dev.portregistry.host.TinyListeners;
+import dev.portregistry.advice.PortAdvisor;
+import dev.portregistry.nmap.PortPopularity;
+import dev.portregistry.PortInfo;
 import dev.portregistry.PortRegistry;
+import dev.portregistry.Transport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -133,13 +137,15 @@ class CommandsTest {
     // ------------------------------------------------------------------ listening
 
     @Test
-    void listeningShowsARealSocketWithItsClassAndAdvice() throws IOException {
+    void listeningShowsARealSocketWithItsProcessVerdictAndReason() throws IOException {
         assumeTrue(ListeningSockets.isSupported(), "needs Linux with /proc/net");
         try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
             int port = server.getLocalPort();
+            long pid = ProcessHandle.current().pid();
             assertThat(run("listening")).isZero();
-            assertThat(out.toString()).contains("listening socket").contains("127.0.0.1:" + port)
-                    .contains("Port " + port + " is a");
+            assertThat(out.toString()).contains("listening sockets, worst first").containsPattern(
+                    "[A-Z]+ +tcp +127\\.0\\.0\\.1:" + port + " +local +" + pid + "/")
+                    .contains("(pid " + pid + ") listens on " + port + "/tcp");
             out.getBuffer().setLength(0);
 
             assertThat(run("listening", "--json")).isZero();
@@ -151,7 +157,10 @@ class CommandsTest {
             });
             assertThat(mine).singleElement().satisfies(l -> {
                 assertThat(l.get("socket").get("address").asText()).isEqualTo("127.0.0.1");
-                assertThat(l.get("kind").asText()).isIn("LOCAL", "OFFICIAL", "ALTERNATE_USE", "MALWARE", "UNKNOWN");
+                assertThat(l.get("process").get("pid").asLong()).isEqualTo(pid);
+                assertThat(l.get("verdict").asText()).isIn("PLAUSIBLE", "UNEXPECTED", "SUSPICIOUS");
+                assertThat(l.get("loopbackOnly").asBoolean()).isTrue();
+                assertThat(l.get("reason").asText()).contains("(pid " + pid + ") listens on " + port + "/tcp");
                 assertThat(l.get("info").get("summary").asText()).startsWith("Port " + port);
             });
         }
@@ -164,9 +173,71 @@ class CommandsTest {
             int port = server.getLocalPort();
             Path services = file("services.local", "my-test-app " + port + "/tcp # the app under test\n");
             assertThat(run("--overlay", services.toString(), "listening", "--brief")).isZero();
-            assertThat(out.toString()).containsPattern("TCP +127\\.0\\.0\\.1:" + port + " +LOCAL +my-test-app")
-                    .doesNotContain("Locally it is assigned");
+            assertThat(out.toString()).containsPattern("PLAUSIBLE +tcp +127\\.0\\.0\\.1:" + port + " +local")
+                    .doesNotContain("which your overlay assigns");
+            out.getBuffer().setLength(0);
+            assertThat(run("--overlay", services.toString(), "listening")).isZero();
+            assertThat(out.toString()).contains("listens on " + port + "/tcp, which your overlay assigns to my-test-app; "
+                    + "which program serves my-test-app is not known.");
         }
+    }
+
+    @Test
+    void listeningOffLinuxSaysSoWithItsOwnExitCode() {
+        String os = System.getProperty("os.name");
+        System.setProperty("os.name", "Windows 11");
+        try {
+            assertThat(run("listening")).isEqualTo(Main.UNSUPPORTED);
+            assertThat(err.toString()).contains("supported on Linux only").contains("\"Windows 11\"");
+        } finally {
+            System.setProperty("os.name", os);
+        }
+    }
+
+    @Test
+    void listeningUnexpectedShowsARealNcOnAnAbandonedPortAndExitsWithItsCode(@TempDir Path bin) throws Exception {
+        assumeTrue(ListeningSockets.isSupported(), "needs Linux with /proc");
+        Optional<TinyListeners> tiny = TinyListeners.compile(bin);
+        assumeTrue(tiny.isPresent(), "needs gcc to build the tiny listener");
+        PortRegistry registry = PortRegistry.bundled();
+        // an abandoned assignment and a known alternate use, nothing of malware, on TCP (1196 today)
+        int port = java.util.stream.IntStream.rangeClosed(1025, 32767).filter(p -> {
+            PortInfo i = registry.get(p);
+            return i.status() == dev.portregistry.LifecycleStatus.ABANDONED
+                    && i.assignmentsFor(Transport.TCP).stream().allMatch(a -> a.status() == dev.portregistry.LifecycleStatus.ABANDONED)
+                    && !i.assignmentsFor(Transport.TCP).isEmpty()
+                    && i.alternateUses().stream().anyMatch(u -> u.transports().contains(Transport.TCP))
+                    && i.alternateUses(dev.portregistry.UseKind.MALWARE).isEmpty();
+        }).findFirst().orElseThrow();
+        try (TinyListeners children = tiny.get()) {
+            Optional<TinyListeners.Child> nc = children.start("nc", "127.0.0.31", port, "tcp");
+            assumeTrue(nc.isPresent(), "127.0.0.31:" + port + " is taken");
+            long pid = nc.get().pid();
+
+            assertThat(run("listening", "--unexpected")).isEqualTo(ListeningCommand.ATTENTION);
+            assertThat(out.toString()).containsPattern("UNEXPECTED +tcp +127\\.0\\.0\\.31:" + port + " +local +" + pid + "/nc")
+                    .contains("nc (pid " + pid + ") listens on " + port + "/tcp; " + port + " is assigned to ")
+                    .contains("whose product was discontinued").contains(", and nc is no known use of it.")
+                    .doesNotContainPattern("(?m)^  (EXPECTED|PLAUSIBLE|UNKNOWN) ");
+            out.getBuffer().setLength(0);
+
+            assertThat(run("listening", "--unexpected", "--json")).isEqualTo(ListeningCommand.ATTENTION);
+            List<JsonNode> all = new ArrayList<>();
+            json().forEach(all::add);
+            assertThat(all).allSatisfy(l -> assertThat(l.get("verdict").asText()).isIn("UNEXPECTED", "SUSPICIOUS"));
+            assertThat(all).anySatisfy(l -> {
+                assertThat(l.get("process").get("pid").asLong()).isEqualTo(pid);
+                assertThat(l.get("process").get("commandName").asText()).isEqualTo("nc");
+                assertThat(l.get("process").get("executable").asText()).isEqualTo(bin.resolve("nc").toRealPath().toString());
+            });
+        }
+        out.getBuffer().setLength(0);
+        assertThat(run("listening", "--json")).isZero();
+        List<String> order = new ArrayList<>();
+        json().forEach(l -> order.add(l.get("verdict").asText()));
+        List<String> worstFirst = new ArrayList<>(order);
+        worstFirst.sort(java.util.Comparator.comparingInt(v -> -dev.portregistry.host.Verdict.valueOf(v).severity()));
+        assertThat(order).as("worst first").isEqualTo(worstFirst);
     }
 
     // ------------------------------------------------------------------ choosing a port

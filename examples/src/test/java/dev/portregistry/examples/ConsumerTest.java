@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portregistry.DataVersion;
 import dev.portregistry.PortInfo;
 import dev.portregistry.PortRegistry;
+import dev.portregistry.host.ListeningSockets;
 import dev.portregistry.json.PortRegistryModule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class ConsumerTest {
     private static Path examples;
     private static Path core;
+    /** core and tools, as one path: the consumer uses both. */
+    private static String coreAndTools;
     private static List<Path> jsonPath;
 
     @TempDir
@@ -53,7 +56,9 @@ class ConsumerTest {
     static void locate() throws URISyntaxException {
         examples = Path.of(System.getProperty("portregistry.examples.dir", "."));
         core = whereIs(PortRegistry.class);
-        jsonPath = List.of(core, whereIs(PortRegistryModule.class), whereIs(ObjectMapper.class), whereIs(JsonFactory.class),
+        Path tools = whereIs(ListeningSockets.class);
+        coreAndTools = core + File.pathSeparator + tools;
+        jsonPath = List.of(core, tools, whereIs(PortRegistryModule.class), whereIs(ObjectMapper.class), whereIs(JsonFactory.class),
                 whereIs(JsonProperty.class));
     }
 
@@ -103,15 +108,15 @@ class ConsumerTest {
         Path classic = work.resolve("classic");
         Path modular = work.resolve("modular");
 
-        List<String> onClassPath = new ArrayList<>(List.of("-d", classic.toString(), "--class-path", core.toString()));
+        List<String> onClassPath = new ArrayList<>(List.of("-d", classic.toString(), "--class-path", coreAndTools));
         onClassPath.addAll(sources(src, false));
         compile(onClassPath);
-        List<String> viaClassPath = java("--class-path", core + File.pathSeparator + classic, "example.consumer.Consumer");
+        List<String> viaClassPath = java("--class-path", coreAndTools + File.pathSeparator + classic, "example.consumer.Consumer");
 
-        List<String> onModulePath = new ArrayList<>(List.of("-d", modular.toString(), "--module-path", core.toString()));
+        List<String> onModulePath = new ArrayList<>(List.of("-d", modular.toString(), "--module-path", coreAndTools));
         onModulePath.addAll(sources(src, true));
         compile(onModulePath);
-        List<String> viaModulePath = java("--module-path", core + File.pathSeparator + modular,
+        List<String> viaModulePath = java("--module-path", coreAndTools + File.pathSeparator + modular,
                 "--module", "example.consumer/example.consumer.Consumer");
 
         assertThat(viaClassPath.get(0)).isEqualTo("module=null");

@@ -12,11 +12,12 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.portregistry.AlternateUse;
 import dev.portregistry.DataVersion;
-import dev.portregistry.ListeningSocket;
-import dev.portregistry.Listener;
-import dev.portregistry.PortCheck;
-import dev.portregistry.PortConflict;
-import dev.portregistry.PortFrequency;
+import dev.portregistry.host.ListeningSocket;
+import dev.portregistry.host.Listener;
+import dev.portregistry.host.ProcessInfo;
+import dev.portregistry.advice.PortCheck;
+import dev.portregistry.advice.PortConflict;
+import dev.portregistry.nmap.PortFrequency;
 import dev.portregistry.PortInfo;
 import dev.portregistry.ServiceAssignment;
 
@@ -48,7 +49,10 @@ import java.util.OptionalInt;
  *   <li>{@link DataVersion}: {@code officialSource, officialDate, curatedRevision}</li>
  *   <li>a program: {@code name, commandLineMarker}; a registry date: text such as {@code "2005-08"}</li>
  *   <li>{@link ListeningSocket}: {@code transport, address, port, uid, inode}</li>
- *   <li>{@link Listener}: {@code socket, kind, names, malwareAssociated, info} (the advice is {@code info.summary})</li>
+ *   <li>{@link Listener}: {@code socket, process, verdict, reason, loopbackOnly, malwareAssociated, info}
+ *       ({@code process} is {@code null} when it could not be seen)</li>
+ *   <li>{@link ProcessInfo}: {@code pid, uid, user, commandName, executable, executableDeleted, commandLine}
+ *       ({@code executable} is text or {@code null})</li>
  *   <li>{@link PortCheck}: {@code port, clear, conflicts, info}; {@link PortConflict}: {@code kind, message}</li>
  *   <li>{@link PortFrequency}: {@code port, transport, name, frequency}</li>
  * </ul>
@@ -68,7 +72,8 @@ public final class PortRegistryModule extends SimpleModule {
         addSerializer(AlternateUse.class, new ValueSerializers.AlternateUseSerializer());
         addSerializer(DataVersion.class, new ValueSerializers.DataVersionSerializer());
         setMixInAnnotation(ListeningSocket.class, ListeningSocketMixin.class);
-        setMixInAnnotation(Listener.class, ListenerMixin.class);
+        addSerializer(Listener.class, new ListenerSerializer());
+        addSerializer(ProcessInfo.class, new ProcessInfoSerializer());
         setMixInAnnotation(PortCheck.class, PortCheckMixin.class);
         setMixInAnnotation(PortConflict.class, PortConflictMixin.class);
         setMixInAnnotation(PortFrequency.class, PortFrequencyMixin.class);
@@ -114,10 +119,52 @@ public final class PortRegistryModule extends SimpleModule {
         abstract boolean isLoopback();
     }
 
-    @JsonPropertyOrder({"socket", "kind", "names", "malwareAssociated", "info"})
-    abstract static class ListenerMixin {
-        @JsonProperty("malwareAssociated")
-        abstract boolean malwareAssociated();
+    /** A listener: final class with record-style accessors, written field by field. */
+    private static final class ListenerSerializer extends StdSerializer<Listener> {
+        private static final long serialVersionUID = 1L;
+
+        ListenerSerializer() {
+            super(Listener.class);
+        }
+
+        @Override
+        public void serialize(Listener l, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeStartObject();
+            provider.defaultSerializeField("socket", l.socket(), gen);
+            provider.defaultSerializeField("process", l.process().orElse(null), gen);
+            gen.writeStringField("verdict", l.verdict().name());
+            gen.writeStringField("reason", l.reason());
+            gen.writeBooleanField("loopbackOnly", l.loopbackOnly());
+            gen.writeBooleanField("malwareAssociated", l.malwareAssociated());
+            provider.defaultSerializeField("info", l.info(), gen);
+            gen.writeEndObject();
+        }
+    }
+
+    /** A process: final class with record-style accessors, written field by field. */
+    private static final class ProcessInfoSerializer extends StdSerializer<ProcessInfo> {
+        private static final long serialVersionUID = 1L;
+
+        ProcessInfoSerializer() {
+            super(ProcessInfo.class);
+        }
+
+        @Override
+        public void serialize(ProcessInfo p, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeStartObject();
+            gen.writeNumberField("pid", p.pid());
+            gen.writeNumberField("uid", p.uid());
+            gen.writeStringField("user", p.user());
+            gen.writeStringField("commandName", p.commandName());
+            gen.writeStringField("executable", p.executable().map(Object::toString).orElse(null));
+            gen.writeBooleanField("executableDeleted", p.executableDeleted());
+            gen.writeArrayFieldStart("commandLine");
+            for (String arg : p.commandLine()) {
+                gen.writeString(arg);
+            }
+            gen.writeEndArray();
+            gen.writeEndObject();
+        }
     }
 
     @JsonPropertyOrder({"port", "clear", "conflicts", "info"})

@@ -4,7 +4,7 @@ import dev.portregistry.AlternateUse;
 import dev.portregistry.LifecycleStatus;
 import dev.portregistry.Origin;
 import dev.portregistry.Overlay;
-import dev.portregistry.PortAdvisor;
+import dev.portregistry.advice.PortAdvisor;
 import dev.portregistry.RegistryFormatException;
 import dev.portregistry.PortInfo;
 import dev.portregistry.PortRegistry;
@@ -93,7 +93,9 @@ class JsonOverlayTest {
         Path curated = Path.of(System.getProperty("portregistry.curated.dir", "../registry-data/data/curated"));
         List<Path> files;
         try (Stream<Path> s = Files.walk(curated)) {
-            files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+            // programs/ (issue 12) is not an overlay kind yet: the compiler and JsonOverlay read it once it is wired
+            files = s.filter(p -> p.toString().endsWith(".json"))
+                    .filter(p -> !p.getParent().getFileName().toString().equals("programs")).sorted().toList();
         }
         assertThat(files).isNotEmpty();
         PortRegistry again = BUNDLED;

@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portregistry.AlternateUse;
 import dev.portregistry.DataVersion;
 import dev.portregistry.LifecycleStatus;
-import dev.portregistry.Listener;
-import dev.portregistry.ListeningSocket;
-import dev.portregistry.PortAdvisor;
-import dev.portregistry.PortCheck;
-import dev.portregistry.PortConflict;
-import dev.portregistry.PortFrequency;
+import dev.portregistry.host.Listener;
+import dev.portregistry.host.ListeningSockets;
+import dev.portregistry.host.ListeningSocket;
+import dev.portregistry.advice.PortAdvisor;
+import dev.portregistry.advice.PortCheck;
+import dev.portregistry.advice.PortConflict;
+import dev.portregistry.nmap.PortFrequency;
 import dev.portregistry.PortInfo;
 import dev.portregistry.PortRegistry;
 import dev.portregistry.ServiceAssignment;
@@ -35,6 +36,7 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Every public record of core, written by the module as JSON with stable field names. */
 class PortRegistryModuleTest {
@@ -112,13 +114,40 @@ class PortRegistryModuleTest {
     void socketsAndListenersAreWrittenWithTextAddresses() throws IOException {
         ListeningSocket socket = new ListeningSocket(Transport.UDP, InetAddress.getByName("::1"), 1196, 1000, 42);
         assertThat(json(socket)).isEqualTo("{\"transport\":\"UDP\",\"address\":\"::1\",\"port\":1196,\"uid\":1000,\"inode\":42}");
-        Listener listener = Listener.classify(socket, PortRegistry.bundled());
-        JsonNode node = MAPPER.readTree(json(listener));
-        assertThat(fields(node)).containsExactly("socket", "kind", "names", "malwareAssociated", "info");
-        assertThat(node.get("kind").asText()).isEqualTo("ALTERNATE_USE");
-        assertThat(node.get("names").get(0).asText()).isEqualTo("OpenVPN");
-        assertThat(node.get("malwareAssociated").asBoolean()).isFalse();
-        assertThat(node.get("info").get("summary").asText()).isEqualTo(listener.advice());
+    }
+
+    @Test
+    void listenersAreWrittenWithTheirProcessVerdictAndReason(@org.junit.jupiter.api.io.TempDir Path proc) throws IOException {
+        // a fixture /proc: one TCP listener on 127.0.0.1:1196 (little-endian words, as x86 and ARM write them)
+        // held by pid 7, and one on 0.0.0.0:1197 whose process is not found
+        assumeTrue(java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN, "the fixture is little-endian");
+        Files.createDirectories(proc.resolve("net"));
+        String header = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n";
+        Files.writeString(proc.resolve("net/tcp"), header
+                + "   0: 0100007F:04AC 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000 0 4242 1 0 100 0 0 10 0\n"
+                + "   1: 00000000:04AD 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000 0 4243 1 0 100 0 0 10 0\n");
+        Files.writeString(proc.resolve("net/udp"), header);
+        Files.createDirectories(proc.resolve("7/fd"));
+        Files.writeString(proc.resolve("7/comm"), "nc\n");
+        Files.writeString(proc.resolve("7/cmdline"), "nc\0-l\0");
+        Files.createSymbolicLink(proc.resolve("7/exe"), Path.of("/usr/bin/nc (deleted)"));
+        Files.createSymbolicLink(proc.resolve("7/fd/3"), Path.of("socket:[4242]"));
+        List<Listener> listeners = ListeningSockets.listeners(PortRegistry.bundled(), proc);
+        JsonNode seen = MAPPER.readTree(json(listeners.get(0)));
+        assertThat(fields(seen)).containsExactly("socket", "process", "verdict", "reason", "loopbackOnly",
+                "malwareAssociated", "info");
+        assertThat(fields(seen.get("process"))).containsExactly("pid", "uid", "user", "commandName", "executable",
+                "executableDeleted", "commandLine");
+        assertThat(seen.get("process").get("executable").asText()).isEqualTo("/usr/bin/nc");
+        assertThat(seen.get("process").get("executableDeleted").asBoolean()).isTrue();
+        assertThat(seen.get("process").get("commandLine").toString()).isEqualTo("[\"nc\",\"-l\"]");
+        assertThat(seen.get("verdict").asText()).isEqualTo(listeners.get(0).verdict().name());
+        assertThat(seen.get("reason").asText()).isEqualTo(listeners.get(0).reason()).startsWith("nc (pid 7) listens on 1196/tcp");
+        assertThat(seen.get("loopbackOnly").asBoolean()).isTrue();
+        assertThat(seen.get("info").get("port").asInt()).isEqualTo(1196);
+        JsonNode unseen = MAPPER.readTree(json(listeners.get(1)));
+        assertThat(unseen.get("process").isNull()).isTrue();
+        assertThat(unseen.get("verdict").asText()).isEqualTo("UNKNOWN");
     }
 
     @Test
@@ -128,7 +157,7 @@ class PortRegistryModuleTest {
         assertThat(fields(node)).containsExactly("port", "clear", "conflicts", "info");
         assertThat(node.get("clear").asBoolean()).isFalse();
         assertThat(node.get("conflicts").get(0).get("kind").asText()).isEqualTo("DYNAMIC_RANGE");
-        assertThat(json(new PortConflict(dev.portregistry.ConflictKind.MALWARE, "Bad."))).isEqualTo(
+        assertThat(json(new PortConflict(dev.portregistry.advice.ConflictKind.MALWARE, "Bad."))).isEqualTo(
                 "{\"kind\":\"MALWARE\",\"message\":\"Bad.\"}");
         assertThat(json(new PortFrequency(80, Transport.TCP, "http", 0.25)))
                 .isEqualTo("{\"port\":80,\"transport\":\"TCP\",\"name\":\"http\",\"frequency\":0.25}");
@@ -141,7 +170,7 @@ class PortRegistryModuleTest {
     }
 
     /** The records this test writes; a record added to core without JSON support fails the next test. */
-    private static final Set<String> COVERED = Set.of("ListeningSocket", "Listener", "PortCheck", "PortConflict",
+    private static final Set<String> COVERED = Set.of("ListeningSocket", "PortCheck", "PortConflict",
             "PortFrequency");
 
     @Test
@@ -164,35 +193,47 @@ class PortRegistryModuleTest {
 
     @Test
     void everyPublicRecordOfTheApiIsCovered() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path where = Path.of(PortInfo.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Set<String> records = new TreeSet<>();
+        records.addAll(publicRecords(PortInfo.class, "dev.portregistry"));
+        for (String tools : List.of("dev.portregistry.host", "dev.portregistry.advice", "dev.portregistry.nmap")) {
+            records.addAll(publicRecords(ListeningSocket.class, tools));
+        }
+        assertThat(records).as("public records of core and tools").isEqualTo(new TreeSet<>(COVERED));
+    }
+
+    /** The public records of one package, read from the jar or classes directory that holds an anchor class. */
+    private static Set<String> publicRecords(Class<?> anchor, String pkg)
+            throws IOException, URISyntaxException, ClassNotFoundException {
+        Path where = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String dir = pkg.replace('.', '/') + "/";
         Set<String> classes = new TreeSet<>();
         if (Files.isDirectory(where)) {
-            try (Stream<Path> s = Files.list(where.resolve("dev/portregistry"))) {
+            try (Stream<Path> s = Files.list(where.resolve(dir))) {
                 s.map(p -> p.getFileName().toString()).forEach(classes::add);
             }
         } else {
             try (JarFile jar = new JarFile(where.toFile())) {
-                jar.stream().map(e -> e.getName()).filter(n -> n.startsWith("dev/portregistry/") && n.indexOf('/', 17) < 0)
-                        .map(n -> n.substring(17)).forEach(classes::add);
+                jar.stream().map(e -> e.getName()).filter(n -> n.startsWith(dir) && n.indexOf('/', dir.length()) < 0)
+                        .map(n -> n.substring(dir.length())).forEach(classes::add);
             }
         }
         Set<String> records = new TreeSet<>();
         for (String c : classes) {
             if (c.endsWith(".class") && !c.contains("$")) {
-                Class<?> type = Class.forName("dev.portregistry." + c.substring(0, c.length() - 6));
+                Class<?> type = Class.forName(pkg + "." + c.substring(0, c.length() - 6));
                 if (type.isRecord() && java.lang.reflect.Modifier.isPublic(type.getModifiers())) {
                     records.add(type.getSimpleName());
                 }
             }
         }
-        assertThat(records).as("public records in %s", where).isEqualTo(new TreeSet<>(COVERED));
+        return records;
     }
 
     @Test
     void fieldNamesAreTheRecordComponentsInOrder() throws IOException {
         // the mix-ins fix the order; this catches a component added to a record but not to its mix-in
         for (Object value : List.of(
-                new PortFrequency(1, Transport.TCP, "x", 0), new PortConflict(dev.portregistry.ConflictKind.RELATED, "x"))) {
+                new PortFrequency(1, Transport.TCP, "x", 0), new PortConflict(dev.portregistry.advice.ConflictKind.RELATED, "x"))) {
             List<String> components = Stream.of(value.getClass().getRecordComponents()).map(c -> c.getName()).toList();
             List<String> written = fields(MAPPER.readTree(json(value)));
             assertThat(written.subList(0, components.size())).as(value.getClass().getSimpleName()).isEqualTo(components);

@@ -2,9 +2,9 @@ package dev.portregistry.data;
 
 import dev.portregistry.AlternateUse;
 import dev.portregistry.LifecycleStatus;
-import dev.portregistry.PortFrequency;
+import dev.portregistry.nmap.PortFrequency;
 import dev.portregistry.PortInfo;
-import dev.portregistry.PortPopularity;
+import dev.portregistry.nmap.PortPopularity;
 import dev.portregistry.PortRegistry;
 import dev.portregistry.ServiceAssignment;
 import dev.portregistry.Transport;

@@ -1,6 +1,6 @@
 package dev.portregistry.data;
 
-import dev.portregistry.PortPopularity;
+import dev.portregistry.nmap.PortPopularity;
 import dev.portregistry.PortRegistry;
 import dev.portregistry.Transport;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
-package dev.portregistry;
+package dev.portregistry.nmap;
 
+import dev.portregistry.PortRange;
+import dev.portregistry.Transport;
 import java.util.Objects;
 
 /**
@@ -23,7 +25,7 @@ public record PortFrequency(int port, Transport transport, String name, double f
      *                                  frequency is outside 0.0..1.0
      */
     public PortFrequency {
-        PortRange.checkPort(port);
+        PortRange.of(port); // throws IllegalArgumentException naming the port and 0..65535
         Objects.requireNonNull(transport, "transport must not be null");
         Objects.requireNonNull(name, "name must not be null");
         if (name.isBlank()) {

@@ -1,4 +1,4 @@
-package dev.portregistry;
+package dev.portregistry.advice;
 
 import java.util.Objects;
 

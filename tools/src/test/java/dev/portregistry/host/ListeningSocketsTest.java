@@ -1,12 +1,12 @@
-package dev.portregistry;
+package dev.portregistry.host;
 
+import dev.portregistry.Transport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
-import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -16,10 +16,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.DatagramChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.OptionalInt;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -148,7 +145,7 @@ class ListeningSocketsTest {
     private static boolean ipv6Loopback() {
         try (ServerSocket s = new ServerSocket()) {
             s.bind(new InetSocketAddress(InetAddress.getByName("::1"), 0));
-            return Files.exists(ListeningSockets.PROC_NET.resolve("tcp6"));
+            return Files.exists(Path.of("/proc/net/tcp6"));
         } catch (IOException e) {
             return false;
         }
@@ -198,86 +195,6 @@ class ListeningSocketsTest {
     }
 
     @Test
-    void aRealListenerOnAKnownPortIsClassifiedWithTheRegistrysAdvice() throws IOException {
-        assumeTrue(ListeningSockets.isSupported(), "needs Linux with /proc/net");
-        InetAddress v4 = InetAddress.getByName("127.0.0.1");
-        try (ServerSocket vpn = bindOrSkip(v4, 1196)) {
-            List<Listener> listeners = ListeningSockets.listeners(PortRegistry.bundled());
-            assertThat(listeners).filteredOn(l -> l.socket().port() == vpn.getLocalPort() && l.socket().transport() == Transport.TCP
-                    && l.socket().address().equals(v4)).singleElement().satisfies(l -> {
-                        assertThat(l.kind()).isEqualTo(ListenerKind.ALTERNATE_USE);
-                        assertThat(l.names()).contains("OpenVPN");
-                        assertThat(l.advice()).isEqualTo(PortRegistry.lookup(1196).summary());
-                    });
-        }
-    }
-
-    private static ServerSocket bindOrSkip(InetAddress address, int port) throws IOException {
-        try {
-            return new ServerSocket(port, 5, address);
-        } catch (BindException e) {
-            assumeTrue(false, "port " + port + " is busy on this machine: " + e.getMessage());
-            throw e;
-        }
-    }
-
-    // ------------------------------------------------------------------ classification
-
-    private static ListeningSocket socket(Transport t, int port) throws IOException {
-        return new ListeningSocket(t, ip("0.0.0.0"), port, 0, 1);
-    }
-
-    @Test
-    void classificationFollowsTheRegistryForTheSocketsTransport() throws IOException {
-        int free = PortAdvisor.of(PortRegistry.bundled()).suggest(1).get(0);
-        PortRegistry registry = PortRegistry.bundled().with(Overlay.builder("ops")
-                .assign(7443, "billing", "our billing service", Transport.TCP)
-                .alternateUse(free, AlternateUse.builder().name("EliteBot").description("a made-up trojan").transports(EnumSet.of(Transport.TCP)).kind(UseKind.MALWARE).basis("test").build())
-                .build());
-
-        Listener billing = Listener.classify(socket(Transport.TCP, 7443), registry);
-        assertThat(billing.kind()).isEqualTo(ListenerKind.LOCAL);
-        assertThat(billing.names()).containsExactly("billing");
-
-        Listener openvpn = Listener.classify(socket(Transport.UDP, 1194), registry);
-        assertThat(openvpn.kind()).isEqualTo(ListenerKind.OFFICIAL);
-        assertThat(openvpn.names()).containsExactly("openvpn");
-
-        // 1196: netmagic is abandoned, so OpenVPN is the better guess
-        Listener tomb = Listener.classify(socket(Transport.TCP, 1196), registry);
-        assertThat(tomb.kind()).isEqualTo(ListenerKind.ALTERNATE_USE);
-        assertThat(tomb.names()).contains("OpenVPN");
-
-        Listener trojan = Listener.classify(socket(Transport.TCP, free), registry);
-        assertThat(trojan.kind()).isEqualTo(ListenerKind.MALWARE);
-        assertThat(trojan.names()).containsExactly("EliteBot");
-        assertThat(trojan.malwareAssociated()).isTrue();
-        assertThat(Listener.classify(socket(Transport.UDP, free), registry).malwareAssociated())
-                .as("the trojan is known on TCP only").isFalse();
-        assertThat(trojan.advice()).isEqualTo(registry.get(free).summary()).contains("EliteBot");
-        assertThat(Listener.classify(socket(Transport.UDP, free), registry).kind())
-                .as("the trojan is known on TCP only").isNotEqualTo(ListenerKind.MALWARE);
-
-        assertThat(Listener.classify(socket(Transport.TCP, 0), registry).kind()).isEqualTo(ListenerKind.UNKNOWN);
-        int unknown = PortAdvisor.of(PortRegistry.bundled()).suggest(2).get(1); // nothing known there on any transport
-        assertThat(Listener.classify(socket(Transport.UDP, unknown), registry).kind()).isEqualTo(ListenerKind.UNKNOWN);
-        assertThat(Listener.classify(socket(Transport.UDP, 7443), registry).kind())
-                .as("billing is local on TCP only").isNotEqualTo(ListenerKind.LOCAL);
-    }
-
-    @Test
-    void anAssignmentOnAnotherTransportDoesNotClassifyTheSocket() throws IOException {
-        PortRegistry bundled = PortRegistry.bundled();
-        PortInfo tcpOnly = bundled.knownPorts().stream()
-                .filter(p -> p.alternateUses().isEmpty() && !p.assignments().isEmpty()
-                        && p.assignments().stream().allMatch(a -> a.transports().equals(Set.of(Transport.TCP))
-                        && a.status() == LifecycleStatus.ACTIVE))
-                .findFirst().orElseThrow();
-        assertThat(Listener.classify(socket(Transport.TCP, tcpOnly.port()), bundled).kind()).isEqualTo(ListenerKind.OFFICIAL);
-        assertThat(Listener.classify(socket(Transport.UDP, tcpOnly.port()), bundled).kind()).isEqualTo(ListenerKind.UNKNOWN);
-    }
-
-    @Test
     void recordsRejectBadValues() throws IOException {
         InetAddress any = ip("0.0.0.0");
         assertThatThrownBy(() -> new ListeningSocket(Transport.TCP, any, 65536, 0, 0))
@@ -285,7 +202,5 @@ class ListeningSocketsTest {
         assertThatThrownBy(() -> new ListeningSocket(Transport.TCP, any, 1, -1, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("uid -1");
         assertThatThrownBy(() -> new ListeningSocket(Transport.TCP, null, 1, 0, 0)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new Listener(socket(Transport.TCP, 1), ListenerKind.UNKNOWN, List.of(), PortRegistry.lookup(2)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("port 2").hasMessageContaining("port 1");
     }
 }

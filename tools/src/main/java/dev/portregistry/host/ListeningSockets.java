@@ -1,5 +1,7 @@
-package dev.portregistry;
+package dev.portregistry.host;
 
+import dev.portregistry.PortRegistry;
+import dev.portregistry.Transport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -13,20 +15,31 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * What is listening on this machine: reads the kernel's socket tables on Linux
- * ({@code /proc/net/tcp}, {@code tcp6}, {@code udp}, {@code udp6}; no root, no external command)
- * and classifies each listening socket against a registry.
+ * What is listening on this machine and who runs it: reads the kernel's socket tables on Linux
+ * ({@code /proc/net/tcp}, {@code tcp6}, {@code udp}, {@code udp6}; no root, no external command),
+ * finds the process behind each socket through {@code /proc/<pid>/fd}, and judges each against a
+ * registry and the curated program data (see {@link Verdict}).
  *
  * <pre>{@code
  * for (Listener l : ListeningSockets.listeners(PortRegistry.bundled())) {
- *     System.out.println(l.socket().endpoint() + " " + l.kind() + " " + l.names() + ": " + l.advice());
+ *     System.out.println(l.socket().endpoint() + " " + l.verdict() + ": " + l.reason());
  * }
  * }</pre>
+ *
+ * <p>Without root, the processes of other users cannot be seen (their {@code fd} directories are
+ * unreadable): their sockets are listed with the verdict {@link Verdict#UNKNOWN} and a reason that
+ * says so. As root, every process is seen. Processes that exit and fds that close during the scan
+ * never fail it. Where several processes share a socket (a server that forks workers), the one
+ * with the lowest pid is named.
  *
  * <p>A TCP socket counts when it is in the LISTEN state ({@code 0A}); a UDP socket when it is bound
  * and not connected ({@code 07}), since that is how a UDP server waits. The tables show the
@@ -37,8 +50,10 @@ import java.util.Objects;
  * <p>Stateless and thread-safe.
  */
 public final class ListeningSockets {
-    /** Where Linux publishes its socket tables. */
-    public static final Path PROC_NET = Path.of("/proc/net");
+    /** Where Linux publishes processes and, under net/, its socket tables. */
+    private static final Path PROC = Path.of("/proc");
+    private static final Path PROC_NET = PROC.resolve("net");
+    private static final Path PASSWD = Path.of("/etc/passwd");
 
     /** TCP_LISTEN in the kernel's state numbering. */
     private static final int TCP_LISTEN = 0x0A;
@@ -73,17 +88,82 @@ public final class ListeningSockets {
     }
 
     /**
-     * Lists the listening sockets of this machine and classifies each against a registry.
+     * Lists the listening sockets of this machine, finds the process behind each and judges it
+     * against a registry.
      *
      * @param registry the registry, such as {@link PortRegistry#bundled()} or one with your overlay; not null
-     * @return an immutable list in the order of {@link #list()}, never null
+     * @return an immutable list in the order of {@link #list()}, never null; sort it with
+     *         {@link Listener#worstFirst()} for a reader
      * @throws NullPointerException          if registry is null
      * @throws UnsupportedOperationException if this system is not supported, as {@link #list()}
-     * @throws UncheckedIOException          if a socket table cannot be read
+     * @throws UncheckedIOException          if a socket table or {@code /proc} cannot be read
      */
     public static List<Listener> listeners(PortRegistry registry) {
         Objects.requireNonNull(registry, "registry must not be null");
-        return list().stream().map(s -> Listener.classify(s, registry)).toList();
+        checkLinux(System.getProperty("os.name", ""));
+        return listeners(registry, PROC, ByteOrder.nativeOrder(), ProgramCatalog.registry());
+    }
+
+    /**
+     * Does what {@link #listeners(PortRegistry)} does on another {@code /proc} tree: a host's
+     * {@code /proc} mounted elsewhere (as in a container with {@code -v /proc:/host/proc:ro}), or a
+     * copy for a test. Reads {@code <proc>/net/tcp}, {@code tcp6}, {@code udp}, {@code udp6} and
+     * {@code <proc>/<pid>/fd}, {@code comm}, {@code cmdline}, {@code exe}; addresses in this
+     * machine's byte order. Works wherever the tree can be read, whatever the operating system.
+     *
+     * @param registry the registry, not null
+     * @param proc     the root of the tree, such as {@code /proc}; not null
+     * @return an immutable list in the order of {@link #list()}, never null
+     * @throws NullPointerException          if an argument is null
+     * @throws UnsupportedOperationException if {@code <proc>/net/tcp} does not exist
+     * @throws UncheckedIOException          if a socket table or the root cannot be read
+     * @throws IllegalStateException         naming the file and line if a socket table has an unexpected format
+     */
+    public static List<Listener> listeners(PortRegistry registry, Path proc) {
+        Objects.requireNonNull(registry, "registry must not be null");
+        Objects.requireNonNull(proc, "proc must not be null");
+        return listeners(registry, proc, ByteOrder.nativeOrder(), ProgramCatalog.registry());
+    }
+
+    static List<Listener> listeners(PortRegistry registry, Path proc, ByteOrder order, ProgramCatalog catalog) {
+        List<ListeningSocket> sockets = list("Linux", proc.resolve("net"), order);
+        Set<Long> inodes = new HashSet<>();
+        for (ListeningSocket s : sockets) {
+            if (s.inode() > 0) {
+                inodes.add(s.inode());
+            }
+        }
+        ProcessScan scan;
+        try {
+            scan = ProcessScan.scan(proc, inodes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the processes in " + proc + ": " + e.getMessage(), e);
+        }
+        Map<Integer, String> users = new HashMap<>();
+        List<Listener> out = new ArrayList<>(sockets.size());
+        for (ListeningSocket s : sockets) {
+            ProcessInfo p = scan.owner(s.inode()).orElse(null);
+            Verdicts.Hidden hidden = s.inode() == 0 ? Verdicts.Hidden.KERNEL
+                    : scan.hidden() > 0 ? Verdicts.Hidden.NO_PRIVILEGE : Verdicts.Hidden.GONE;
+            String user = p != null ? "" : users.computeIfAbsent(s.uid(), ListeningSockets::userName);
+            out.add(Verdicts.judge(s, p, hidden, user, registry.get(s.port()), catalog));
+        }
+        return List.copyOf(out);
+    }
+
+    /** "user postgres (uid 112)", or "uid 112" where /etc/passwd does not name it. */
+    private static String userName(int uid) {
+        try {
+            for (String line : Files.readAllLines(PASSWD, StandardCharsets.UTF_8)) {
+                String[] f = line.split(":", -1);
+                if (f.length > 2 && f[2].equals(Integer.toString(uid))) {
+                    return "user " + f[0] + " (uid " + uid + ")";
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no passwd file to read: the number alone
+        }
+        return "uid " + uid;
     }
 
     /**
@@ -104,10 +184,7 @@ public final class ListeningSockets {
     }
 
     static List<ListeningSocket> list(String osName, Path procNet, ByteOrder order) {
-        if (!isLinux(osName)) {
-            throw new UnsupportedOperationException("listing listening sockets is supported on Linux only "
-                    + "(it reads /proc/net/tcp, tcp6, udp and udp6); this system is \"" + osName + "\"");
-        }
+        checkLinux(osName);
         List<ListeningSocket> out = new ArrayList<>();
         out.addAll(table(procNet.resolve("tcp"), Transport.TCP, true, order));
         out.addAll(table(procNet.resolve("tcp6"), Transport.TCP, false, order));
@@ -226,6 +303,13 @@ public final class ListeningSockets {
 
     private static IllegalStateException formatError(String source, int line, String detail) {
         return new IllegalStateException(source + ":" + line + ": " + detail);
+    }
+
+    private static void checkLinux(String osName) {
+        if (!isLinux(osName)) {
+            throw new UnsupportedOperationException("listing listening sockets is supported on Linux only "
+                    + "(it reads /proc/net/tcp, tcp6, udp and udp6 and /proc/<pid>/fd); this system is \"" + osName + "\"");
+        }
     }
 
     private static boolean isLinux(String osName) {

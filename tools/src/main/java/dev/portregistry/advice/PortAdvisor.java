@@ -1,5 +1,15 @@
-package dev.portregistry;
+package dev.portregistry.advice;
 
+import dev.portregistry.AlternateUse;
+import dev.portregistry.LifecycleStatus;
+import dev.portregistry.PortInfo;
+import dev.portregistry.PortRange;
+import dev.portregistry.PortRegistry;
+import dev.portregistry.ServiceAssignment;
+import dev.portregistry.Transport;
+import dev.portregistry.UseKind;
+import dev.portregistry.nmap.PortFrequency;
+import dev.portregistry.nmap.PortPopularity;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -33,11 +43,11 @@ import java.util.stream.Collectors;
  */
 public final class PortAdvisor {
     /** The most ports one call suggests. */
-    public static final int MAX_SUGGESTIONS = 1000;
+    private static final int MAX_SUGGESTIONS = 1000;
     /** The first port of Linux's default ephemeral range ({@code net.ipv4.ip_local_port_range}). */
-    public static final int LINUX_EPHEMERAL_FIRST = 32768;
+    private static final int LINUX_EPHEMERAL_FIRST = 32768;
     /** The last port of Linux's default ephemeral range. */
-    public static final int LINUX_EPHEMERAL_LAST = 60999;
+    private static final int LINUX_EPHEMERAL_LAST = 60999;
 
     private final PortRegistry registry;
     private final PortPopularity popularity;
@@ -107,9 +117,9 @@ public final class PortAdvisor {
         for (AlternateUse u : info.alternateUses()) {
             boolean malware = u.kind() == UseKind.MALWARE;
             out.add(new PortConflict(malware ? ConflictKind.MALWARE : ConflictKind.ALTERNATE_USE, malware
-                    ? "Malware " + u.name() + " is known to use port " + port + " over " + Transports.describe(u.transports())
+                    ? "Malware " + u.name() + " is known to use port " + port + " over " + describe(u.transports())
                     + ": scanners and intrusion detection flag listeners there."
-                    : u.name() + " commonly runs on port " + port + " over " + Transports.describe(u.transports())
+                    : u.name() + " commonly runs on port " + port + " over " + describe(u.transports())
                     + " without the IANA assignment" + (u.officialPort().isPresent()
                     ? " (its own port is " + u.officialPort().getAsInt() + ")." : ".")));
         }
@@ -171,7 +181,7 @@ public final class PortAdvisor {
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, Set<Transport>> e : byName.entrySet()) {
             String[] nameStatus = e.getKey().split("\0");
-            out.add(nameStatus[0] + " over " + Transports.describe(e.getValue())
+            out.add(nameStatus[0] + " over " + describe(e.getValue())
                     + (nameStatus.length > 1 ? ", " + nameStatus[1] : ""));
         }
         return String.join("; ", out);
@@ -180,10 +190,10 @@ public final class PortAdvisor {
     /**
      * Suggests free ports for a new service, lowest first from 1024.
      *
-     * @param count how many, 1 to {@value #MAX_SUGGESTIONS}
+     * @param count how many, 1 to 1000
      * @return an immutable list of exactly count ports, ascending, each one that {@link #check(int)}
      *         finds clear (fewer only if fewer exist); never null
-     * @throws IllegalArgumentException naming the value and the range if count is outside 1..{@value #MAX_SUGGESTIONS}
+     * @throws IllegalArgumentException naming the value and the range if count is outside 1..1000
      */
     public List<Integer> suggest(int count) {
         checkCount(count);
@@ -201,14 +211,14 @@ public final class PortAdvisor {
      * comes first. The preferred port itself comes first when it is free.
      *
      * @param preferred the port you would like, 0 to 65535 (outside 1024..32767 it only sets the direction)
-     * @param count     how many, 1 to {@value #MAX_SUGGESTIONS}
+     * @param count     how many, 1 to 1000
      * @return an immutable list of exactly count ports, nearest first, each one that
      *         {@link #check(int)} finds clear (fewer only if fewer exist); never null
      * @throws IllegalArgumentException naming the value and the range if preferred is outside
-     *                                  0..65535 or count outside 1..{@value #MAX_SUGGESTIONS}
+     *                                  0..65535 or count outside 1..1000
      */
     public List<Integer> suggestNear(int preferred, int count) {
-        PortRange.checkPort(preferred);
+        PortRange.of(preferred); // throws IllegalArgumentException naming the port and 0..65535
         checkCount(count);
         List<Integer> out = new ArrayList<>(count);
         for (int d = 0; out.size() < count && (preferred - d >= 0 || preferred + d <= PortRange.MAX_PORT); d++) {
@@ -241,6 +251,19 @@ public final class PortAdvisor {
             }
         }
         return true;
+    }
+
+    /** "TCP", "TCP and UDP", "TCP, UDP and SCTP", in the transports' declaration order. */
+    private static String describe(Set<Transport> transports) {
+        List<Transport> ordered = transports.stream().sorted().toList();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < ordered.size(); i++) {
+            if (i > 0) {
+                sb.append(i == ordered.size() - 1 ? " and " : ", ");
+            }
+            sb.append(ordered.get(i).name());
+        }
+        return sb.toString();
     }
 
     private static void checkCount(int count) {

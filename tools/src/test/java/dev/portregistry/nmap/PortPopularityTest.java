@@ -1,5 +1,6 @@
-package dev.portregistry;
+package dev.portregistry.nmap;
 
+import dev.portregistry.Transport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,7 +62,7 @@ class PortPopularityTest {
         Files.copy(fixture(), copy);
         assertThat(PortPopularity.fromFirst(List.of(missing, copy))).get()
                 .satisfies(p -> assertThat(p.source()).isEqualTo(copy.toString()));
-        assertThat(PortPopularity.NMAP_LOCATIONS.get(0)).isEqualTo(Path.of("/usr/share/nmap/nmap-services"));
+        assertThat(PortPopularity.nmapLocations().get(0)).isEqualTo(Path.of("/usr/share/nmap/nmap-services"));
     }
 
     @ParameterizedTest

@@ -1,4 +1,4 @@
-package dev.portregistry;
+package dev.portregistry.advice;
 
 /**
  * Why a port is a poor choice for a new service; see {@link PortAdvisor#check(int)}.

@@ -1,5 +1,7 @@
-package dev.portregistry;
+package dev.portregistry.host;
 
+import dev.portregistry.PortRange;
+import dev.portregistry.Transport;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -30,7 +32,7 @@ public record ListeningSocket(Transport transport, InetAddress address, int port
     public ListeningSocket {
         Objects.requireNonNull(transport, "transport must not be null");
         Objects.requireNonNull(address, "address must not be null");
-        PortRange.checkPort(port);
+        PortRange.of(port); // throws IllegalArgumentException naming the port and 0..65535
         if (uid < 0) {
             throw new IllegalArgumentException("uid " + uid + " is negative: expected 0 or more");
         }

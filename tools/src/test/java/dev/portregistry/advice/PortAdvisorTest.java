@@ -1,5 +1,12 @@
-package dev.portregistry;
+package dev.portregistry.advice;
 
+import dev.portregistry.AlternateUse;
+import dev.portregistry.Overlay;
+import dev.portregistry.PortInfo;
+import dev.portregistry.PortRegistry;
+import dev.portregistry.Transport;
+import dev.portregistry.UseKind;
+import dev.portregistry.nmap.PortPopularity;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -36,27 +43,73 @@ class PortAdvisorTest {
         throw new IllegalStateException("no port without assignments and related ports in " + first + ".." + last);
     }
 
-    @Test
-    void aWellKnownAssignedPortIsPrivilegedAndTaken() {
-        PortCheck ssh = ADVISOR.check(22);
-        assertThat(kinds(ssh)).startsWith(ConflictKind.PRIVILEGED, ConflictKind.ASSIGNED);
-        assertThat(message(ssh, ConflictKind.ASSIGNED)).isEqualTo("IANA assigns port 22 to ssh over TCP, UDP and SCTP.");
-        assertThat(message(ssh, ConflictKind.PRIVILEGED)).contains("below 1024", "root");
-        assertThat(ssh.isClear()).isFalse();
-        assertThat(ssh.info()).isEqualTo(PortRegistry.lookup(22));
-        assertThat(kinds(ADVISOR.check(0))).startsWith(ConflictKind.PRIVILEGED, ConflictKind.RESERVED);
+    /** Transports as the advisor names them: "TCP", "TCP and UDP", "TCP, UDP and SCTP". */
+    private static String transports(java.util.Collection<Transport> ts) {
+        List<String> names = ts.stream().sorted().map(Transport::name).toList();
+        return names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
+    /** A well-known port whose IANA assignments are all ACTIVE and under one name, found in the data. */
+    private static PortInfo wellKnownWithOneActiveName() {
+        for (int p = 1; p < 1024; p++) {
+            PortInfo info = PortRegistry.lookup(p);
+            if (!info.assignments().isEmpty() && info.alternateUses().isEmpty()
+                    && info.assignments().stream().allMatch(a -> a.status() == dev.portregistry.LifecycleStatus.ACTIVE
+                    && !a.isLocal() && a.name().equals(info.assignments().get(0).name()) && !a.name().isEmpty())) {
+                return info;
+            }
+        }
+        throw new IllegalStateException("no well-known port with only active assignments under one name");
     }
 
     @Test
-    void theAbandonedPort1196ExplainsEveryConflict() {
-        PortCheck check = ADVISOR.check(1196);
+    void aWellKnownAssignedPortIsPrivilegedAndTaken() {
+        PortInfo info = wellKnownWithOneActiveName();
+        int port = info.port();
+        java.util.Set<Transport> union = EnumSet.noneOf(Transport.class);
+        info.assignments().forEach(a -> union.addAll(a.transports()));
+        PortCheck check = ADVISOR.check(port);
+        assertThat(kinds(check)).startsWith(ConflictKind.PRIVILEGED, ConflictKind.ASSIGNED);
+        assertThat(message(check, ConflictKind.ASSIGNED)).as("one phrase over the union of the name's transports")
+                .isEqualTo("IANA assigns port " + port + " to " + info.assignments().get(0).name() + " over "
+                        + transports(union) + ".");
+        assertThat(message(check, ConflictKind.PRIVILEGED)).contains("below 1024", "root");
+        assertThat(check.isClear()).isFalse();
+        assertThat(check.info()).isEqualTo(info);
+        assertThat(kinds(ADVISOR.check(0))).startsWith(ConflictKind.PRIVILEGED, ConflictKind.RESERVED);
+    }
+
+    /** A registered port with an abandoned assignment, an unofficial use and related ports, found in the data. */
+    private static PortInfo abandonedWithAnAlternateUse() {
+        for (int p = 1024; p <= 49151; p++) {
+            PortInfo info = PortRegistry.lookup(p);
+            if (info.status() == dev.portregistry.LifecycleStatus.ABANDONED && !info.relatedPorts().isEmpty()
+                    && info.assignments().size() == 1 && info.alternateUses().size() == 1
+                    && info.alternateUses().get(0).kind() == UseKind.UNOFFICIAL
+                    && info.alternateUses().get(0).officialPort().isPresent()) {
+                return info;
+            }
+        }
+        throw new IllegalStateException("no abandoned port with one alternate use and related ports");
+    }
+
+    @Test
+    void anAbandonedPortExplainsEveryConflict() {
+        PortInfo info = abandonedWithAnAlternateUse();
+        int port = info.port();
+        dev.portregistry.ServiceAssignment a = info.assignments().get(0);
+        AlternateUse use = info.alternateUses().get(0);
+        PortCheck check = ADVISOR.check(port);
         assertThat(kinds(check)).contains(ConflictKind.ASSIGNED, ConflictKind.ALTERNATE_USE, ConflictKind.RELATED)
                 .doesNotContain(ConflictKind.PRIVILEGED, ConflictKind.DYNAMIC_RANGE, ConflictKind.EPHEMERAL_RANGE);
         assertThat(kinds(check)).isSorted();
         assertThat(check.conflicts()).extracting(PortConflict::message).contains(
-                "IANA assigns port 1196 to netmagic over TCP and UDP, abandoned (still assigned although no longer alive).",
-                "OpenVPN commonly runs on port 1196 over TCP and UDP without the IANA assignment (its own port is 1194).",
-                "Port 1196 belongs to a family of related ports (" + PortRegistry.lookup(1196).relatedPorts().stream()
+                "IANA assigns port " + port + " to " + a.name() + " over " + transports(a.transports())
+                        + ", abandoned (still assigned although no longer alive).",
+                use.name() + " commonly runs on port " + port + " over " + transports(use.transports())
+                        + " without the IANA assignment (its own port is " + use.officialPort().getAsInt() + ").",
+                "Port " + port + " belongs to a family of related ports (" + info.relatedPorts().stream()
                         .map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")) + ").");
         assertThat(check.has(ConflictKind.RELATED)).isTrue();
         assertThat(check.has(ConflictKind.LOCAL_ASSIGNMENT)).isFalse();
@@ -158,9 +211,17 @@ class PortAdvisorTest {
         assertThatThrownBy(() -> PortAdvisor.of(null)).isInstanceOf(NullPointerException.class);
     }
 
+    private static java.nio.file.Path fixture() {
+        try {
+            return java.nio.file.Path.of(PortAdvisorTest.class.getResource("/nmap-services-fixture").toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void popularityFromTheFixtureFileWorksWithTheAdvisor() throws IOException {
-        PortPopularity p = PortPopularity.read(PortPopularityTest.fixture());
+        PortPopularity p = PortPopularity.read(fixture());
         assertThat(ADVISOR.avoiding(p).check(7443).has(ConflictKind.POPULAR)).isTrue();
         assertThat(ADVISOR.avoiding(p).check(21000).has(ConflictKind.POPULAR)).isFalse();
     }

@@ -1,5 +1,6 @@
-package dev.portregistry;
+package dev.portregistry.advice;
 
+import dev.portregistry.PortInfo;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
-package dev.portregistry;
+package dev.portregistry.nmap;
 
+import dev.portregistry.PortRange;
+import dev.portregistry.Transport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +35,7 @@ import java.util.regex.Pattern;
  */
 public final class PortPopularity {
     /** Where Nmap installs the file: its Debian package first, then a build from source. */
-    public static final List<Path> NMAP_LOCATIONS = List.of(
+    private static final List<Path> NMAP_LOCATIONS = List.of(
             Path.of("/usr/share/nmap/nmap-services"), Path.of("/usr/local/share/nmap/nmap-services"));
 
     private static final Pattern PORT_TRANSPORT = Pattern.compile("([0-9]{1,5})/([A-Za-z]+)");
@@ -57,7 +59,17 @@ public final class PortPopularity {
     }
 
     /**
-     * Reads the first {@code nmap-services} found in {@link #NMAP_LOCATIONS}.
+     * Returns where {@link #fromNmap()} looks for Nmap's file, in order: its Debian and Ubuntu package
+     * ({@code /usr/share/nmap/nmap-services}) first, then a build from source under {@code /usr/local}.
+     *
+     * @return an immutable list, never null or empty
+     */
+    public static List<Path> nmapLocations() {
+        return NMAP_LOCATIONS;
+    }
+
+    /**
+     * Reads the first {@code nmap-services} found in {@link #nmapLocations()}.
      *
      * @return the popularity, or empty if Nmap is not installed; never null
      * @throws IOException              if the file exists but cannot be read
@@ -175,7 +187,7 @@ public final class PortPopularity {
      * @throws NullPointerException     if transport is null
      */
     public Optional<PortFrequency> get(int port, Transport transport) {
-        PortRange.checkPort(port);
+        PortRange.of(port); // throws IllegalArgumentException naming the port and 0..65535
         Objects.requireNonNull(transport, "transport must not be null");
         return Optional.ofNullable(byPort.getOrDefault(transport, Map.of()).get(port));
     }
@@ -188,7 +200,7 @@ public final class PortPopularity {
      * @throws IllegalArgumentException if the port is outside 0..65535
      */
     public List<PortFrequency> forPort(int port) {
-        PortRange.checkPort(port);
+        PortRange.of(port); // throws IllegalArgumentException naming the port and 0..65535
         List<PortFrequency> out = new ArrayList<>();
         for (Transport t : Transport.values()) {
             get(port, t).ifPresent(out::add);

@@ -1,0 +1,8 @@
+/**
+ * Choosing a port for a new service: {@link dev.portregistry.advice.PortAdvisor} suggests free ports
+ * and explains, as {@link dev.portregistry.advice.PortConflict}s, what is wrong with a planned one.
+ *
+ * <p>Every type here is immutable and thread-safe. No method returns null; collections are
+ * immutable and never null.
+ */
+package dev.portregistry.advice;

@@ -1,0 +1,12 @@
+/**
+ * portregistry tools, built on the registry's public API: what listens on this host and who runs it
+ * ({@code dev.portregistry.host}), choosing a port for a new service ({@code dev.portregistry.advice})
+ * and how often ports are found open, from the user's own Nmap install ({@code dev.portregistry.nmap}).
+ */
+module dev.portregistry.tools {
+    requires transitive dev.portregistry;
+
+    exports dev.portregistry.host;
+    exports dev.portregistry.advice;
+    exports dev.portregistry.nmap;
+}
