@@ -1,0 +1,107 @@
+package dev.portregistry.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.portregistry.PortRegistry;
+import dev.portregistry.bench.LookupBenchmark;
+import dev.portregistry.cli.Main;
+import dev.portregistry.data.RegistryCompiler;
+import dev.portregistry.json.PortRegistryJson;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The layering, written down and checked over the main classes of every module (tests excluded):
+ * core depends on the JDK only; json, tools, spark and the CLI use core's exported package and
+ * nothing of its {@code internal} package; nothing depends on the build-only modules. Modules are
+ * told apart by package, and every class under {@code dev.portregistry} must belong to one of them,
+ * so a new package cannot slip past the rules. A module that does not exist yet is an optional layer;
+ * a new one is a layer line here and a test dependency in this module's pom.
+ */
+class LayeringTest {
+    private static final String CORE_API = "core API";
+    private static final String CORE_INTERNAL = "core internal";
+    private static final String JSON = "json";
+    private static final String TOOLS = "tools";
+    private static final String SPARK = "spark";
+    private static final String CLI = "cli";
+    private static final String REGISTRY_DATA = "registry-data";
+    private static final String BENCHMARKS = "benchmarks";
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.portregistry");
+    }
+
+    @Test
+    void everyModuleOnTheClassPathWasImported() {
+        // one class of each module this test depends on: a module missing here would pass every rule
+        for (Class<?> c : List.of(PortRegistry.class, PortRegistryJson.class, Main.class,
+                RegistryCompiler.class, LookupBenchmark.class)) {
+            assertThat(classes.contain(c)).as("%s imported", c.getName()).isTrue();
+        }
+    }
+
+    @Test
+    void coreDependsOnTheJdkOnly() {
+        ArchRule rule = classes().that().resideInAnyPackage("dev.portregistry", "dev.portregistry.internal..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("dev.portregistry", "dev.portregistry.internal..", "java..")
+                .because("core has no runtime dependency: a user adds one jar and nothing else");
+        rule.check(classes);
+    }
+
+    @Test
+    void modulesUseCoreThroughItsExportedApiOnly() {
+        ArchRule rule = layeredArchitecture().consideringOnlyDependenciesInAnyPackage("dev.portregistry..")
+                .layer(CORE_API).definedBy("dev.portregistry")
+                .layer(CORE_INTERNAL).definedBy("dev.portregistry.internal..")
+                .layer(JSON).definedBy("dev.portregistry.json..")
+                .optionalLayer(TOOLS).definedBy("dev.portregistry.host..", "dev.portregistry.advice..",
+                        "dev.portregistry.nmap..")
+                .optionalLayer(SPARK).definedBy("dev.portregistry.spark..")
+                .layer(CLI).definedBy("dev.portregistry.cli..")
+                .layer(REGISTRY_DATA).definedBy("dev.portregistry.data..")
+                .layer(BENCHMARKS).definedBy("dev.portregistry.bench..")
+                .whereLayer(CORE_API).mayOnlyAccessLayers(CORE_INTERNAL)
+                .whereLayer(CORE_INTERNAL).mayOnlyAccessLayers(CORE_API)
+                // registry-data is the build's writer of the bundled table: it encodes it with core's
+                // TableCodec/TableData and checks names with ServiceNames, so the table has one codec.
+                // It is build-only and never reaches a user's class path.
+                .whereLayer(CORE_INTERNAL).mayOnlyBeAccessedByLayers(CORE_API, REGISTRY_DATA)
+                .whereLayer(JSON).mayOnlyAccessLayers(CORE_API)
+                .whereLayer(TOOLS).mayOnlyAccessLayers(CORE_API)
+                .whereLayer(SPARK).mayOnlyAccessLayers(CORE_API)
+                .whereLayer(CLI).mayOnlyAccessLayers(CORE_API, JSON, TOOLS)
+                .whereLayer(CLI).mayNotBeAccessedByAnyLayer()
+                .whereLayer(REGISTRY_DATA).mayOnlyAccessLayers(CORE_API, CORE_INTERNAL)
+                .whereLayer(REGISTRY_DATA).mayNotBeAccessedByAnyLayer()
+                .whereLayer(BENCHMARKS).mayOnlyAccessLayers(CORE_API)
+                .whereLayer(BENCHMARKS).mayNotBeAccessedByAnyLayer()
+                .ensureAllClassesAreContainedInArchitecture();
+        rule.check(classes);
+    }
+
+    @Test
+    void nothingOutsideCoreTouchesItsInternalPackage() {
+        ArchRule rule = noClasses().that()
+                .resideOutsideOfPackages("dev.portregistry", "dev.portregistry.internal..",
+                        "dev.portregistry.data..") // registry-data: the build's table writer, see above
+                .should().dependOnClassesThat().resideInAPackage("dev.portregistry.internal..")
+                .because("internal is not exported: only the table's reader and the build's writer use it");
+        rule.check(classes);
+    }
+}
