@@ -4,339 +4,170 @@ import dev.portregistry.AlternateUse;
 import dev.portregistry.DataVersion;
 import dev.portregistry.LifecycleStatus;
 import dev.portregistry.PortInfo;
+import dev.portregistry.Program;
+import dev.portregistry.RegistryDate;
 import dev.portregistry.ServiceAssignment;
 import dev.portregistry.Transport;
 import dev.portregistry.UseKind;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
 import java.util.zip.Inflater;
 
 /**
- * The run-time reader of a compiled port table (layout in {@link TableCodec}): it opens a table
- * cheaply, then decodes it piece by piece: a port's record, an assignment, a chunk of strings or a
- * name's ports become objects only when first asked for, and each string and assignment is
- * decoded once and then shared. Internal: not part of the API, not exported by the module.
+ * The reader of a compiled port table (layout in {@link TableCodec}). Internal: not part of the
+ * API, not exported by the module.
  *
- * <p>Why: a fresh JVM runs all of this in the interpreter, where every loop iteration costs, and
- * the first lookup should take a few milliseconds (numbers in {@code benchmarks/README.md}).
- * Opening checks the header and the CRC-32 of the whole stored table, inflates the index (not the
- * strings) and walks it once without looking inside the records: it checks the sections' sizes,
- * the string chunks' sizes and the port order, and notes where each port's record starts.
+ * <p>{@link #open} checks the header, the lengths and the CRC-32, inflates the index and finds
+ * its sections from the counts at its start; nothing is walked. From then on there is one decode
+ * path, which trusts the table: a port's record, an assignment, a string chunk, a string, a date
+ * or a list becomes an object when first asked for, and is kept and shared. A table from outside
+ * ({@code PortRegistry.fromTable}, the build through {@link TableCodec#read}) is checked in full
+ * by {@link #verify()} first: every index and offset in range, enum ordinals and transport masks,
+ * port order, name order and form, the name hash, strict UTF-8 and one-line text, real dates, and
+ * every record through its own constructor. The bundled table is trusted once its CRC-32 matches:
+ * the build verified the same bytes ({@code BundledTableIsCurrentTest}).
  *
- * <p>Everything else is checked where it is used, with the same rule in both places: a record
- * (an assignment, an alternate use, a port's lists: every index, enum ordinal, transport mask,
- * official port, repeated entry and related-port order) when it is first decoded; a chunk's
- * string sizes when it is first inflated; a string's text (well-formed modified UTF-8, one line of
- * plain text) when it is first decoded; the version strings and the official date when the
- * version is first asked for; the names section and the index's end when the names are first
- * needed; the name keys ({@link #checkNames()}) before the name index answers; a record's own
- * rules (such as an alternate use's name not blank) when it is made. {@link #verify()}, which {@link
- * TableCodec#read} and {@code PortRegistry.fromTable} call right after opening, makes every one of
- * those checks at once, plus that every alternate use has a name, and reports a failure as a
- * {@link TableFormatException}. The bundled table, which the build reads with {@link
- * TableCodec#read} ({@code BundledTableIsCurrentTest}) and the CRC-32 guards at run time, skips
- * {@code verify}: a table changed behind a valid checksum then fails the call that needs the bad
- * part with an IllegalStateException naming the table and the problem; no call answers from it
- * wrongly.
- *
- * <p>Thread-safe: the decoding methods are synchronized; the rest reads final fields.
+ * <p>Thread-safe: decoding is synchronized; a decoded string is an immutable object read without
+ * the lock (decoding it twice in a race is harmless).
  */
 public final class PortTable {
-    private static final int NO_PORT = -1;
-    /** The largest announced payload that {@link #open(InputStream, String)} reads into an array made up front. */
+    /** The largest announced body that {@link #open(InputStream, String)} reads into an array made up front. */
     private static final int DIRECT_READ = 4 << 20;
     private static final LifecycleStatus[] STATUSES = LifecycleStatus.values();
     private static final UseKind[] KINDS = UseKind.values();
     private static final int ALL_TRANSPORTS = (1 << Transport.values().length) - 1;
-    /** Size of one assignment in the index: u16 name, u16 description, u8 mask, u8 status, u16 note. */
-    private static final int ASSIGNMENT_SIZE = 8;
-    /** Size of one alternate use: u16 name, u16 description, u8 mask, u8 kind, i32 port, u16 basis. */
-    private static final int USE_SIZE = 12;
-    /** The ordinal of UNASSIGNED, the last status: no assignment can have it or any above. */
-    private static final int UNASSIGNED = LifecycleStatus.UNASSIGNED.ordinal();
-    private static final List<ServiceAssignment> NO_ASSIGNMENTS = List.of();
-    private static final List<AlternateUse> NO_USES = List.of();
-    private static final List<Integer> NO_PORTS = List.of();
+    private static final int CHUNK_MASK = (1 << TableCodec.CHUNK_SHIFT) - 1;
 
     private final String where;
-    /** The whole stored table, kept for the string chunks, which are inflated on demand. */
-    private final byte[] stored;
-    /** The inflated index. */
-    private final byte[] indexData;
-    /** Offset of each chunk's DEFLATE stream in {@link #stored}, its stored and its inflated length. */
-    private final int[] chunkAt;
-    private final int[] chunkStored;
-    private final int[] chunkLength;
-    /** Offset of the string lengths in the index. */
-    private final int lengthsAt;
-    /** Offset of the first assignment and of the first alternate use. */
+    private final byte[] all;
+    private final byte[] index;
+    private final int stringCount;
+    private final int dateCount;
+    private final int listCount;
+    private final int assignmentCount;
+    private final int useCount;
+    private final int portCount;
+    private final int nameCount;
+    private final int slotCount;
+    /** Offsets of the sections in the index. */
+    private final int versionAt;
+    private final int chunksAt;
+    private final int stringsAt;
+    private final int datesAt;
+    private final int listsAt;
     private final int assignmentsAt;
     private final int usesAt;
-    /** The ports that have a record, ascending, and the offset of each record after its port number. */
-    private final int[] dataPorts;
-    private final int[] portAt;
-    /** The number of names and the offset of the first name entry. */
-    private final int nameCount;
+    private final int portsAt;
+    private final int recordsAt;
     private final int namesAt;
+    private final int answersAt;
+    private final int hashAt;
+    private final int variableAt;
+    /** Where each string chunk's DEFLATE stream starts in {@link #all}. */
+    private final int[] chunkStart;
 
-    /** Under the lock: the version, each string's offset in its chunk (set when the chunk is inflated). */
-    private DataVersion version;
-    private final int[] stringAt;
-    /** Under the lock: the offset of each name entry (its u16 key), in table order; null until first needed. */
-    private int[] nameAt;
-    /** Inflated chunks, decoded strings, assignments and uses by index; null until first needed. */
+    /** Decoded on first use, under the lock. */
     private final byte[][] chunks;
     private final String[] strings;
+    private final RegistryDate[] dates;
+    private final List<?>[] references;
+    private final List<?>[] programs;
     private final ServiceAssignment[] assignments;
     private final AlternateUse[] uses;
-    /** Whether {@link #verify()} has passed. */
-    private boolean verified;
-    /** Whether {@link #checkNames()} has passed. */
-    private boolean namesChecked;
+    private DataVersion version;
 
-    /**
-     * Walks an inflated index once to find where its parts start, checking what the walk relies on.
-     *
-     * @param stored  the whole stored table, kept (not copied); not null
-     * @param chunksAt offset in {@code stored} of the first string chunk
-     * @param indexData the inflated index, kept (not copied); not null
-     * @param where   "port table " and the table's name, for messages; not null
-     * @throws TableFormatException naming the table and the problem if the index is inconsistent
-     */
-    private PortTable(byte[] stored, int chunksAt, byte[] indexData, String where) {
+    private PortTable(byte[] all, byte[] index, int chunksStoredAt, String where) {
         this.where = where;
-        this.stored = stored;
-        this.indexData = indexData;
-        // One pass in plain loops over local variables: a fresh JVM runs this in the interpreter,
-        // where each call and field access costs. Reading past the end throws
-        // ArrayIndexOutOfBoundsException, reported below as an index that ends early.
-        byte[] b = indexData;
-        int p = 0;
-        try {
-            for (int i = 0; i < 3; i++) { // source, date, revision: decoded and checked by version()
-                p += 2 + u16(b, p);
-            }
-            checkEnd(p);
-
-            int stringCount = u16(b, p);
-            int chunkCount = u16(b, p + 2);
-            p += 4;
-            int expectedChunks = (stringCount + TableCodec.STRINGS_PER_CHUNK - 1) / TableCodec.STRINGS_PER_CHUNK;
-            if (chunkCount != expectedChunks) {
-                throw inconsistent(chunkCount + " string chunks for " + stringCount + " strings, expected "
-                        + expectedChunks);
-            }
-            chunkAt = new int[chunkCount];
-            chunkStored = new int[chunkCount];
-            chunkLength = new int[chunkCount];
-            long at = chunksAt;
-            for (int c = 0; c < chunkCount; c++, p += 8) {
-                chunkAt[c] = (int) at;
-                chunkStored[c] = (u16(b, p) << 16) | u16(b, p + 2);
-                chunkLength[c] = (u16(b, p + 4) << 16) | u16(b, p + 6);
-                if (chunkStored[c] < 0 || chunkLength[c] < 0 || chunkLength[c] > TableCodec.MAX_PAYLOAD) {
-                    throw inconsistent("string chunk " + c + " has stored length " + chunkStored[c]
-                            + " and length " + chunkLength[c]);
-                }
-                at += chunkStored[c];
-            }
-            if (at < stored.length) {
-                throw new TableFormatException(where + " has " + (stored.length - at)
-                        + " unexpected bytes after the compressed string chunks");
-            }
-            if (at != stored.length) {
-                throw inconsistent("the string chunks end at byte " + at + " of " + stored.length);
-            }
-            checkEnd(p);
-            lengthsAt = p;
-            p += 2 * stringCount; // each chunk's lengths are added up when it is inflated
-            checkEnd(p);
-            chunks = new byte[chunkCount][];
-            strings = new String[stringCount];
-            stringAt = new int[stringCount];
-
-            int assignmentCount = u16(b, p);
-            p += 2;
-            assignmentsAt = p;
-            p += assignmentCount * ASSIGNMENT_SIZE;
-            checkEnd(p);
-            assignments = new ServiceAssignment[assignmentCount];
-
-            int useCount = u16(b, p);
-            p += 2;
-            usesAt = p;
-            p += useCount * USE_SIZE;
-            checkEnd(p);
-            uses = new AlternateUse[useCount];
-
-            int portCount = (u16(b, p) << 16) | u16(b, p + 2);
-            p += 4;
-            if (portCount < 0 || portCount > 0x10000) {
-                throw inconsistent("port count " + portCount + ", expected 0..65536");
-            }
-            dataPorts = new int[portCount];
-            portAt = new int[portCount];
-            int previous = -1;
-            for (int i = 0; i < portCount; i++) {
-                int port = ((b[p] & 0xFF) << 8) | (b[p + 1] & 0xFF);
-                p += 2;
-                if (port <= previous) { // the lookup's binary search relies on it
-                    throw inconsistent("port " + port + " follows " + previous);
-                }
-                previous = port;
-                dataPorts[i] = port;
-                portAt[i] = p;
-                p += 1 + 2 * (b[p] & 0xFF); // assignments, uses and related ports: checked by the decode
-                p += 1 + 2 * (b[p] & 0xFF);
-                p += 1 + 2 * (b[p] & 0xFF);
-            }
-            checkEnd(p);
-
-            nameCount = (u16(b, p) << 16) | u16(b, p + 2);
-            p += 4;
-            if (nameCount < 0 || nameCount > stringCount) {
-                throw inconsistent("name count " + nameCount + ", expected 0.." + stringCount);
-            }
-            checkEnd(p);
-            namesAt = p; // walked, with the index's end, when the names are first needed
-        } catch (ArrayIndexOutOfBoundsException e) {
-            throw endsEarly(e);
+        this.all = all;
+        this.index = index;
+        if (index.length < 4 * TableCodec.COUNTS) {
+            throw inconsistent("the index ends early, in its counts");
         }
-    }
-
-    // ---------------------------------------------------------------- checks of the records, decode and verify()
-
-    /**
-     * Checks the i-th assignment record, i in the pool (checkPortRecord): string indices, mask and
-     * status. A decode calls it once, before the record is made and kept; verify() for every record.
-     */
-    private void checkAssignment(int i) {
-        byte[] b = indexData;
-        int p = assignmentsAt + i * ASSIGNMENT_SIZE;
-        int name = u16(b, p);
-        int description = u16(b, p + 2);
-        int mask = b[p + 4] & 0xFF;
-        int status = b[p + 5] & 0xFF;
-        int note = u16(b, p + 6);
-        int stringCount = strings.length;
-        if (name >= stringCount || description >= stringCount || note >= stringCount
-                || mask == 0 || mask > ALL_TRANSPORTS || status >= UNASSIGNED) {
-            throw inconsistent("assignment " + i + ": " + badRecord(new int[] {name, description, note},
-                    stringCount, mask, status, STATUSES.length, "status"));
-        }
-    }
-
-    /** Checks the i-th alternate use record, as checkAssignment does: string indices, mask, kind and official port. */
-    private void checkUse(int i) {
-        byte[] b = indexData;
-        int p = usesAt + i * USE_SIZE;
-        int name = u16(b, p);
-        int description = u16(b, p + 2);
-        int mask = b[p + 4] & 0xFF;
-        int kind = b[p + 5] & 0xFF;
-        int official = (u16(b, p + 6) << 16) | u16(b, p + 8);
-        int basis = u16(b, p + 10);
-        int stringCount = strings.length;
-        if (name >= stringCount || description >= stringCount || basis >= stringCount
-                || mask == 0 || mask > ALL_TRANSPORTS || kind >= KINDS.length
-                || official < NO_PORT || official > 0xFFFF) {
-            String problem = official < NO_PORT || official > 0xFFFF
-                    ? "official port " + official + " is out of range 0..65535"
-                    : badRecord(new int[] {name, description, basis}, stringCount, mask, kind, KINDS.length, "kind");
-            throw inconsistent("alternate use " + i + ": " + problem);
-        }
-    }
-
-    /**
-     * Checks the lists of the i-th port record: every assignment and use index in its pool and once,
-     * the related ports ascending and without the port itself.
-     */
-    private void checkPortRecord(int i) {
-        byte[] b = indexData;
-        int port = dataPorts[i];
-        int p = portAt[i];
-        int listAt = p + 1;
-        for (int n = b[p++] & 0xFF; n > 0; n--, p += 2) {
-            int index = u16(b, p);
-            if (index >= assignments.length) {
-                throw inconsistent("port " + port + ": assignment index " + index
-                        + " is out of bounds (pool of " + assignments.length + ")");
+        stringCount = int32(0);
+        int chunkCount = int32(4);
+        dateCount = int32(8);
+        listCount = int32(12);
+        assignmentCount = int32(16);
+        useCount = int32(20);
+        portCount = int32(24);
+        nameCount = int32(28);
+        slotCount = int32(32);
+        long[] counts = {stringCount, chunkCount, dateCount, listCount, assignmentCount, useCount, nameCount};
+        for (long count : counts) {
+            if (count < 0 || count > TableCodec.MAX_POOL) {
+                throw inconsistent("a count is " + count + ", expected 0.." + TableCodec.MAX_POOL);
             }
-            checkNoRepeat(b, listAt, p, port);
         }
-        listAt = p + 1;
-        for (int n = b[p++] & 0xFF; n > 0; n--, p += 2) {
-            int index = u16(b, p);
-            if (index >= uses.length) {
-                throw inconsistent("port " + port + ": alternate use index " + index
-                        + " is out of bounds (pool of " + uses.length + ")");
-            }
-            checkNoRepeat(b, listAt, p, port);
+        if (stringCount < 1 || dateCount < 1 || listCount < 1 || portCount < 0 || portCount > 0x10000
+                || chunkCount != (stringCount + CHUNK_MASK) >> TableCodec.CHUNK_SHIFT
+                || slotCount != TableCodec.slots(nameCount)) {
+            throw inconsistent("counts " + stringCount + " strings, " + chunkCount + " chunks, " + dateCount + " dates, "
+                    + listCount + " lists, " + portCount + " ports, " + nameCount + " names, " + slotCount
+                    + " hash slots do not fit together");
         }
-        int last = -1;
-        for (int n = b[p++] & 0xFF; n > 0; n--, p += 2) {
-            int related = u16(b, p);
-            if (related <= last || related == port) {
-                throw inconsistent("relatedPorts of port " + port
-                        + " must be ascending, unique and exclude the port itself");
-            }
-            last = related;
+        versionAt = 4 * TableCodec.COUNTS;
+        chunksAt = versionAt + TableCodec.VERSION_SIZE;
+        stringsAt = chunksAt + TableCodec.CHUNK_SIZE * chunkCount;
+        datesAt = stringsAt + 4 * stringCount;
+        listsAt = datesAt + 4 * dateCount;
+        assignmentsAt = listsAt + 4 * listCount;
+        usesAt = assignmentsAt + TableCodec.ASSIGNMENT_SIZE * assignmentCount;
+        portsAt = usesAt + TableCodec.USE_SIZE * useCount;
+        recordsAt = portsAt + 2 * portCount;
+        namesAt = recordsAt + 4 * portCount;
+        answersAt = namesAt + 2 * nameCount;
+        hashAt = answersAt + 4 * nameCount;
+        variableAt = hashAt + 2 * slotCount;
+        if (variableAt > index.length) {
+            throw inconsistent("the index ends early: its sections need " + variableAt + " bytes, it has " + index.length);
         }
-    }
-
-    /**
-     * The offset of each name entry, found by walking the names section on first use, which also
-     * checks each key's string index and that the index ends right after the names.
-     */
-    private int[] nameOffsets() {
-        int[] offsets = nameAt;
-        if (offsets == null) {
-            byte[] b = indexData;
-            offsets = new int[nameCount];
-            int p = namesAt;
-            try {
-                for (int i = 0; i < offsets.length; i++) {
-                    offsets[i] = p;
-                    int key = u16(b, p);
-                    if (key >= strings.length) {
-                        throw inconsistent("name " + i + ": string index " + key + " is out of bounds (pool of "
-                                + strings.length + ")");
-                    }
-                    p += 4 + 2 * u16(b, p + 2);
-                }
-                checkEnd(p);
-            } catch (ArrayIndexOutOfBoundsException e) {
-                throw endsEarly(e);
+        chunkStart = new int[chunkCount];
+        long at = chunksStoredAt;
+        for (int c = 0; c < chunkCount; c++) {
+            chunkStart[c] = (int) Math.min(at, Integer.MAX_VALUE);
+            at += int32(chunksAt + TableCodec.CHUNK_SIZE * c) & 0xFFFFFFFFL;
+            int length = int32(chunksAt + TableCodec.CHUNK_SIZE * c + 4);
+            if (length < 0 || length > TableCodec.MAX_PAYLOAD) {
+                throw inconsistent("string chunk " + c + " would inflate to " + (length & 0xFFFFFFFFL) + " bytes");
             }
-            if (p != b.length) {
-                throw new TableFormatException(where + " has " + (b.length - p) + " unexpected bytes after the names");
-            }
-            nameAt = offsets;
         }
-        return offsets;
+        if (at != all.length) {
+            throw inconsistent("the string chunks end at byte " + at + " of " + all.length);
+        }
+        chunks = new byte[chunkCount][];
+        strings = new String[stringCount];
+        dates = new RegistryDate[dateCount];
+        references = new List<?>[listCount];
+        programs = new List<?>[listCount];
+        assignments = new ServiceAssignment[assignmentCount];
+        uses = new AlternateUse[useCount];
     }
 
     // ---------------------------------------------------------------- opening
 
     /**
-     * Opens a table: checks its header, its CRC-32 and its index.
+     * Opens a table: checks its header, lengths and CRC-32, and inflates its index.
      *
      * @param all    the table bytes, kept (not copied); not null
      * @param source the name of the resource or file, used in error messages; not null
      * @return the table, never null
-     * @throws TableFormatException naming the source and the problem if the table is damaged,
-     *                              truncated, of another format or inconsistent
+     * @throws TableFormatException naming the source and the problem if the table is truncated,
+     *                              damaged or of another format
      */
     public static PortTable open(byte[] all, String source) {
         // concat(), not +: the first + in a fresh JVM bootstraps invokedynamic, some milliseconds
@@ -369,31 +200,25 @@ public final class PortTable {
                     + " does not match the header's 0x" + Integer.toHexString(checksum));
         }
         int indexAt = TableCodec.HEADER_SIZE + 8;
-        if (all.length < indexAt) {
-            throw new TableFormatException(where + " is inconsistent: the table ends early, before the index");
+        long indexLength = all.length < indexAt ? -1 : int32(all, TableCodec.HEADER_SIZE) & 0xFFFFFFFFL;
+        long indexStored = all.length < indexAt ? -1 : int32(all, TableCodec.HEADER_SIZE + 4) & 0xFFFFFFFFL;
+        if (indexLength < 0 || indexLength > TableCodec.MAX_PAYLOAD || indexStored > all.length - indexAt) {
+            throw new TableFormatException(where + " is inconsistent: index of " + indexStored + " stored and "
+                    + indexLength + " inflated bytes in a table of " + all.length);
         }
-        long indexStored = int32(all, TableCodec.HEADER_SIZE) & 0xFFFFFFFFL;
-        int indexLength = int32(all, TableCodec.HEADER_SIZE + 4);
-        if (indexLength < 0 || indexLength > TableCodec.MAX_PAYLOAD) {
-            throw new TableFormatException(where + " is inconsistent: the index would inflate past "
-                    + TableCodec.MAX_PAYLOAD + " bytes (it records " + (indexLength & 0xFFFFFFFFL) + ")");
-        }
-        if (indexStored > all.length - indexAt) {
-            throw new TableFormatException(where + " is inconsistent: index of " + indexStored
-                    + " stored bytes and " + indexLength + " bytes in a table of " + all.length);
-        }
-        byte[] index = inflate(all, indexAt, (int) indexStored, indexLength, where);
-        return new PortTable(all, indexAt + (int) indexStored, index, where);
+        byte[] index = inflate(all, indexAt, (int) indexStored, (int) indexLength, where);
+        return new PortTable(all, index, indexAt + (int) indexStored, where);
     }
 
     /**
-     * Opens a table read from a stream.
+     * Opens a table read from a stream, as {@link #open(byte[], String)} does.
      *
-     * @param in     the table; read to its end, not closed; null stands for a missing resource
+     * @param in     the table; read to its end (never more than a table can hold), not closed; null
+     *               stands for a missing resource
      * @param source the name of the resource or file, used in error messages; not null
      * @return the table, never null
      * @throws TableFormatException naming the source and the problem if the table is missing,
-     *                              unreadable, damaged, truncated, of another format or inconsistent
+     *                              unreadable, truncated, damaged or of another format
      */
     public static PortTable open(InputStream in, String source) {
         if (in == null) {
@@ -407,25 +232,24 @@ public final class PortTable {
                     || u16(header, 4) != TableCodec.FORMAT_VERSION) {
                 return open(header, source);
             }
-            // then the payload the header announces, straight into the table's array, if no table can
-            // be larger; then one more byte, which must not be there
-            long length = int32(header, 6) & 0xFFFFFFFFL;
-            int expected = (int) Math.min(length, TableCodec.MAX_PAYLOAD);
+            // then the body the header announces, straight into the table's array if no table can be
+            // larger; then one more byte, which must not be there
+            int expected = (int) Math.min(int32(header, 6) & 0xFFFFFFFFL, TableCodec.MAX_PAYLOAD);
             int got;
             if (expected <= DIRECT_READ) {
                 all = Arrays.copyOf(header, TableCodec.HEADER_SIZE + expected);
                 got = in.readNBytes(all, TableCodec.HEADER_SIZE, expected);
             } else { // a header may announce anything: an array that large only as the bytes arrive
-                byte[] payload = in.readNBytes(expected);
-                got = payload.length;
+                byte[] body = in.readNBytes(expected);
+                got = body.length;
                 all = Arrays.copyOf(header, TableCodec.HEADER_SIZE + got);
-                System.arraycopy(payload, 0, all, TableCodec.HEADER_SIZE, got);
+                System.arraycopy(body, 0, all, TableCodec.HEADER_SIZE, got);
             }
             if (got < expected) {
                 all = Arrays.copyOf(all, TableCodec.HEADER_SIZE + got); // open() names it truncated
             } else {
                 int next = in.read();
-                if (next >= 0) { // more than announced: at most the largest payload and one byte in all
+                if (next >= 0) { // more than announced: at most the largest body and one byte in all
                     byte[] rest = in.readNBytes(TableCodec.MAX_PAYLOAD - expected);
                     if (expected + 1 + rest.length > TableCodec.MAX_PAYLOAD) {
                         throw new TableFormatException("port table " + source + " is larger than any port table:"
@@ -442,32 +266,17 @@ public final class PortTable {
         return open(all, source);
     }
 
-    /** Inflates one DEFLATE stream of a known inflated length, which it must have exactly. */
+    /** Inflates one DEFLATE stream, which must give exactly {@code length} bytes and end there. */
     private static byte[] inflate(byte[] all, int at, int storedLength, int length, String where) {
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(all, at, storedLength);
             byte[] out = new byte[length];
             int n = 0;
-            byte[] spare = null;
-            while (!inflater.finished()) {
-                int got;
-                if (n < length) {
-                    got = inflater.inflate(out, n, length - n);
-                } else { // all recorded bytes are in (perhaps none): the stream must end here
-                    spare = spare == null ? new byte[1] : spare;
-                    if (inflater.inflate(spare) > 0) {
-                        throw new TableFormatException(where + " is inconsistent: a compressed part inflates past its "
-                                + length + " recorded bytes");
-                    }
-                    got = 0;
-                }
-                if (got == 0 && inflater.needsDictionary()) {
-                    throw new TableFormatException(where + " is inconsistent: a compressed part asks for a preset"
-                            + " dictionary, which a port table never uses");
-                }
-                if (got == 0 && !inflater.finished() && inflater.needsInput()) {
-                    throw new TableFormatException(where + " is inconsistent: a compressed part ends early");
+            while (n <= length && !inflater.finished()) { // past length, into a spare byte: then n > length
+                int got = n < length ? inflater.inflate(out, n, length - n) : inflater.inflate(new byte[1]);
+                if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    break;
                 }
                 n += got;
             }
@@ -487,54 +296,24 @@ public final class PortTable {
         }
     }
 
-    private static int int32(byte[] b, int at) {
-        return (u16(b, at) << 16) | u16(b, at + 2);
-    }
-
-    // ---------------------------------------------------------------- reading
+    // ---------------------------------------------------------------- the one decode path
 
     /**
-     * Returns the data version, decoded and checked on the first call.
+     * Returns the data version.
      *
      * @return the version, never null
-     * @throws IllegalStateException naming the table if a version string or the date is bad (only a
-     *                               table that skipped {@link #verify()})
      */
     public synchronized DataVersion version() {
-        try {
-            return decodeVersion();
-        } catch (TableFormatException e) {
-            throw broken(e);
-        }
-    }
-
-    private DataVersion decodeVersion() {
         if (version == null) {
-            byte[] b = indexData;
-            int[] at = new int[3]; // source, date, revision
-            for (int i = 0, p = 0; i < 3; i++, p += 2 + u16(b, p)) {
-                at[i] = p;
-                if (textCheck(b, p + 2, u16(b, p)) != TEXT_OK) {
-                    throw inconsistent("version string " + i + " holds a bad string: not well-formed modified UTF-8"
-                            + " or a control character");
-                }
-            }
-            try {
-                version = DataVersion.of(utf(at[0]), date(utf(at[1])), utf(at[2]));
-            } catch (IllegalArgumentException e) {
-                throw inconsistent(e.getMessage());
-            }
+            version = DataVersion.of(string(u16(versionAt)), date(u16(versionAt + 2)).date().orElseThrow(),
+                    string(u16(versionAt + 4)));
         }
         return version;
     }
 
-    /**
-     * Returns how many ports have a record (any data).
-     *
-     * @return 0 to 65,536
-     */
+    /** @return how many ports have a record (any data), 0 to 65,536 */
     public int portCount() {
-        return dataPorts.length;
+        return portCount;
     }
 
     /**
@@ -544,561 +323,397 @@ public final class PortTable {
      * @return the port
      */
     public int dataPort(int i) {
-        return dataPorts[i];
+        return u16(portsAt + 2 * i);
     }
 
     /**
-     * Decodes one port: its record if it has one, else an UNASSIGNED record with empty lists.
-     * Each call returns a new {@code PortInfo}; the assignments, uses and strings in it are shared.
+     * Decodes one port: its record if it has one, else an UNASSIGNED record with empty lists. Each
+     * call returns a new {@code PortInfo}; the assignments, uses, strings and lists in it are shared.
      *
      * @param port 0 to 65535
      * @return the port's record, never null
+     * @throws IllegalStateException naming the table if the record cannot be decoded (a table that
+     *                               was not verified and is damaged behind a valid CRC-32)
      */
     public synchronized PortInfo port(int port) {
         try {
             return decodePort(port);
-        } catch (TableFormatException e) { // a record or chunk check: only a table that skipped verify()
-            throw broken(e);
-        } catch (IllegalArgumentException e) { // a record constructor's check, likewise
-            throw new IllegalStateException(where + " is inconsistent: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(where.concat(" is inconsistent at port ").concat(String.valueOf(port))
+                    .concat(": ").concat(String.valueOf(e)), e);
         }
     }
 
     private PortInfo decodePort(int port) {
-        int i = Arrays.binarySearch(dataPorts, port);
-        if (i < 0) {
-            return PortInfo.of(port, NO_ASSIGNMENTS, NO_USES, NO_PORTS);
-        }
-        checkPortRecord(i);
-        byte[] b = indexData;
-        int at = portAt[i];
-        int n = b[at++] & 0xFF;
-        List<ServiceAssignment> as = NO_ASSIGNMENTS;
-        if (n > 0) {
-            ServiceAssignment[] a = new ServiceAssignment[n];
-            for (int j = 0; j < n; j++, at += 2) {
-                a[j] = assignment(u16(b, at));
+        int lo = 0;
+        int hi = portCount - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int p = dataPort(mid);
+            if (p < port) {
+                lo = mid + 1;
+            } else if (p > port) {
+                hi = mid - 1;
+            } else {
+                int at = int32(recordsAt + 4 * mid);
+                ServiceAssignment[] a = new ServiceAssignment[u8(at++)];
+                for (int j = 0; j < a.length; j++, at += 2) {
+                    a[j] = assignment(u16(at));
+                }
+                AlternateUse[] u = new AlternateUse[u8(at++)];
+                for (int j = 0; j < u.length; j++, at += 2) {
+                    u[j] = use(u16(at));
+                }
+                Integer[] r = new Integer[u8(at++)];
+                for (int j = 0; j < r.length; j++, at += 2) {
+                    r[j] = u16(at);
+                }
+                return PortInfo.of(port, List.of(a), List.of(u), List.of(r));
             }
-            as = List.of(a);
         }
-        n = b[at++] & 0xFF;
-        List<AlternateUse> us = NO_USES;
-        if (n > 0) {
-            AlternateUse[] u = new AlternateUse[n];
-            for (int j = 0; j < n; j++, at += 2) {
-                u[j] = use(u16(b, at));
-            }
-            us = List.of(u);
-        }
-        n = b[at++] & 0xFF;
-        List<Integer> related = NO_PORTS;
-        if (n > 0) {
-            Integer[] r = new Integer[n];
-            for (int j = 0; j < n; j++, at += 2) {
-                r[j] = u16(b, at);
-            }
-            related = List.of(r);
-        }
-        return PortInfo.of(port, as, us, related);
+        return PortInfo.of(port, List.of(), List.of(), List.of());
     }
 
-    /**
-     * Returns how many names the table resolves.
-     *
-     * @return the count
-     */
+    private ServiceAssignment assignment(int i) {
+        ServiceAssignment a = assignments[i];
+        if (a == null) {
+            int p = assignmentsAt + TableCodec.ASSIGNMENT_SIZE * i;
+            a = ServiceAssignment.builder().name(string(u16(p))).description(string(u16(p + 2)))
+                    .transports(transports(u8(p + 4))).status(STATUSES[u8(p + 5)])
+                    .registrationDate(date(u16(p + 6))).modificationDate(date(u16(p + 8)))
+                    .references(references(u16(p + 10))).serviceCode(string(u16(p + 12)))
+                    .unauthorizedUseReported(string(u16(p + 14))).assignmentNotes(string(u16(p + 16)))
+                    .product(string(u16(p + 18))).vendor(string(u16(p + 20))).discontinuedYear(u16(p + 22))
+                    .reason(string(u16(p + 24))).basis(string(u16(p + 26))).programs(programs(u16(p + 28))).build();
+            assignments[i] = a;
+        }
+        return a;
+    }
+
+    private AlternateUse use(int i) {
+        AlternateUse u = uses[i];
+        if (u == null) {
+            int p = usesAt + TableCodec.USE_SIZE * i;
+            AlternateUse.Builder b = AlternateUse.builder().name(string(u16(p))).description(string(u16(p + 2)))
+                    .transports(transports(u8(p + 4))).kind(KINDS[u8(p + 5)]).basis(string(u16(p + 10)))
+                    .firstYear(u16(p + 12)).lastYear(u16(p + 14)).programs(programs(u16(p + 16)));
+            int official = int32(p + 6);
+            u = (official < 0 ? b : b.officialPort(official)).build();
+            uses[i] = u;
+        }
+        return u;
+    }
+
+    /** The i-th string, decoded on first use. */
+    private String string(int i) {
+        String s = strings[i];
+        return s != null ? s : decodeString(i);
+    }
+
+    private synchronized String decodeString(int i) {
+        byte[] text = chunk(i >> TableCodec.CHUNK_SHIFT);
+        int start = int32(stringsAt + 4 * i);
+        String s = new String(text, start, stringEnd(i, text) - start, StandardCharsets.UTF_8);
+        strings[i] = s;
+        return s;
+    }
+
+    private int stringEnd(int i, byte[] chunk) {
+        return i + 1 < stringCount && ((i + 1) & CHUNK_MASK) != 0 ? int32(stringsAt + 4 * (i + 1)) : chunk.length;
+    }
+
+    private byte[] chunk(int c) {
+        byte[] chunk = chunks[c];
+        if (chunk == null) {
+            int p = chunksAt + TableCodec.CHUNK_SIZE * c;
+            chunk = inflate(all, chunkStart[c], int32(p), int32(p + 4), where);
+            chunks[c] = chunk;
+        }
+        return chunk;
+    }
+
+    /** The i-th date, null for date 0 (none). */
+    private RegistryDate date(int i) {
+        RegistryDate d = dates[i];
+        if (d == null && i != 0) {
+            int packed = int32(datesAt + 4 * i);
+            int year = packed >>> 16;
+            int month = (packed >>> 8) & 0xFF;
+            int day = packed & 0xFF;
+            d = day == 0 ? RegistryDate.of(year, month) : RegistryDate.of(LocalDate.of(year, month, day));
+            dates[i] = d;
+        }
+        return d;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> references(int i) {
+        List<String> list = (List<String>) references[i];
+        if (list == null) {
+            int at = int32(listsAt + 4 * i);
+            String[] values = new String[u8(at)];
+            for (int j = 0; j < values.length; j++) {
+                values[j] = string(u16(at + 1 + 2 * j));
+            }
+            list = List.of(values);
+            references[i] = list;
+        }
+        return list;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Program> programs(int i) {
+        List<Program> list = (List<Program>) programs[i];
+        if (list == null) {
+            int at = int32(listsAt + 4 * i);
+            Program[] values = new Program[u8(at) / 2];
+            for (int j = 0; j < values.length; j++) {
+                String name = string(u16(at + 1 + 4 * j));
+                String marker = string(u16(at + 3 + 4 * j));
+                values[j] = marker.isEmpty() ? Program.executable(name) : Program.runtime(name, marker);
+            }
+            list = List.of(values);
+            programs[i] = list;
+        }
+        return list;
+    }
+
+    // ---------------------------------------------------------------- names
+
+    /** @return how many names the table resolves */
     public int nameCount() {
         return nameCount;
     }
 
     /**
-     * Decodes the i-th name key, in table order (ascending and lower case in a table our writer
-     * wrote; {@link #toTableData()} checks that).
+     * Returns the i-th name key; keys are in ascending order.
      *
      * @param i 0 to {@link #nameCount()} - 1
-     * @return the key, never null
+     * @return the key, lower case, never null
      */
-    public synchronized String name(int i) {
-        try {
-            return string(u16(indexData, nameOffsets()[i]));
-        } catch (TableFormatException e) {
-            throw broken(e);
+    public String name(int i) {
+        return string(u16(namesAt + 2 * i));
+    }
+
+    /**
+     * Finds a name through the table's hash section: a probe or two, each comparing the key with
+     * one stored key (decoded once, then kept).
+     *
+     * @param key the name in lower case, not null
+     * @return the name's index, or -1 if the table does not hold it
+     */
+    public int findName(String key) {
+        int mask = slotCount - 1;
+        for (int s = TableCodec.slot(key.hashCode(), mask); ; s = (s + 1) & mask) {
+            int n = u16(hashAt + 2 * s);
+            if (n == 0 || name(n - 1).equals(key)) {
+                return n - 1;
+            }
         }
     }
 
     /**
-     * Decodes the ports of the i-th name, in answer order (official ports first).
+     * Returns the ports of the i-th name, in answer order (official ports first).
      *
      * @param i 0 to {@link #nameCount()} - 1
-     * @return a new array of ports, never null
+     * @return a new array, never null
      */
-    public synchronized int[] namePorts(int i) {
-        int at;
-        try {
-            at = nameOffsets()[i] + 2;
-        } catch (TableFormatException e) {
-            throw broken(e);
-        }
-        int[] ports = new int[u16(indexData, at)];
+    public int[] namePorts(int i) {
+        int at = int32(answersAt + 4 * i);
+        int[] ports = new int[u16(at)];
         for (int j = 0; j < ports.length; j++) {
-            ports[j] = u16(indexData, at + 2 + 2 * j);
+            ports[j] = u16(at + 2 + 2 * j);
         }
         return ports;
     }
 
     /**
-     * Decodes everything, for the compiler and the tools, after {@link #verify()}.
+     * Decodes everything, for the compiler and the tools; call {@link #verify()} first on a table
+     * from outside.
      *
      * @return the content, never null
-     * @throws TableFormatException naming the table and the problem
      */
     public synchronized TableData toTableData() {
-        verify();
-        List<PortInfo> ports = new ArrayList<>(dataPorts.length);
-        for (int port : dataPorts) {
-            ports.add(port(port));
+        List<PortInfo> ports = new ArrayList<>(portCount);
+        for (int i = 0; i < portCount; i++) {
+            ports.add(decodePort(dataPort(i)));
         }
         TreeMap<String, List<Integer>> names = new TreeMap<>();
         for (int i = 0; i < nameCount; i++) {
-            String key = name(i);
-            int[] p = namePorts(i);
-            Integer[] boxed = new Integer[p.length];
-            for (int j = 0; j < p.length; j++) {
-                boxed[j] = p[j];
-            }
-            names.put(key, List.of(boxed));
+            names.put(name(i), Arrays.stream(namePorts(i)).boxed().toList());
         }
-        try {
-            return new TableData(decodeVersion(), ports, names);
-        } catch (IllegalArgumentException e) {
-            throw inconsistent(e.getMessage());
-        }
+        return new TableData(version(), ports, names);
     }
 
-    // ---------------------------------------------------------------- decoding, under the lock
-
-    private ServiceAssignment assignment(int index) {
-        ServiceAssignment a = assignments[index];
-        if (a == null) {
-            checkAssignment(index);
-            byte[] b = indexData;
-            int at = assignmentsAt + index * ASSIGNMENT_SIZE;
-            a = ServiceAssignment.builder().name(string(u16(b, at))).description(string(u16(b, at + 2)))
-                    .transports(transports(b[at + 4] & 0xFF)).status(STATUSES[b[at + 5] & 0xFF])
-                    .reason(string(u16(b, at + 6))).build();
-            assignments[index] = a;
-        }
-        return a;
-    }
-
-    private AlternateUse use(int index) {
-        AlternateUse u = uses[index];
-        if (u == null) {
-            checkUse(index);
-            byte[] b = indexData;
-            int at = usesAt + index * USE_SIZE;
-            int official = (u16(b, at + 6) << 16) | u16(b, at + 8);
-            AlternateUse.Builder ub = AlternateUse.builder().name(string(u16(b, at))).description(string(u16(b, at + 2)))
-                    .transports(transports(b[at + 4] & 0xFF)).kind(KINDS[b[at + 5] & 0xFF]).basis(string(u16(b, at + 10)));
-            if (official != NO_PORT) {
-                ub.officialPort(official);
-            }
-            u = ub.build();
-            uses[index] = u;
-        }
-        return u;
-    }
-
-    private String string(int index) {
-        String s = strings[index];
-        if (s == null) {
-            byte[] chunk = chunk(index / TableCodec.STRINGS_PER_CHUNK);
-            int at = stringAt[index];
-            int length = length(index);
-            if (!printableAscii(chunk, at, length)) { // the text rules, for the few strings that need a look
-                checkString(index, chunk);
-            }
-            s = utf(chunk, at, length);
-            strings[index] = s;
-        }
-        return s;
-    }
-
-    /** Whether every byte is printable ASCII (0x20..0x7E), which passes the text rules as it is. */
-    private static boolean printableAscii(byte[] b, int start, int length) {
-        for (int k = start, end = start + length; k < end; k++) {
-            byte c = b[k];
-            if (c < 0x20 || c == 0x7F) { // a negative byte, above 0x7F, is below 0x20 too
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private int length(int index) {
-        return u16(indexData, lengthsAt + 2 * index);
-    }
-
-    /** Inflates a string chunk on its first use. */
-    private byte[] chunk(int c) {
-        byte[] chunk = chunks[c];
-        if (chunk == null) {
-            try {
-                chunk = inflateChunk(c);
-            } catch (TableFormatException e) {
-                // left by opening to verify() (see the class comment), which this table skipped
-                throw new IllegalStateException(e.getMessage() + " (string chunk " + c + ")", e);
-            }
-        }
-        return chunk;
-    }
+    // ---------------------------------------------------------------- verify
 
     /**
-     * Notes where each string of a chunk starts, checking that their lengths add up to the chunk's,
-     * inflates the chunk and keeps it.
-     */
-    private byte[] inflateChunk(int c) {
-        int first = c * TableCodec.STRINGS_PER_CHUNK;
-        int last = Math.min(strings.length, first + TableCodec.STRINGS_PER_CHUNK);
-        byte[] b = indexData;
-        int offset = 0;
-        for (int i = first, p = lengthsAt + 2 * first; i < last; i++, p += 2) {
-            stringAt[i] = offset;
-            offset += ((b[p] & 0xFF) << 8) | (b[p + 1] & 0xFF);
-        }
-        if (offset != chunkLength[c]) {
-            throw inconsistent("the strings of chunk " + c + " add up to " + offset + " bytes, the chunk to "
-                    + chunkLength[c]);
-        }
-        byte[] chunk = inflate(stored, chunkAt[c], chunkStored[c], chunkLength[c], where);
-        chunks[c] = chunk; // its strings are checked one by one when decoded, all of them by verify()
-        return chunk;
-    }
-
-    /** A check that failed on a table that skipped {@link #verify()}, as the API reports it. */
-    private static IllegalStateException broken(TableFormatException e) {
-        return new IllegalStateException(e.getMessage(), e);
-    }
-
-    /** Decodes the modified UTF-8 string at {@code at} in the index (the three version strings). */
-    private String utf(int at) {
-        return utf(indexData, at + 2, u16(indexData, at));
-    }
-
-    /**
-     * Decodes modified UTF-8. Never fails: a byte that does not start a well-formed sequence
-     * becomes U+FFFD ({@link #verify} rejects such a table).
-     */
-    private static String utf(byte[] b, int start, int length) {
-        int end = start + length;
-        int k = start;
-        while (k < end && b[k] >= 0) {
-            k++;
-        }
-        if (k == end) {
-            return new String(b, start, end - start, StandardCharsets.ISO_8859_1);
-        }
-        char[] out = new char[end - start];
-        int n = 0;
-        for (k = start; k < end; ) {
-            int c = b[k] & 0xFF;
-            if (c < 0x80) {
-                out[n++] = (char) c;
-                k++;
-            } else if ((c & 0xE0) == 0xC0 && k + 1 < end && (b[k + 1] & 0xC0) == 0x80) {
-                out[n++] = (char) (((c & 0x1F) << 6) | (b[k + 1] & 0x3F));
-                k += 2;
-            } else if ((c & 0xF0) == 0xE0 && k + 2 < end && (b[k + 1] & 0xC0) == 0x80 && (b[k + 2] & 0xC0) == 0x80) {
-                out[n++] = (char) (((c & 0x0F) << 12) | ((b[k + 1] & 0x3F) << 6) | (b[k + 2] & 0x3F));
-                k += 3;
-            } else {
-                out[n++] = '\uFFFD';
-                k++;
-            }
-        }
-        return new String(out, 0, n);
-    }
-
-    private static int u16(byte[] b, int at) {
-        return ((b[at] & 0xFF) << 8) | (b[at + 1] & 0xFF);
-    }
-
-    /** The message for an assignment or use record that failed the open check (the failure path only). */
-    private static String badRecord(int[] stringIndices, int stringCount, int mask, int ordinal, int ordinals,
-                                    String ordinalName) {
-        for (int index : stringIndices) {
-            if (index >= stringCount) {
-                return "string index " + index + " is out of bounds (pool of " + stringCount + ")";
-            }
-        }
-        if (mask == 0 || mask > ALL_TRANSPORTS) {
-            return "transport mask " + mask + ", expected 1.." + ALL_TRANSPORTS;
-        }
-        if (ordinal >= ordinals) {
-            return ordinalName + " index " + ordinal + " is out of bounds (pool of " + ordinals + ")";
-        }
-        return "has status UNASSIGNED: expected an assignment or RESERVED status";
-    }
-
-    /** Fails if the u16 at {@code at} already appears in the list of u16s from {@code from}. */
-    private void checkNoRepeat(byte[] b, int from, int at, int port) {
-        for (int k = from; k < at; k += 2) {
-            if (b[k] == b[at] && b[k + 1] == b[at + 1]) {
-                throw inconsistent("port " + port + " lists the same assignment or alternate use twice");
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------- checks of the text
-
-    /**
-     * Checks everything that opening a table leaves to the first use: the version strings and the
-     * official date; every assignment, alternate use and port record (indices, ordinals, masks,
-     * official ports, repeats, related-port order); the names section and the index's end; that
-     * every string chunk inflates to its recorded length and its strings add up to it, every string
-     * is well-formed modified UTF-8 and one line of plain text (no control character, no line or
-     * paragraph separator); every alternate use has a name, and the name keys are well-formed
-     * ({@link ServiceNames}), lower case, unique, ascending and each list one or more ports, each
-     * once. Plain loops; the chunks stay inflated for the lookups that follow. Idempotent.
+     * Checks everything a damaged or foreign table could get wrong, in the order of the layout, and
+     * decodes every record once through its constructor's own checks.
      *
-     * @return this table, checked
-     * @throws TableFormatException naming the table and the problem
+     * @return this table, for chaining
+     * @throws TableFormatException naming the table, the part and the problem
      */
     public synchronized PortTable verify() {
-        if (verified) {
-            return this;
-        }
-        decodeVersion();
-        for (int i = 0; i < assignments.length; i++) {
-            checkAssignment(i);
-        }
-        for (int i = 0; i < uses.length; i++) {
-            checkUse(i);
-        }
-        for (int i = 0; i < dataPorts.length; i++) {
-            checkPortRecord(i);
-        }
-        nameOffsets();
-        for (int c = 0; c < chunks.length; c++) {
-            checkText(c, chunks[c] == null ? inflateChunk(c) : chunks[c]);
-        }
-        for (int i = 0; i < uses.length; i++) {
-            if (string(u16(indexData, usesAt + i * USE_SIZE)).isBlank()) {
-                throw inconsistent("alternate use " + i + ": alternate use name \"\" is blank");
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder(); // reports malformed input
+        for (int i = 0; i < stringCount; i++) {
+            byte[] chunk = chunk(i >> TableCodec.CHUNK_SHIFT);
+            int start = int32(stringsAt + 4 * i);
+            int end = stringEnd(i, chunk);
+            if (start < 0 || start > end || end > chunk.length || (i & CHUNK_MASK) == 0 && start != 0) {
+                throw inconsistent("string " + i + " spans bytes " + start + ".." + end + " of a chunk of " + chunk.length);
+            }
+            try {
+                strings[i] = utf8.decode(ByteBuffer.wrap(chunk, start, end - start)).toString();
+            } catch (CharacterCodingException e) {
+                throw inconsistent("string " + i + " is not well-formed UTF-8: " + e);
+            }
+            String problem = ServiceNames.textProblem(strings[i]);
+            if (problem != null) {
+                throw inconsistent("string " + i + " " + problem);
             }
         }
-        checkNames();
-        verified = true;
+        check(string(0).isEmpty(), "string ", 0, " is not empty");
+        check(int32(datesAt) == 0, "date ", 0, " is not 0 (none)");
+        for (int i = 1; i < dateCount; i++) {
+            try {
+                date(i);
+            } catch (RuntimeException e) { // DateTimeException, IllegalArgumentException
+                throw inconsistent("date " + i + " is invalid: " + e.getMessage());
+            }
+        }
+        int end = variableAt;
+        for (int i = 0; i < listCount; i++) {
+            int at = int32(listsAt + 4 * i);
+            if (at < variableAt || at >= index.length || at + 1L + 2 * u8(at) > index.length) {
+                throw inconsistent("list " + i + " at " + at + " is outside the index's lists and records");
+            }
+            check(i != 0 || u8(at) == 0, "list ", i, " is not empty");
+            for (int j = 0; j < u8(at); j++) {
+                checkIndex(u16(at + 1 + 2 * j), stringCount, "list ", i, "string");
+            }
+            end = Math.max(end, at + 1 + 2 * u8(at));
+        }
+        for (int i = 0; i < assignmentCount; i++) {
+            int p = assignmentsAt + TableCodec.ASSIGNMENT_SIZE * i;
+            for (int field : new int[] {0, 2, 12, 14, 16, 18, 20, 24, 26}) {
+                checkIndex(u16(p + field), stringCount, "assignment ", i, "string");
+            }
+            checkRecord(p + 4, UNASSIGNED_ORDINAL, "assignment ", i, "status");
+            checkIndex(u16(p + 6), dateCount, "assignment ", i, "date");
+            checkIndex(u16(p + 8), dateCount, "assignment ", i, "date");
+            checkIndex(u16(p + 10), listCount, "assignment ", i, "list");
+            checkIndex(u16(p + 28), listCount, "assignment ", i, "list");
+            check(u8(int32(listsAt + 4 * u16(p + 28))) % 2 == 0, "assignment ", i, " has a programs list of odd length");
+        }
+        for (int i = 0; i < useCount; i++) {
+            int p = usesAt + TableCodec.USE_SIZE * i;
+            for (int field : new int[] {0, 2, 10}) {
+                checkIndex(u16(p + field), stringCount, "alternate use ", i, "string");
+            }
+            checkRecord(p + 4, KINDS.length, "alternate use ", i, "kind");
+            if (int32(p + 6) < -1 || int32(p + 6) > 0xFFFF) {
+                throw inconsistent("alternate use " + i + " has official port " + int32(p + 6)
+                        + ", expected -1 (none) or 0..65535");
+            }
+            checkIndex(u16(p + 16), listCount, "alternate use ", i, "list");
+            check(u8(int32(listsAt + 4 * u16(p + 16))) % 2 == 0, "alternate use ", i, " has a programs list of odd length");
+        }
+        for (int i = 0; i < portCount; i++) {
+            int port = dataPort(i);
+            int at = int32(recordsAt + 4 * i);
+            if (i > 0 && port <= dataPort(i - 1) || at < variableAt || at >= index.length) {
+                throw inconsistent("port " + port + " follows port " + (i == 0 ? -1 : dataPort(i - 1))
+                        + ", its record at " + at + ": expected ascending ports, records in " + variableAt + ".."
+                        + (index.length - 1));
+            }
+            for (int list = 0, n = assignmentCount; list < 3; list++, n = list == 1 ? useCount : 0x10000) {
+                check(at + 1L + 2 * u8(at) <= index.length, "port ", port, " has a record past the index's end");
+                for (int j = 0; j < u8(at); j++) {
+                    checkIndex(u16(at + 1 + 2 * j), n, "port ", port, list == 0 ? "assignment" : "alternate use");
+                }
+                at += 1 + 2 * u8(at);
+            }
+            end = Math.max(end, at);
+        }
+        for (int i = 0; i < nameCount; i++) {
+            checkIndex(u16(namesAt + 2 * i), stringCount, "name ", i, "string");
+            String key = name(i);
+            String problem = ServiceNames.problem(key);
+            if (problem == null && !key.equals(key.toLowerCase(Locale.ROOT))) {
+                problem = "is not lower case";
+            } else if (problem == null && i > 0 && name(i - 1).compareTo(key) >= 0) {
+                problem = "does not follow " + ServiceNames.quote(name(i - 1)) + ": expected names in ascending order";
+            }
+            if (problem != null) {
+                throw inconsistent("name " + i + " " + ServiceNames.quote(key) + " " + problem);
+            }
+            int at = int32(answersAt + 4 * i);
+            if (at < variableAt || at + 2L > index.length || at + 2L + 2 * u16(at) > index.length) {
+                throw inconsistent("name " + i + " has its ports at " + at + ", outside the index");
+            }
+            int[] ports = namePorts(i);
+            if (ports.length == 0 || Arrays.stream(ports).distinct().count() != ports.length) {
+                throw inconsistent("name " + i + " lists ports " + Arrays.toString(ports)
+                        + ": expected at least one port, each once");
+            }
+            end = Math.max(end, at + 2 + 2 * ports.length);
+        }
+        Set<Integer> slotted = new HashSet<>();
+        for (int s = 0; s < slotCount; s++) {
+            int n = u16(hashAt + 2 * s);
+            if (n > nameCount || n != 0 && !slotted.add(n)) {
+                throw inconsistent("hash slot " + s + " holds name " + n + " of " + nameCount + ", or again");
+            }
+        }
+        for (int i = 0; i < nameCount; i++) {
+            check(findName(name(i)) == i, "name ", i, " is not found through the hash section");
+        }
+        if (end != index.length) {
+            throw inconsistent("the index has " + (index.length - end) + " unexpected bytes after its records");
+        }
+        checkIndex(u16(versionAt + 2), dateCount, "version ", 0, "date");
+        try {
+            check(date(u16(versionAt + 2)) != null && date(u16(versionAt + 2)).hasDay(), "version ", 0,
+                    " has no official date with a day");
+            version();
+            for (int i = 0; i < portCount; i++) {
+                decodePort(dataPort(i));
+            }
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) { // a constructor's check
+            throw inconsistent(e.getMessage());
+        }
         return this;
     }
 
-    /**
-     * Checks the strings of one inflated chunk (well-formed, one line of plain text); the chunk is
-     * not yet stored in {@link #chunks}.
-     */
-    private void checkText(int c, byte[] chunk) {
-        int last = Math.min(stringAt.length, (c + 1) * TableCodec.STRINGS_PER_CHUNK);
-        for (int i = c * TableCodec.STRINGS_PER_CHUNK; i < last; i++) {
-            checkString(i, chunk);
+    private static final int UNASSIGNED_ORDINAL = LifecycleStatus.UNASSIGNED.ordinal();
+
+    /** Checks a record's transport mask (at {@code at}) and its enum ordinal (the next byte). */
+    private void checkRecord(int at, int ordinals, String what, int i, String ordinalName) {
+        if (u8(at) == 0 || u8(at) > ALL_TRANSPORTS || u8(at + 1) >= ordinals) {
+            throw inconsistent(what + i + " has transport mask " + u8(at) + " and " + ordinalName + " ordinal "
+                    + u8(at + 1) + ", expected 1.." + ALL_TRANSPORTS + " and 0.." + (ordinals - 1));
         }
     }
 
-    /** Checks one string of an inflated chunk: well-formed modified UTF-8, one line of plain text. */
-    private void checkString(int i, byte[] chunk) {
-        int check = textCheck(chunk, stringAt[i], length(i));
-        if (check == TEXT_MALFORMED) {
-            throw inconsistent("string " + i + " is a bad string: not well-formed modified UTF-8");
-        }
-        if (check == TEXT_CONTROL) {
-            String text = utf(chunk, stringAt[i], length(i));
-            String problem = ServiceNames.textProblem(text);
-            throw inconsistent("string " + i + " " + ServiceNames.quote(text) + " "
-                    + (problem != null ? problem : "holds a control character") + ", which no table text may");
+    private void checkIndex(int value, int poolSize, String what, int i, String pool) {
+        if (value >= poolSize) {
+            throw inconsistent(what + i + " refers to " + pool + " " + value + ", out of bounds (pool of " + poolSize + ")");
         }
     }
 
-    /**
-     * Checks the name keys: well-formed ({@link ServiceNames}), lower case, unique, ascending, and
-     * each listing one or more ports, each once. {@link #verify()} runs it; so does the name index of
-     * a registry, before its first answer, for a table opened without {@code verify}.
-     *
-     * @throws TableFormatException naming the table and the name
-     */
-    public synchronized void checkNames() {
-        if (namesChecked) {
-            return;
+    private void check(boolean ok, String what, int i, String problem) {
+        if (!ok) {
+            throw inconsistent(what + i + problem);
         }
-        int[] offsets = nameOffsets();
-        byte[] b = indexData;
-        // the keys as bytes where they can be: in a fresh JVM's interpreter each String call costs
-        byte[] previousChunk = null;
-        int previousAt = 0;
-        int previousLength = 0;
-        boolean previousPlain = false;
-        int previousIndex = -1;
-        for (int i = 0; i < offsets.length; i++) {
-            int index = u16(b, offsets[i]);
-            byte[] chunk = chunk(index / TableCodec.STRINGS_PER_CHUNK);
-            int at = stringAt[index];
-            int length = length(index);
-            boolean plain = plainLowerCaseAscii(chunk, at, length); // then it obeys both rules as it is
-            if (!plain) {
-                String key = string(index);
-                String problem = ServiceNames.problem(key);
-                if (problem != null) {
-                    throw inconsistent("name " + ServiceNames.quote(key) + " " + problem
-                            + ": expected a name that a query can reach");
-                }
-                if (!key.equals(key.toLowerCase(java.util.Locale.ROOT))) {
-                    throw inconsistent("name " + ServiceNames.quote(key) + " is not lower case");
-                }
-            }
-            if (previousIndex >= 0) {
-                int order = plain && previousPlain
-                        ? compareAscii(previousChunk, previousAt, previousLength, chunk, at, length)
-                        : string(index).compareTo(string(previousIndex));
-                if (order <= 0) {
-                    throw inconsistent("name " + ServiceNames.quote(string(index)) + (order == 0 ? " appears twice"
-                            : " follows " + ServiceNames.quote(string(previousIndex)) + ": names must be ascending"));
-                }
-            }
-            previousChunk = chunk;
-            previousAt = at;
-            previousLength = length;
-            previousPlain = plain;
-            previousIndex = index;
-            int portsAt = offsets[i] + 2;
-            int count = u16(b, portsAt);
-            boolean repeats = false;
-            for (int j = 1; j < count && !repeats; j++) {
-                for (int k = 0; k < j; k++) {
-                    repeats |= b[portsAt + 2 + 2 * k] == b[portsAt + 2 + 2 * j]
-                            && b[portsAt + 3 + 2 * k] == b[portsAt + 3 + 2 * j];
-                }
-            }
-            if (count == 0 || repeats) {
-                throw inconsistent("name " + ServiceNames.quote(string(index)) + " lists ports "
-                        + Arrays.toString(namePorts(i)) + ": expected at least one port, each once");
-            }
-        }
-        namesChecked = true;
-    }
-
-    /**
-     * Whether a name key's modified UTF-8 is 1 to {@link ServiceNames#MAX_LENGTH} bytes of printable
-     * ASCII without upper-case letters, not beginning or ending with a space: such a key obeys
-     * {@link ServiceNames#problem} and is lower case.
-     */
-    private static boolean plainLowerCaseAscii(byte[] b, int at, int length) {
-        if (length == 0 || length > ServiceNames.MAX_LENGTH || b[at] == ' ' || b[at + length - 1] == ' ') {
-            return false;
-        }
-        for (int k = at, end = at + length; k < end; k++) {
-            byte c = b[k];
-            if (c < 0x20 || c == 0x7F || c >= 'A' && c <= 'Z') { // a negative byte is below 0x20 too
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Compares two ASCII strings given as bytes, as String.compareTo does. */
-    private static int compareAscii(byte[] a, int aAt, int aLength, byte[] b, int bAt, int bLength) {
-        for (int k = 0, n = Math.min(aLength, bLength); k < n; k++) {
-            int d = b[bAt + k] - a[aAt + k];
-            if (d != 0) {
-                return d;
-            }
-        }
-        return bLength - aLength;
-    }
-
-    private static final int TEXT_OK = 0;
-    private static final int TEXT_MALFORMED = 1;
-    private static final int TEXT_CONTROL = 2;
-
-    /**
-     * Checks modified UTF-8 as {@code DataInputStream.readUTF} accepts it, and that it decodes to no
-     * control character (U+0000..U+001F, U+007F..U+009F) and no U+2028 or U+2029.
-     */
-    private static int textCheck(byte[] b, int start, int length) {
-        int end = start + length;
-        for (int k = start; k < end; ) {
-            int c = b[k] & 0xFF;
-            int ch;
-            if (c < 0x80) {
-                ch = c;
-                k++;
-            } else if ((c & 0xE0) == 0xC0 && k + 1 < end && (b[k + 1] & 0xC0) == 0x80) {
-                ch = ((c & 0x1F) << 6) | (b[k + 1] & 0x3F);
-                k += 2;
-            } else if ((c & 0xF0) == 0xE0 && k + 2 < end && (b[k + 1] & 0xC0) == 0x80 && (b[k + 2] & 0xC0) == 0x80) {
-                ch = ((c & 0x0F) << 12) | ((b[k + 1] & 0x3F) << 6) | (b[k + 2] & 0x3F);
-                k += 3;
-            } else {
-                return TEXT_MALFORMED;
-            }
-            if (ch < 0x20 || ch >= 0x7F && ch <= 0x9F || ch == 0x2028 || ch == 0x2029) {
-                return TEXT_CONTROL;
-            }
-        }
-        return TEXT_OK;
-    }
-
-    // ---------------------------------------------------------------- checks, while opening
-
-    /**
-     * Parses an ISO date: the usual {@code yyyy-mm-dd} with {@code LocalDate.of}, which does not
-     * load the date-time formatters {@code LocalDate.parse} needs (about a millisecond in a fresh
-     * JVM); anything else with {@code LocalDate.parse}.
-     */
-    private LocalDate date(String text) {
-        try {
-            if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
-                int year = digits(text, 0, 4);
-                int month = digits(text, 5, 7);
-                int day = digits(text, 8, 10);
-                if (year >= 0 && month >= 0 && day >= 0) {
-                    return LocalDate.of(year, month, day);
-                }
-            }
-            return LocalDate.parse(text);
-        } catch (RuntimeException e) { // DateTimeException, caught by its superclass: one class less to load
-            throw inconsistent("official date \"" + text + "\" is not an ISO date: " + e.getMessage());
-        }
-    }
-
-    /** The number written in a range of decimal digits, or -1 if another character is there. */
-    private static int digits(String text, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            char ch = text.charAt(i);
-            if (ch < '0' || ch > '9') {
-                return -1;
-            }
-            value = value * 10 + (ch - '0');
-        }
-        return value;
-    }
-
-    private void checkEnd(int p) {
-        if (p > indexData.length) {
-            throw endsEarly(null);
-        }
-    }
-
-    private TableFormatException endsEarly(RuntimeException cause) {
-        return new TableFormatException(where + " is inconsistent: the index ends early", cause);
     }
 
     private TableFormatException inconsistent(String what) {
         return new TableFormatException(where + " is inconsistent: " + what);
     }
 
-    /**
-     * The transports of a mask, as a new set: the record constructors keep a shared immutable copy
-     * instead (a cache here would be one more class to load in a fresh JVM, for nothing).
-     */
+    // ---------------------------------------------------------------- bytes
+
     private static Set<Transport> transports(int mask) {
         EnumSet<Transport> set = EnumSet.noneOf(Transport.class);
         for (Transport t : Transport.values()) {
@@ -1107,5 +722,25 @@ public final class PortTable {
             }
         }
         return set;
+    }
+
+    private int u8(int at) {
+        return index[at] & 0xFF;
+    }
+
+    private int u16(int at) {
+        return u16(index, at);
+    }
+
+    private int int32(int at) {
+        return int32(index, at);
+    }
+
+    private static int u16(byte[] b, int at) {
+        return ((b[at] & 0xFF) << 8) | (b[at + 1] & 0xFF);
+    }
+
+    private static int int32(byte[] b, int at) {
+        return (u16(b, at) << 16) | u16(b, at + 2);
     }
 }
