@@ -145,7 +145,7 @@ class BundledTableDamageTest {
     void emptyMissingAndForeignResourcesAreNamed() {
         assertThat(rejected(new byte[0], "empty")).isEqualTo("port table " + SOURCE
                 + " is truncated: 0 bytes, expected at least the 14-byte header");
-        Throwable missing = catchThrowable(() -> TableCodec.read((InputStream) null, SOURCE));
+        Throwable missing = catchThrowable(() -> dev.portregistry.internal.PortTable.open((InputStream) null, SOURCE));
         assertThat(missing).isExactlyInstanceOf(TableFormatException.class)
                 .hasMessage("port table " + SOURCE + " is missing");
         for (String foreign : List.of("PK\u0003\u0004 a zip file, not a table", "<html><body>404 Not Found</body></html>",

@@ -1,7 +1,6 @@
 package dev.portregistry.internal;
 
 import dev.portregistry.AlternateUse;
-import dev.portregistry.DataVersion;
 import dev.portregistry.Origin;
 import dev.portregistry.PortInfo;
 import dev.portregistry.Program;
@@ -10,79 +9,64 @@ import dev.portregistry.ServiceAssignment;
 import dev.portregistry.Transport;
 
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
- * The one codec of the compiled port table: the layout, its constants and the writer, used by the
- * compiler in {@code registry-data}; {@link PortTable} is the reader. Internal: not part of the
- * API, not exported by the module.
+ * The one codec of the compiled port table: the layout, its constants, the writer {@link #toBytes}
+ * (used by the compiler in {@code registry-data}) and {@link #read}; {@link PortTable} is the reader. Internal:
+ * not part of the API, not exported by the module.
  *
  * <h2>Layout, format 3</h2>
- * Numbers are unsigned and big-endian ({@link DataOutputStream}); a string, list, date, assignment
- * or use is named by its index in its pool. Each DEFLATE stream is zlib at its best compression.
+ * Numbers are big-endian, unsigned but for the official port. A string,
+ * date, list, assignment or use is named by its u16 index in its pool; every distinct value is
+ * stored once. DEFLATE is zlib at its best compression.
  * <pre>
- * header, 14 bytes       u32 magic 0x50525442 ("PRTB"), u16 format 3, u32 body length N,
- *                        u32 CRC-32 of the N body bytes
- * body, N bytes          u32 inflated length X and u32 stored length I of the index; the index
- *                        (I bytes, DEFLATE); then the string chunks (DEFLATE) back to back
- * index, X bytes         sections in this order; each has a fixed size given by the counts, so
- *                        every section's offset is known without reading the others
- *   counts    9 x u32    S strings, C chunks, D dates, L lists, A assignments, U uses, P ports,
- *                        K names, H hash slots
- *   version   6 bytes    u16 official source (string), u16 official date (date), u16 curated revision
- *   chunks    C x 8      u32 stored length, u32 inflated length; chunk c holds the strings
- *                        c * 1024 .. c * 1024 + 1023, as UTF-8, back to back
- *   strings   S x u32    where string i starts in its chunk; it ends where the next string of
- *                        the chunk starts, or at the chunk's end. String 0 is "".
- *   dates     D x u32    u16 year, u8 month, u8 day (0: a date with month precision); date 0 is
- *                        "none", stored as 0
- *   lists     L x u32    offset in the index of a list: u8 n, n x u16 string. List 0 is empty.
- *                        References are a list; programs are a list of pairs (name, marker or "")
- *   assignments A x 30   u16 name, u16 description, u8 transport mask, u8 status ordinal,
- *                        u16 registration date, u16 modification date, u16 references (list),
- *                        u16 service code, u16 unauthorized use reported, u16 assignment notes,
- *                        u16 product, u16 vendor, u16 discontinued year (0: none), u16 reason,
- *                        u16 basis, u16 programs (list)
- *   uses      U x 18     u16 name, u16 description, u8 transport mask, u8 kind ordinal,
- *                        i32 official port (-1: none), u16 basis, u16 first year, u16 last year
- *                        (0: unknown), u16 programs (list)
- *   ports     P x u16    the ports that have data, strictly ascending
- *   records   P x u32    offset in the index of each port's record: u8 a, a x u16 assignment,
- *                        u8 u, u x u16 use, u8 r, r x u16 related port
- *   names     K x u16    each name's key (string), strictly ascending by String order
- *   answers   K x u32    offset in the index of each name's ports: u16 n, n x u16 port, in answer
- *                        order (official first)
- *   hash      H x u16    a name's slot holds its index + 1 (0: empty); H is a power of two, at
- *                        least 2K; a key's probe starts at spread(key.hashCode()) and goes up by
- *                        one (linear probing)
- *   lists, records and answers, as the offsets above say, to the end of the index
+ * header, 14 bytes  u32 magic 0x50525442 ("PRTB"), u16 format 3, u32 body length N, u32 CRC-32 of the body
+ * body, N bytes     u32 inflated length X and u32 stored length I of the index, the index (DEFLATE),
+ *                   then the string chunks (DEFLATE) back to back
+ * index, X bytes    9 x u32 counts: S strings, C chunks, D dates, L lists, A assignments, U uses,
+ *                   P ports, K names, H hash slots; then the sections below, each of a size the
+ *                   counts give, so that each section's offset is known without reading the others:
+ *   version       6  u16 official source (string), u16 official date (date), u16 curated revision
+ *   chunks    C x 8  u32 stored, u32 inflated length; chunk c holds strings c * 1024 .. c * 1024 + 1023
+ *   strings   S x 4  where string i starts in its chunk (UTF-8); it ends where the next string of
+ *                    the chunk starts, or at the chunk's end. String 0 is "".
+ *   dates     D x 4  u16 year, u8 month, u8 day (0: month precision); date 0 is none, stored as 0
+ *   lists     L x 4  offset in the index of a list: u8 n, n x u16 string. List 0 is empty. References
+ *                    are a list; programs are a list of pairs (name, command line marker or "")
+ *   assignments A x 30  u16 name, u16 description, u8 transport mask, u8 status ordinal,
+ *                    u16 registration date, u16 modification date, u16 references, u16 service code,
+ *                    u16 unauthorized use reported, u16 assignment notes, u16 product, u16 vendor,
+ *                    u16 discontinued year (0: none), u16 reason, u16 basis, u16 programs
+ *   uses     U x 18  u16 name, u16 description, u8 transport mask, u8 kind ordinal, i32 official port
+ *                    (-1: none), u16 basis, u16 first year, u16 last year (0: unknown), u16 programs
+ *   ports     P x 2  the ports that have data, strictly ascending
+ *   records   P x 4  offset of each port's record: u8 a, a x u16 assignment, u8 u, u x u16 use,
+ *                    u8 r, r x u16 related port
+ *   names     K x 2  each name's key (string), strictly ascending in String order
+ *   answers   K x 4  offset of each name's ports: u16 n, n x u16 port, official ports first
+ *   hash      H x 2  name index + 1 (0: empty) at its slot: linear probing from
+ *                    {@link #slot slot(key.hashCode(), H - 1)}; H is the least power of two >= 2K
+ *   then the lists, records and answers themselves, to the index's end
  * </pre>
- * Transport mask bit {@code 1 << t.ordinal()} stands for transport t (TCP=1, UDP=2, SCTP=4,
- * DCCP=8). Every distinct string, date, list, assignment and use is stored once. The name keys
- * are the strings 1..K, so that a fresh JVM's first name query inflates one small chunk; the
- * other strings follow in order of first use by ascending port, so that neighbouring ports share
- * chunks. The same content always gives the same bytes. An assignment in a table is always of
- * {@link Origin#IANA}.
+ * Transport mask bit {@code 1 << t.ordinal()} stands for transport t (TCP=1, UDP=2, SCTP=4, DCCP=8).
+ * An assignment in a table is always of {@link Origin#IANA}. The name keys are strings 1..K, so a
+ * first name query inflates a chunk of short strings; the others follow in order of first use by
+ * ascending port, so that a port's strings share a chunk. The same content gives the same bytes.
  *
  * <h2>Limits and current usage</h2>
- * At most {@value #MAX_POOL} strings, dates, lists, assignments, uses and names each, and ports
- * per name; at most {@value #MAX_PER_PORT} assignments, uses and related ports per port, and
- * entries per list; a string at most {@value #MAX_POOL} UTF-8 bytes. The writer rejects content
- * over a limit. The table of 2026-12 (core's {@code ports.table}) holds about 14,600 strings in
- * 15 chunks, 6,500 ports with data and 7,070 names (the compiler's report prints the counts of
- * each build); the largest per-port count is well under 255.
+ * At most {@value #MAX_POOL} strings, dates, lists, assignments, uses, names and ports per name;
+ * at most {@value #MAX_PER_PORT} assignments, uses or related ports per port and entries per list;
+ * a string of at most {@value #MAX_POOL} UTF-8 bytes. The writer rejects content over a limit.
+ * core's table of iana 2026-09-17 holds 8,228 ports with data and 6,757 names; the compiler's report
+ * prints the counts of each build, all far below the limits.
  */
 public final class TableCodec {
     /** "PRTB". */
@@ -97,25 +81,26 @@ public final class TableCodec {
     public static final int MAX_PER_PORT = 0xFF;
     /** The largest body or inflated part a reader accepts: a guard against absurd lengths. */
     public static final int MAX_PAYLOAD = 64 * 1024 * 1024;
-    /** Strings per chunk, a power of two: string i is in chunk {@code i >> CHUNK_SHIFT}. */
+    /** String i is in chunk {@code i >> CHUNK_SHIFT}. */
     public static final int CHUNK_SHIFT = 10;
-    /** Number of counts at the start of the index. */
-    static final int COUNTS = 9;
-    /** Sizes of the index's fixed-size entries, in bytes. */
-    static final int VERSION_SIZE = 6;
-    static final int CHUNK_SIZE = 8;
-    static final int ASSIGNMENT_SIZE = 30;
-    static final int USE_SIZE = 18;
+    /** The counts, by their place at the start of the index. */
+    static final int S = 0, C = 1, D = 2, L = 3, A = 4, U = 5, P = 6, K = 7, H = 8, COUNTS = 9;
+    /** The sections, in order; {@link #VARIABLE} is where the lists, records and answers begin. */
+    static final int VERSION = 0, CHUNKS = 1, STRINGS = 2, DATES = 3, LISTS = 4, ASSIGNMENTS = 5, USES = 6,
+            PORTS = 7, RECORDS = 8, NAMES = 9, ANSWERS = 10, HASH = 11, VARIABLE = 12;
+    /** Each section's entry size, and the count of its entries (-1: one entry). */
+    static final int[] SECTION_SIZE = {6, 8, 4, 4, 4, 30, 18, 2, 4, 2, 4, 2};
+    static final int[] SECTION_COUNT = {-1, C, S, D, L, A, U, P, P, K, K, H};
 
     private TableCodec() {
     }
 
-    /** Spreads a String hash code over the hash slots; {@code mask} is H - 1. */
+    /** The first hash slot of a key's probe; {@code mask} is H - 1. */
     static int slot(int hashCode, int mask) {
         return (hashCode ^ (hashCode >>> 16)) & mask;
     }
 
-    /** The number of hash slots for K names: the smallest power of two at least 2K, at least 2. */
+    /** The number of hash slots for K names: the least power of two at least 2K (2 for none). */
     static int slots(int names) {
         return Integer.highestOneBit(Math.max(1, names) * 2 - 1) << 1;
     }
@@ -124,219 +109,147 @@ public final class TableCodec {
      * Writes a table.
      *
      * @param table the content, not null
-     * @param out   where to write; not closed
-     * @throws IOException          if writing fails
+     * @return the table bytes, never null
      * @throws TableFormatException if the content is over a limit of the format or holds a LOCAL assignment
      */
-    public static void write(TableData table, OutputStream out) throws IOException {
-        Pool<String> strings = new Pool<>("strings");
-        strings.add("");
-        table.names().keySet().forEach(strings::add); // keys first: the strings 1..K
-        Pool<RegistryDate> dates = new Pool<>("dates");
-        dates.add(null);
-        Pool<List<Integer>> lists = new Pool<>("lists");
-        lists.add(List.of());
+    public static byte[] toBytes(TableData table) {
+        Pool<String> strings = new Pool<>("strings", "");
+        table.names().keySet().forEach(strings::add);
+        Pool<RegistryDate> dates = new Pool<>("dates", (RegistryDate) null);
+        Pool<List<Integer>> lists = new Pool<>("lists", List.of());
         Pool<ServiceAssignment> assignments = new Pool<>("assignments");
         Pool<AlternateUse> uses = new Pool<>("alternate uses");
-        DataVersion v = table.version();
-        int[] version = {strings.add(v.officialSource()), dates.add(RegistryDate.of(v.officialDate())),
-                strings.add(v.curatedRevision())};
-        // the records, encoded as first met by ascending port, so that the strings are pooled in that order
-        ByteArrayOutputStream fixedAssignments = new ByteArrayOutputStream();
-        ByteArrayOutputStream fixedUses = new ByteArrayOutputStream();
-        DataOutputStream f = new DataOutputStream(fixedAssignments);
-        DataOutputStream g = new DataOutputStream(fixedUses);
+        int[] version = {strings.add(table.version().officialSource()), dates.add(RegistryDate.of(table.version()
+                .officialDate())), strings.add(table.version().curatedRevision())};
+        // the records, encoded as first met by ascending port, so that strings are pooled in that order
+        Buffer fixedA = new Buffer();
+        Buffer fixedU = new Buffer();
         for (PortInfo p : table.ports()) {
             for (ServiceAssignment a : p.assignments()) {
-                if (assignments.index.containsKey(a)) {
-                    continue;
-                }
-                assignments.add(a);
                 if (a.origin() != Origin.IANA) {
                     throw new TableFormatException("assignment \"" + a.name() + "\" of port " + p.port() + " is "
                             + a.origin() + ": a table holds only IANA assignments");
                 }
-                writeShorts(f, strings.add(a.name()), strings.add(a.description()));
-                f.writeByte(mask(a.transports()));
-                f.writeByte(a.status().ordinal());
-                writeShorts(f, dates.add(a.registrationDate().orElse(null)),
-                        dates.add(a.modificationDate().orElse(null)), lists.add(stringList(strings, a.references())),
-                        strings.add(a.serviceCode().orElse("")), strings.add(a.unauthorizedUseReported().orElse("")),
-                        strings.add(a.assignmentNotes().orElse("")), strings.add(a.product().orElse("")),
-                        strings.add(a.vendor().orElse("")), a.discontinuedYear().orElse(0),
-                        strings.add(a.reason().orElse("")), strings.add(a.basis().orElse("")),
-                        lists.add(programList(strings, a.programs())));
+                if (assignments.isNew(a)) {
+                    fixedA.shorts(strings.add(a.name()), strings.add(a.description()));
+                    fixedA.bytes(mask(a.transports()), a.status().ordinal());
+                    fixedA.shorts(dates.add(a.registrationDate().orElse(null)),
+                            dates.add(a.modificationDate().orElse(null)), lists.add(strings.all(a.references())),
+                            strings.add(a.serviceCode().orElse("")), strings.add(a.unauthorizedUseReported().orElse("")),
+                            strings.add(a.assignmentNotes().orElse("")), strings.add(a.product().orElse("")),
+                            strings.add(a.vendor().orElse("")), a.discontinuedYear().orElse(0),
+                            strings.add(a.reason().orElse("")), strings.add(a.basis().orElse("")),
+                            lists.add(programs(strings, a.programs())));
+                }
             }
             for (AlternateUse u : p.alternateUses()) {
-                if (uses.index.containsKey(u)) {
-                    continue;
+                if (uses.isNew(u)) {
+                    fixedU.shorts(strings.add(u.name()), strings.add(u.description()));
+                    fixedU.bytes(mask(u.transports()), u.kind().ordinal());
+                    fixedU.ints(u.officialPort().orElse(-1));
+                    fixedU.shorts(strings.add(u.basis()), u.firstYear().orElse(0), u.lastYear().orElse(0),
+                            lists.add(programs(strings, u.programs())));
                 }
-                uses.add(u);
-                writeShorts(g, strings.add(u.name()), strings.add(u.description()));
-                g.writeByte(mask(u.transports()));
-                g.writeByte(u.kind().ordinal());
-                g.writeInt(u.officialPort().orElse(-1));
-                writeShorts(g, strings.add(u.basis()), u.firstYear().orElse(0), u.lastYear().orElse(0),
-                        lists.add(programList(strings, u.programs())));
             }
         }
-
-        int chunkCount = (strings.size() + (1 << CHUNK_SHIFT) - 1) >> CHUNK_SHIFT;
-        int k = table.names().size();
-        int slots = slots(k);
-        int p = table.ports().size();
-        long variableAt = 4L * COUNTS + VERSION_SIZE + (long) CHUNK_SIZE * chunkCount + 4L * strings.size()
-                + 4L * dates.size() + 4L * lists.size() + fixedAssignments.size() + fixedUses.size() + 6L * p + 6L * k + 2L * slots;
-        ByteArrayOutputStream variable = new ByteArrayOutputStream();
-        DataOutputStream var = new DataOutputStream(variable);
-        int[] listAt = new int[lists.size()];
-        for (int i = 0; i < listAt.length; i++) {
-            listAt[i] = (int) (variableAt + var.size());
-            List<Integer> list = lists.values.get(i);
-            var.writeByte(list.size());
-            list.forEach(s -> writeShort(var, s));
+        int[] count = {strings.size(), (strings.size() + (1 << CHUNK_SHIFT) - 1) >> CHUNK_SHIFT, dates.size(),
+                lists.size(), assignments.size(), uses.size(), table.ports().size(), table.names().size(),
+                slots(table.names().size())};
+        long variableAt = 4 * COUNTS;
+        for (int s = 0; s < SECTION_SIZE.length; s++) {
+            variableAt += (long) SECTION_SIZE[s] * (SECTION_COUNT[s] < 0 ? 1 : count[SECTION_COUNT[s]]);
         }
-        int[] recordAt = new int[p];
-        for (int i = 0; i < p; i++) {
-            PortInfo info = table.ports().get(i);
-            recordAt[i] = (int) (variableAt + var.size());
-            var.writeByte(count(info.assignments().size(), info.port(), "assignments"));
-            info.assignments().forEach(a -> writeShort(var, assignments.index.get(a)));
-            var.writeByte(count(info.alternateUses().size(), info.port(), "alternate uses"));
-            info.alternateUses().forEach(u -> writeShort(var, uses.index.get(u)));
-            var.writeByte(count(info.relatedPorts().size(), info.port(), "related ports"));
-            info.relatedPorts().forEach(r -> writeShort(var, r));
+        // the lists, records and answers, and the offsets to them
+        Buffer variable = new Buffer();
+        Buffer listAt = new Buffer();
+        for (List<Integer> list : lists.values) {
+            listAt.ints((int) variableAt + variable.size());
+            variable.bytes(list.size());
+            list.forEach(variable::shorts);
         }
-        int[] answerAt = new int[k];
-        int[] hash = new int[slots];
-        int n = 0;
+        Buffer ports = new Buffer();
+        Buffer recordAt = new Buffer();
+        for (PortInfo p : table.ports()) {
+            ports.shorts(p.port());
+            recordAt.ints((int) variableAt + variable.size());
+            variable.bytes(count(p.assignments().size(), "port " + p.port(), "assignments"));
+            p.assignments().forEach(a -> variable.shorts(assignments.add(a)));
+            variable.bytes(count(p.alternateUses().size(), "port " + p.port(), "alternate uses"));
+            p.alternateUses().forEach(u -> variable.shorts(uses.add(u)));
+            variable.bytes(count(p.relatedPorts().size(), "port " + p.port(), "related ports"));
+            p.relatedPorts().forEach(variable::shorts);
+        }
+        Buffer names = new Buffer();
+        Buffer answerAt = new Buffer();
+        int[] hash = new int[count[H]];
         for (Map.Entry<String, List<Integer>> e : table.names().entrySet()) {
             if (e.getValue().size() > MAX_POOL) {
                 throw new TableFormatException("name \"" + e.getKey() + "\" lists " + e.getValue().size()
                         + " ports: the format allows at most " + MAX_POOL);
             }
-            answerAt[n] = (int) (variableAt + var.size());
-            var.writeShort(e.getValue().size());
-            e.getValue().forEach(port -> writeShort(var, port));
-            int s = slot(e.getKey().hashCode(), slots - 1);
+            names.shorts(strings.add(e.getKey()));
+            answerAt.ints((int) variableAt + variable.size());
+            variable.shorts(e.getValue().size());
+            e.getValue().forEach(variable::shorts);
+            int s = slot(e.getKey().hashCode(), count[H] - 1);
             while (hash[s] != 0) {
-                s = (s + 1) & (slots - 1);
+                s = (s + 1) & (count[H] - 1);
             }
-            hash[s] = ++n;
+            hash[s] = names.size() / 2;
         }
-        if (variableAt + var.size() > MAX_PAYLOAD) {
-            throw new TableFormatException("the index would be " + (variableAt + var.size())
+        if (variableAt + variable.size() > MAX_PAYLOAD) {
+            throw new TableFormatException("the index would be " + (variableAt + variable.size())
                     + " bytes: the format allows at most " + MAX_PAYLOAD);
         }
-
-        // the strings, chunk by chunk
-        ByteArrayOutputStream index = new ByteArrayOutputStream((int) variableAt + var.size());
-        DataOutputStream d = new DataOutputStream(index);
-        List<byte[]> chunks = new ArrayList<>();
-        int[] stringAt = new int[strings.size()];
-        for (int c = 0; c < chunkCount; c++) {
+        // the strings, chunk by chunk, and the index in section order
+        Buffer chunkSizes = new Buffer();
+        Buffer stringAt = new Buffer();
+        ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+        for (int c = 0; c < count[C]; c++) {
             ByteArrayOutputStream text = new ByteArrayOutputStream();
-            for (int i = c << CHUNK_SHIFT; i < Math.min(strings.size(), (c + 1) << CHUNK_SHIFT); i++) {
+            for (int i = c << CHUNK_SHIFT; i < Math.min(count[S], (c + 1) << CHUNK_SHIFT); i++) {
                 byte[] utf = strings.values.get(i).getBytes(StandardCharsets.UTF_8);
                 if (utf.length > MAX_POOL) {
                     throw new TableFormatException("a string of " + utf.length + " UTF-8 bytes is over the format's "
-                            + MAX_POOL + ": \"" + strings.values.get(i).substring(0, 40) + "...\"");
+                            + MAX_POOL + ": " + ServiceNames.quote(strings.values.get(i)));
                 }
-                stringAt[i] = text.size();
-                text.write(utf);
+                stringAt.ints(text.size());
+                text.writeBytes(utf);
             }
-            chunks.add(deflate(text.toByteArray()));
-            chunks.add(new byte[] {(byte) (text.size() >>> 24), (byte) (text.size() >>> 16),
-                    (byte) (text.size() >>> 8), (byte) text.size()});
+            byte[] stored = deflate(text.toByteArray());
+            chunkSizes.ints(stored.length, text.size());
+            chunks.writeBytes(stored);
         }
-        for (int count : new int[] {strings.size(), chunkCount, dates.size(), lists.size(), assignments.size(),
-                uses.size(), p, k, slots}) {
-            d.writeInt(count);
+        Buffer index = new Buffer();
+        index.ints(count);
+        index.shorts(version);
+        index.writeBytes(chunkSizes.toByteArray());
+        index.writeBytes(stringAt.toByteArray());
+        dates.values.forEach(d -> index.ints(d == null ? 0 : d.year() << 16
+                | d.yearMonth().getMonthValue() << 8 | d.date().map(LocalDate::getDayOfMonth).orElse(0)));
+        for (Buffer section : new Buffer[] {listAt, fixedA, fixedU, ports, recordAt, names, answerAt}) {
+            index.writeBytes(section.toByteArray());
         }
-        writeShorts(d, version);
-        for (int c = 0; c < chunkCount; c++) {
-            d.writeInt(chunks.get(2 * c).length);
-            d.write(chunks.get(2 * c + 1));
-        }
-        for (int at : stringAt) {
-            d.writeInt(at);
-        }
-        for (RegistryDate date : dates.values) {
-            d.writeInt(date == null ? 0 : date.year() << 16 | date.yearMonth().getMonthValue() << 8
-                    | date.date().map(LocalDate::getDayOfMonth).orElse(0));
-        }
-        for (int at : listAt) {
-            d.writeInt(at);
-        }
-        fixedAssignments.writeTo(d);
-        fixedUses.writeTo(d);
-        table.ports().forEach(info -> writeShort(d, info.port()));
-        for (int at : recordAt) {
-            d.writeInt(at);
-        }
-        table.names().keySet().forEach(key -> writeShort(d, strings.index.get(key)));
-        for (int at : answerAt) {
-            d.writeInt(at);
-        }
-        writeShorts(d, hash);
-        variable.writeTo(d);
-
-        byte[] inflated = index.toByteArray();
-        byte[] compressed = deflate(inflated);
-        ByteArrayOutputStream body = new ByteArrayOutputStream(compressed.length + 8 + 200_000);
-        DataOutputStream b = new DataOutputStream(body);
-        b.writeInt(inflated.length);
-        b.writeInt(compressed.length);
-        b.write(compressed);
-        for (int c = 0; c < chunkCount; c++) {
-            b.write(chunks.get(2 * c));
-        }
-        byte[] stored = body.toByteArray();
+        index.shorts(hash);
+        index.writeBytes(variable.toByteArray());
+        byte[] stored = deflate(index.toByteArray());
+        Buffer body = new Buffer();
+        body.ints(index.size(), stored.length);
+        body.writeBytes(stored);
+        body.writeBytes(chunks.toByteArray());
         CRC32 crc = new CRC32();
-        crc.update(stored);
-        DataOutputStream header = new DataOutputStream(out);
-        header.writeInt(MAGIC);
-        header.writeShort(FORMAT_VERSION);
-        header.writeInt(stored.length);
-        header.writeInt((int) crc.getValue());
-        header.write(stored);
-        header.flush();
+        crc.update(body.toByteArray());
+        Buffer all = new Buffer();
+        all.ints(MAGIC);
+        all.shorts(FORMAT_VERSION);
+        all.ints(body.size(), (int) crc.getValue());
+        all.writeBytes(body.toByteArray());
+        return all.toByteArray();
     }
 
     /**
-     * Writes a table into a new byte array.
-     *
-     * @param table the content, not null
-     * @return the table bytes, never null
-     * @throws TableFormatException if the content is over a limit of the format
-     */
-    public static byte[] toBytes(TableData table) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 18);
-        try {
-            write(table, out);
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to memory failed", e);
-        }
-        return out.toByteArray();
-    }
-
-    /**
-     * Reads a whole table from a file or stream of unknown origin: {@link PortTable#open}, then
-     * {@link PortTable#verify()}, then decodes all of it.
-     *
-     * @param in     the table; read to its end (or only its header, if that is not a port table's,
-     *               and never more than {@link #MAX_PAYLOAD} body bytes), not closed; null for a missing resource
-     * @param source the name of the resource or file, used in error messages; not null
-     * @return the content, never null
-     * @throws TableFormatException naming the source and the problem if the table is missing,
-     *                              damaged, truncated, too large, of another format or inconsistent
-     */
-    public static TableData read(InputStream in, String source) {
-        return PortTable.open(in, source).verify().toTableData();
-    }
-
-    /**
-     * Reads a whole table from bytes, as {@link #read(InputStream, String)} does.
+     * Reads a whole table of unknown origin: {@link PortTable#open}, {@link PortTable#verify()},
+     * then decodes all of it.
      *
      * @param all    the table bytes, not null
      * @param source the name of the resource or file, used in error messages; not null
@@ -347,44 +260,13 @@ public final class TableCodec {
         return PortTable.open(all, source).verify().toTableData();
     }
 
-    private static List<Integer> stringList(Pool<String> strings, List<String> values) {
-        List<Integer> list = new ArrayList<>();
-        values.forEach(s -> list.add(strings.add(s)));
-        return count(list, "references");
+    private static List<Integer> programs(Pool<String> strings, List<Program> programs) {
+        List<String> pairs = new ArrayList<>();
+        programs.forEach(p -> pairs.addAll(List.of(p.name(), p.commandLineMarker().orElse(""))));
+        return strings.all(pairs);
     }
 
-    private static List<Integer> programList(Pool<String> strings, List<Program> programs) {
-        List<Integer> list = new ArrayList<>();
-        for (Program p : programs) {
-            list.add(strings.add(p.name()));
-            list.add(strings.add(p.commandLineMarker().orElse("")));
-        }
-        return count(list, "program names and markers");
-    }
-
-    private static List<Integer> count(List<Integer> list, String what) {
-        if (list.size() > MAX_PER_PORT) {
-            throw new TableFormatException("a list of " + list.size() + " " + what + " is over the format's "
-                    + MAX_PER_PORT);
-        }
-        return list;
-    }
-
-    private static void writeShorts(DataOutputStream d, int... values) throws IOException {
-        for (int v : values) {
-            d.writeShort(v);
-        }
-    }
-
-    private static void writeShort(DataOutputStream d, int value) {
-        try {
-            d.writeShort(value);
-        } catch (IOException e) { // a DataOutputStream over memory
-            throw new IllegalStateException("writing to memory failed", e);
-        }
-    }
-
-    private static int mask(Set<Transport> transports) {
+    private static int mask(Iterable<Transport> transports) {
         int mask = 0;
         for (Transport t : transports) {
             mask |= 1 << t.ordinal();
@@ -392,38 +274,44 @@ public final class TableCodec {
         return mask;
     }
 
-    private static int count(int n, int port, String what) {
+    private static int count(int n, String owner, String what) {
         if (n > MAX_PER_PORT) {
-            throw new TableFormatException("port " + port + " has " + n + " " + what
-                    + ": the format allows at most " + MAX_PER_PORT);
+            throw new TableFormatException(owner + " has " + n + " " + what + ": the format allows at most " + MAX_PER_PORT);
         }
         return n;
     }
 
     private static byte[] deflate(byte[] raw) {
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
-        try {
-            deflater.setInput(raw);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 2 + 64);
-            byte[] buffer = new byte[8192];
-            while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
-            }
-            return out.toByteArray();
-        } finally {
-            deflater.end();
+        deflater.setInput(raw);
+        deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 2 + 64);
+        byte[] buffer = new byte[8192];
+        while (!deflater.finished()) {
+            out.write(buffer, 0, deflater.deflate(buffer));
         }
+        deflater.end();
+        return out.toByteArray();
     }
 
-    /** Distinct values in order of first use, each with its index (null allowed, for "none"). */
+    /** Distinct values in order of first use, each with its index; the first is given. */
     private static final class Pool<T> {
         private final String what;
-        private final Map<T, Integer> index = new LinkedHashMap<>();
+        private final Map<T, Integer> index = new HashMap<>();
         private final List<T> values = new ArrayList<>();
 
-        Pool(String what) {
+        @SafeVarargs
+        Pool(String what, T... first) {
             this.what = what;
+            for (T value : first) {
+                add(value);
+            }
+        }
+
+        boolean isNew(T value) {
+            int before = values.size();
+            add(value);
+            return values.size() > before;
         }
 
         int add(T value) {
@@ -439,8 +327,37 @@ public final class TableCodec {
             return i;
         }
 
+        /** The indices of some values, added as needed, as a list of at most {@value #MAX_PER_PORT}. */
+        List<Integer> all(List<T> some) {
+            List<Integer> out = new ArrayList<>();
+            some.forEach(v -> out.add(add(v)));
+            count(out.size(), "a list", "entries");
+            return out;
+        }
+
         int size() {
             return values.size();
+        }
+    }
+
+    /** Bytes in memory, written big-endian. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        void bytes(int... values) {
+            for (int v : values) {
+                write(v);
+            }
+        }
+
+        void shorts(int... values) {
+            for (int v : values) {
+                bytes(v >>> 8, v);
+            }
+        }
+
+        void ints(int... values) {
+            for (int v : values) {
+                shorts(v >>> 16, v);
+            }
         }
     }
 }

@@ -127,7 +127,7 @@ class TableCodecTest {
 
     @Test
     void missingStreamIsReported() {
-        assertThatThrownBy(() -> TableCodec.read((java.io.InputStream) null, "res/x"))
+        assertThatThrownBy(() -> PortTable.open((java.io.InputStream) null, "res/x"))
                 .isInstanceOf(TableFormatException.class).hasMessageContaining("res/x").hasMessageContaining("missing");
     }
 
@@ -136,7 +136,7 @@ class TableCodecTest {
         byte[] good = TableCodec.toBytes(sample());
         for (int len : new int[] {0, 1, 13}) {
             byte[] cut = java.util.Arrays.copyOf(good, len);
-            assertThatThrownBy(() -> TableCodec.read(new ByteArrayInputStream(cut), "t"))
+            assertThatThrownBy(() -> PortTable.open(new ByteArrayInputStream(cut), "t"))
                     .isInstanceOf(TableFormatException.class).hasMessageContaining("port table t").hasMessageContaining("truncated");
         }
     }

@@ -66,63 +66,65 @@ class TableVerifyTest {
     @Test
     void anIndexOutOfItsPoolIsRefused() {
         assertThat(refused(Damage.index(GOOD, put("assignments", 0, 0xFF, 0xFF))))
-                .isEqualTo("assignment 0 refers to string 65535, out of bounds (pool of " + stringCount() + ")");
+                .isEqualTo("assignment 0: Index 65535 out of bounds for length " + stringCount());
         assertThat(refused(Damage.index(GOOD, put("records", 0, 0x7F, 0xFF, 0xFF, 0xFF))))
-                .startsWith("port 0 follows port -1, its record at 2147483647");
+                .isEqualTo("port 0: lies outside the index's lists and records");
     }
 
     @Test
     void aBadEnumOrdinalOrTransportMaskIsRefused() {
         assertThat(refused(Damage.index(GOOD, put("assignments", 5, LifecycleStatus.UNASSIGNED.ordinal()))))
-                .isEqualTo("assignment 0 has transport mask 8 and status ordinal 5, expected 1..15 and 0..4");
-        assertThat(refused(Damage.index(GOOD, put("uses", 4, 0x10)))).startsWith("alternate use 0 has transport mask 16");
-        assertThat(refused(Damage.index(GOOD, put("uses", 5, 2)))).endsWith("kind ordinal 2, expected 1..15 and 0..1");
+                .isEqualTo("assignment 0: has a bad mask, status or programs list");
+        assertThat(refused(Damage.index(GOOD, put("assignments", 4, 0))))
+                .startsWith("assignment 0: assignment : transports [] is empty");
+        assertThat(refused(Damage.index(GOOD, put("uses", 4, 0x10))))
+                .isEqualTo("alternate use 0: has a bad mask, official port or programs list");
+        assertThat(refused(Damage.index(GOOD, put("uses", 5, 2)))).isEqualTo("alternate use 0: Index 2 out of bounds for length 2");
     }
 
     @Test
     void portsOutOfOrderAreRefused() {
-        assertThat(refused(Damage.index(GOOD, put("ports", 0, 0, 7)))).startsWith("port 7 follows port 7");
+        assertThat(refused(Damage.index(GOOD, put("ports", 0, 0, 7)))).isEqualTo("port 1: follows a greater or equal port");
     }
 
     @Test
     void namesOutOfOrderOrNotLowerCaseOrUnreachableAreRefused() {
-        // the keys are the strings 1..K in order; name 0 pointing at string 2 puts "echo" before "echo"
+        // the keys are the strings 1..K in order (bare, echo, thing); name 0 pointing at string 2 puts "echo" before "echo"
         assertThat(refused(Damage.index(GOOD, put("names", 0, 0, 2))))
-                .isEqualTo("name 1 \"echo\" does not follow \"echo\": expected names in ascending order");
-        assertThat(refused(Damage.chunk0(GOOD, text -> replace(text, "thing", "Thing"))))
-                .isEqualTo("name 2 \"Thing\" is not lower case");
+                .isEqualTo("name 1: does not follow the name before it in order");
+        assertThat(refused(Damage.chunk0(GOOD, text -> replace(text, "thing", "Thing")))).isEqualTo("name 2: is not lower case");
         assertThat(refused(Damage.index(GOOD, index -> {
             int at = Damage.section(index, "hash");
             Arrays.fill(index, at, at + 2 * ByteBuffer.wrap(index).getInt(32), (byte) 0);
             return index;
-        }))).isEqualTo("name 0 is not found through the hash section");
+        }))).isEqualTo("name 0: is not found through the hash section");
     }
 
     @Test
     void aControlCharacterOrBadUtf8IsRefused() {
         assertThat(refused(Damage.chunk0(GOOD, text -> replace(text, "A thing.", "A\nthing."))))
-                .matches("string \\d+ holds the control character U\\+000A at index 1");
+                .matches("string \\d+: holds the control character U\\+000A at index 1");
         assertThat(refused(Damage.chunk0(GOOD, text -> replace(text, "Echo", "Ech\u00ff"))))
-                .matches("string \\d+ is not well-formed UTF-8: .*");
+                .matches("string \\d+: is not well-formed UTF-8 \\(.*MalformedInputException.*\\)");
         ServiceAssignment twoLines = ServiceAssignment.of("x", "two\u2028lines", EnumSet.of(Transport.TCP), LifecycleStatus.ACTIVE);
         TableData written = new TableData(DataVersion.of("s", LocalDate.of(2026, 1, 2), "r"),
                 List.of(PortInfo.of(1, List.of(twoLines), List.of(), List.of())), new TreeMap<>());
-        assertThat(refused(TableCodec.toBytes(written))).matches("string \\d+ holds the control character U\\+2028 at index 3");
+        assertThat(refused(TableCodec.toBytes(written))).matches("string \\d+: holds the control character U\\+2028 at index 3");
     }
 
     @Test
     void aBadDateOrARecordItsConstructorRejectsIsRefused() {
-        assertThat(refused(Damage.index(GOOD, put("dates", 4 + 2, 13)))).startsWith("date 1 is invalid: ");
+        assertThat(refused(Damage.index(GOOD, put("dates", 4 + 2, 13)))).startsWith("date 1: Invalid value for MonthOfYear");
         // an alternate use whose name is string 0, "": blank, which AlternateUse refuses
-        assertThat(refused(Damage.index(GOOD, put("uses", 0, 0, 0)))).contains("is blank");
+        assertThat(refused(Damage.index(GOOD, put("uses", 0, 0, 0)))).startsWith("alternate use 0: ").contains("is blank");
     }
 
     @Test
     void aTruncatedOrOverlongIndexIsRefused() {
         assertThat(refused(Damage.index(GOOD, index -> Arrays.copyOf(index, index.length - 1))))
-                .contains("outside the index");
+                .matches("name 2: Index \\d+ out of bounds for length \\d+");
         assertThat(refused(Damage.index(GOOD, index -> Arrays.copyOf(index, index.length + 3))))
-                .isEqualTo("the index has 3 unexpected bytes after its records");
+                .isEqualTo("the index has 3 unexpected bytes after its last record");
         assertThat(refused(Damage.index(GOOD, index -> Arrays.copyOf(index, 40))))
                 .startsWith("the index ends early: its sections need");
     }
