@@ -51,12 +51,13 @@ public final class PortTable {
     private static final int CHUNK_MASK = (1 << CHUNK_SHIFT) - 1;
 
     private final String where;
-    private final byte[] all;
+    /** The stored string chunks, copied out of the table: the rest of its bytes is not kept. */
+    private final byte[] stored;
     private final byte[] index;
     /** The counts S, C, D, L, A, U, P, K, H, and each section's offset in the index. */
     private final int[] count = new int[COUNTS];
     private final int[] at = new int[SECTION_SIZE.length + 1];
-    /** Where each string chunk's DEFLATE stream starts in {@link #all}. */
+    /** Where each string chunk's DEFLATE stream starts in {@link #stored}. */
     private final int[] chunkStart;
 
     /** Decoded on first use, under the lock. */
@@ -71,7 +72,6 @@ public final class PortTable {
 
     private PortTable(byte[] all, byte[] index, long chunksStoredAt, String where) {
         this.where = where;
-        this.all = all;
         this.index = index;
         if (index.length < 4 * COUNTS) {
             throw inconsistent("the index ends early, in its counts");
@@ -94,8 +94,9 @@ public final class PortTable {
             throw inconsistent("the index ends early: its sections need " + end + " bytes, it has " + index.length);
         }
         chunkStart = new int[count[C]];
+        long base = chunksStoredAt;
         for (int c = 0; c < count[C]; c++) {
-            chunkStart[c] = (int) Math.min(chunksStoredAt, Integer.MAX_VALUE);
+            chunkStart[c] = (int) Math.min(chunksStoredAt - base, Integer.MAX_VALUE);
             chunksStoredAt += i32(at[CHUNKS] + 8 * c) & 0xFFFFFFFFL;
             if (i32(at[CHUNKS] + 8 * c + 4) < 0 || i32(at[CHUNKS] + 8 * c + 4) > MAX_PAYLOAD) {
                 throw inconsistent("string chunk " + c + " would inflate past " + MAX_PAYLOAD + " bytes");
@@ -104,6 +105,7 @@ public final class PortTable {
         if (chunksStoredAt != all.length) {
             throw inconsistent("the string chunks end at byte " + chunksStoredAt + " of " + all.length);
         }
+        stored = Arrays.copyOfRange(all, (int) base, all.length);
         chunks = new byte[count[C]][];
         strings = new String[count[S]];
         dates = new RegistryDate[count[D]];
@@ -338,7 +340,7 @@ public final class PortTable {
 
     private byte[] chunk(int c) {
         if (chunks[c] == null) {
-            chunks[c] = inflate(all, chunkStart[c], i32(at[CHUNKS] + 8 * c), i32(at[CHUNKS] + 8 * c + 4), where);
+            chunks[c] = inflate(stored, chunkStart[c], i32(at[CHUNKS] + 8 * c), i32(at[CHUNKS] + 8 * c + 4), where);
         }
         return chunks[c];
     }
