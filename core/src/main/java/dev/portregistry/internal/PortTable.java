@@ -39,7 +39,8 @@ import static dev.portregistry.internal.TableCodec.*;
  * list becomes an object when first asked for, and is kept and shared. A table from outside
  * ({@code PortRegistry.fromTable}, the build through {@link TableCodec#read}) is checked in full by
  * {@link #verify()} first. The bundled table is trusted once its CRC-32 matches: the build
- * verified the very same bytes ({@code BundledTableIsCurrentTest}).
+ * verifies those very bytes ({@code BundledTableDamageTest}; {@code BundledTableIsCurrentTest}
+ * holds them to a fresh compile).
  *
  * <p>Thread-safe: decoding is synchronized; a decoded string, immutable, is read without the lock
  * (decoding it twice in a race is harmless).
