@@ -394,8 +394,8 @@ public final class PortRegistry {
             RuntimeException failure = null;
             try (InputStream in = openTable()) {
                 // "resource " + RESOURCE is a compile-time constant: no string concatenation at run time
-                // no verify(): the build checks this table in full, the CRC-32 guards it, and the text checks
-                // are made piece by piece on first use (see PortTable); verify() would triple the first lookup
+                // no verify(): the build verified these very bytes (BundledTableIsCurrentTest) and the CRC-32
+                // guards them; verify() would decode everything, several times the first lookup
                 registry = new PortRegistry(PortTable.open(in, "resource " + RESOURCE));
             } catch (Exception e) { // IOException or RuntimeException
                 // one handler, of a class a fresh JVM has loaded already: the verifier loads each caught class

@@ -1,6 +1,10 @@
 package dev.portregistry;
 
-import dev.portregistry.internal.TestTables;
+import dev.portregistry.internal.TableCodec;
+import dev.portregistry.internal.TableData;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -107,21 +111,19 @@ class RegistryDecodingTest {
     }
 
     @Test
-    void namesOutOfTableOrderAreRejectedWhenTheRegistryOpens() {
-        byte[] table = new TestTables.Payload().secondName("abc").table();
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> PortRegistry.fromTable(new java.io.ByteArrayInputStream(table), "out of order"))
-                .isExactlyInstanceOf(IllegalStateException.class)
-                .hasMessage("port table out of order is inconsistent: name \"abc\" follows \"echo\": names must be ascending");
-    }
-
-    @Test
     void namesAreIndexedAndListedSorted() {
-        byte[] table = new TestTables.Payload().secondName("zed").table();
+        TreeMap<String, List<Integer>> names = new TreeMap<>();
+        names.put("echo", List.of(7));
+        names.put("zed", List.of(7));
+        ServiceAssignment echo = ServiceAssignment.of("echo", "Echo", EnumSet.of(Transport.TCP), LifecycleStatus.ACTIVE);
+        byte[] table = TableCodec.toBytes(new TableData(DataVersion.of("s", LocalDate.of(2026, 1, 2), "r"),
+                List.of(PortInfo.of(7, List.of(echo), List.of(), List.of())), names));
         PortRegistry registry = PortRegistry.fromTable(new java.io.ByteArrayInputStream(table), "in order");
         assertThat(registry.serviceNames()).containsExactly("echo", "zed");
+        assertThat(registry.serviceNames()).contains("zed").doesNotContain("abc", "ZED");
         assertThat(registry.findService("ZED")).extracting(PortInfo::port).containsExactly(7);
         assertThat(registry.findService("echo")).singleElement().isSameAs(registry.get(7));
+        assertThat(registry.findService("abc")).isEmpty();
     }
 
     @Test

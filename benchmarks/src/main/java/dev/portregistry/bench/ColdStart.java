@@ -9,7 +9,7 @@ import java.lang.management.ThreadMXBean;
 /**
  * A fresh JVM to its first answer. Prints one line: the nanoseconds of the first
  * {@code PortRegistry.lookup} (class loading, reading and checking the bundled table, decoding the
- * answer), then those of the first {@code byService} (which builds the name index), then the
+ * answer), then those of the first {@code byService} (which finds the name and decodes its ports), then the
  * port's status and the number of ports found, as a check.
  *
  * <p>Nothing of the library is touched before the clock starts. {@code run.sh} starts this class

@@ -4,6 +4,8 @@ import dev.portregistry.AlternateUse;
 import dev.portregistry.DataVersion;
 import dev.portregistry.LifecycleStatus;
 import dev.portregistry.PortInfo;
+import dev.portregistry.Program;
+import dev.portregistry.RegistryDate;
 import dev.portregistry.ServiceAssignment;
 import dev.portregistry.Transport;
 import dev.portregistry.UseKind;
@@ -23,17 +25,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The codec's symmetric write and read, and its refusal of damaged input. */
 class TableCodecTest {
 
+    /** Every field of every value type, each both set and absent somewhere. */
     static TableData sample() {
         ServiceAssignment echo = ServiceAssignment.of("echo", "Echo", EnumSet.of(Transport.TCP, Transport.UDP), LifecycleStatus.ACTIVE);
-        ServiceAssignment old = ServiceAssignment.builder().name("old").description("Old thing").transports(EnumSet.of(Transport.SCTP)).status(LifecycleStatus.ABANDONED).reason("Old (Acme) was discontinued in 2001.").build();
+        ServiceAssignment full = ServiceAssignment.builder().name("old").description("Old thing")
+                .transports(EnumSet.of(Transport.SCTP)).status(LifecycleStatus.ABANDONED)
+                .registrationDate(RegistryDate.of(2005, 8)).modificationDate(RegistryDate.of(LocalDate.of(2006, 4, 25)))
+                .references(List.of("[RFC1078]", "[RFC 6335] \u00e9t\u00e9 \ud83d\ude80")).serviceCode("SC1")
+                .unauthorizedUseReported("Reported 2008").assignmentNotes("Note text").product("Old Product")
+                .vendor("Acme").discontinuedYear(2001).reason("Old (Acme) was discontinued in 2001.").basis("EOL notice")
+                .programs(List.of(Program.executable("oldd"), Program.runtime("java", "org.acme.Old"))).build();
         ServiceAssignment reserved = ServiceAssignment.of("", "Reserved", EnumSet.of(Transport.DCCP), LifecycleStatus.RESERVED);
-        AlternateUse use = AlternateUse.builder().name("Thing").description("A thing.").transports(EnumSet.of(Transport.UDP)).kind(UseKind.MALWARE).officialPort(7).basis("an advisory").build();
+        AlternateUse use = AlternateUse.builder().name("Thing").description("A thing.").transports(EnumSet.of(Transport.UDP))
+                .kind(UseKind.MALWARE).officialPort(7).basis("an advisory").firstYear(2003).lastYear(2009)
+                .programs(List.of(Program.runtime("python3", "thing.py"))).build();
+        AlternateUse bare = AlternateUse.builder().name("Bare").transports(EnumSet.of(Transport.TCP)).kind(UseKind.UNOFFICIAL).build();
         TreeMap<String, List<Integer>> names = new TreeMap<>();
         names.put("echo", List.of(7));
         names.put("thing", List.of(7, 65535));
+        names.put("bare", List.of(0));
         return new TableData(DataVersion.of("test source", LocalDate.of(2026, 1, 2), "r1"),
-                List.of(PortInfo.of(0, List.of(reserved), List.of(), List.of()),
-                        PortInfo.of(7, List.of(echo, old), List.of(use), List.of(65535)),
+                List.of(PortInfo.of(0, List.of(reserved), List.of(bare), List.of()),
+                        PortInfo.of(7, List.of(echo, full), List.of(use), List.of(65535)),
                         PortInfo.of(65535, List.of(), List.of(use), List.of(7))),
                 names);
     }
@@ -43,6 +56,34 @@ class TableCodecTest {
         TableData table = sample();
         TableData back = TableCodec.read(TableCodec.toBytes(table), "sample");
         assertThat(back).isEqualTo(table);
+        // equals covers every field; spot-check the absent and month-precision values by accessor too
+        ServiceAssignment full = back.ports().get(1).assignments().get(1);
+        assertThat(full.registrationDate()).hasValueSatisfying(d -> assertThat(d.hasDay()).isFalse());
+        assertThat(full.modificationDate()).hasValue(RegistryDate.of(LocalDate.of(2006, 4, 25)));
+        assertThat(full.programs()).containsExactly(Program.executable("oldd"), Program.runtime("java", "org.acme.Old"));
+        assertThat(full.references()).hasSize(2).last().asString().endsWith("\ud83d\ude80");
+        ServiceAssignment echo = back.ports().get(1).assignments().get(0);
+        assertThat(echo.registrationDate()).isEmpty();
+        assertThat(echo.references()).isEmpty();
+        assertThat(echo.discontinuedYear()).isEmpty();
+        assertThat(echo.programs()).isEmpty();
+        assertThat(echo.origin()).isEqualTo(dev.portregistry.Origin.IANA);
+        AlternateUse bare = back.ports().get(0).alternateUses().get(0);
+        assertThat(bare.officialPort()).isEmpty();
+        assertThat(bare.firstYear()).isEmpty();
+        assertThat(back.ports().get(1).alternateUses().get(0).lastYear()).hasValue(2009);
+        assertThat(back.version()).isEqualTo(table.version());
+        assertThat(back.names()).isEqualTo(table.names());
+    }
+
+    @Test
+    void aLocalAssignmentIsRefusedByTheWriter() {
+        ServiceAssignment local = ServiceAssignment.builder().name("billing").transports(EnumSet.of(Transport.TCP))
+                .status(LifecycleStatus.ACTIVE).origin(dev.portregistry.Origin.LOCAL).build();
+        TableData table = new TableData(DataVersion.of("s", LocalDate.of(2026, 1, 2), "r"),
+                List.of(PortInfo.of(7443, List.of(local), List.of(), List.of())), new TreeMap<>());
+        assertThatThrownBy(() -> TableCodec.toBytes(table)).isInstanceOf(TableFormatException.class)
+                .hasMessage("assignment \"billing\" of port 7443 is LOCAL: a table holds only IANA assignments");
     }
 
     /**
@@ -86,7 +127,7 @@ class TableCodecTest {
 
     @Test
     void missingStreamIsReported() {
-        assertThatThrownBy(() -> TableCodec.read((java.io.InputStream) null, "res/x"))
+        assertThatThrownBy(() -> PortTable.open((java.io.InputStream) null, "res/x"))
                 .isInstanceOf(TableFormatException.class).hasMessageContaining("res/x").hasMessageContaining("missing");
     }
 
@@ -95,7 +136,7 @@ class TableCodecTest {
         byte[] good = TableCodec.toBytes(sample());
         for (int len : new int[] {0, 1, 13}) {
             byte[] cut = java.util.Arrays.copyOf(good, len);
-            assertThatThrownBy(() -> TableCodec.read(new ByteArrayInputStream(cut), "t"))
+            assertThatThrownBy(() -> PortTable.open(new ByteArrayInputStream(cut), "t"))
                     .isInstanceOf(TableFormatException.class).hasMessageContaining("port table t").hasMessageContaining("truncated");
         }
     }

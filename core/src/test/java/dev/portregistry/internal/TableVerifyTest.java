@@ -1,0 +1,147 @@
+package dev.portregistry.internal;
+
+import dev.portregistry.AlternateUse;
+import dev.portregistry.DataVersion;
+import dev.portregistry.LifecycleStatus;
+import dev.portregistry.PortInfo;
+import dev.portregistry.PortRegistry;
+import dev.portregistry.ServiceAssignment;
+import dev.portregistry.Transport;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * {@link PortTable#verify()}: each kind of damage that a valid header and CRC-32 cannot catch, in a
+ * foreign or hand-made table, is refused with the table and the problem named, through
+ * {@link TableCodec#read} and through {@link PortRegistry#fromTable}; the trusted path (no verify)
+ * reads the same good table.
+ */
+class TableVerifyTest {
+    private static final byte[] GOOD = TableCodec.toBytes(TableCodecTest.sample());
+
+    private static String refused(byte[] table) {
+        Throwable codec = catchThrowable(() -> TableCodec.read(table, "t"));
+        assertThat(codec).isExactlyInstanceOf(TableFormatException.class).hasMessageStartingWith("port table t is inconsistent: ");
+        Throwable api = catchThrowable(() -> PortRegistry.fromTable(new ByteArrayInputStream(table), "t"));
+        assertThat(api).isExactlyInstanceOf(IllegalStateException.class).hasMessage(codec.getMessage());
+        return codec.getMessage().substring("port table t is inconsistent: ".length());
+    }
+
+    private static UnaryOperator<byte[]> put(String section, int offset, int... bytes) {
+        return index -> {
+            int at = Damage.section(index, section) + offset;
+            for (int i = 0; i < bytes.length; i++) {
+                index[at + i] = (byte) bytes[i];
+            }
+            return index;
+        };
+    }
+
+    @Test
+    void theGoodTableVerifiesAndTheTrustedPathReadsTheSameRecords() {
+        PortTable table = PortTable.open(GOOD, "t");
+        PortTable verified = PortTable.open(GOOD, "t").verify();
+        for (int port : new int[] {0, 1, 7, 8, 65534, 65535}) {
+            assertThat(table.port(port)).isEqualTo(verified.port(port));
+        }
+        assertThat(table.findName("thing")).isEqualTo(2);
+        assertThat(table.findName("nothing")).isEqualTo(-1);
+        assertThat(table.namePorts(2)).containsExactly(7, 65535);
+        // an edit that changes nothing still verifies: the damage helper itself is sound
+        assertThat(TableCodec.read(Damage.index(GOOD, UnaryOperator.identity()), "t")).isEqualTo(TableCodecTest.sample());
+    }
+
+    @Test
+    void anIndexOutOfItsPoolIsRefused() {
+        assertThat(refused(Damage.index(GOOD, put("assignments", 0, 0xFF, 0xFF))))
+                .isEqualTo("assignment 0: Index 65535 out of bounds for length " + stringCount());
+        assertThat(refused(Damage.index(GOOD, put("records", 0, 0x7F, 0xFF, 0xFF, 0xFF))))
+                .isEqualTo("port 0: lies outside the index's lists and records");
+    }
+
+    @Test
+    void aBadEnumOrdinalOrTransportMaskIsRefused() {
+        assertThat(refused(Damage.index(GOOD, put("assignments", 5, LifecycleStatus.UNASSIGNED.ordinal()))))
+                .isEqualTo("assignment 0: has a bad mask, status or programs list");
+        assertThat(refused(Damage.index(GOOD, put("assignments", 4, 0))))
+                .startsWith("assignment 0: assignment : transports [] is empty");
+        assertThat(refused(Damage.index(GOOD, put("uses", 4, 0x10))))
+                .isEqualTo("alternate use 0: has a bad mask, official port or programs list");
+        assertThat(refused(Damage.index(GOOD, put("uses", 5, 2)))).isEqualTo("alternate use 0: Index 2 out of bounds for length 2");
+    }
+
+    @Test
+    void portsOutOfOrderAreRefused() {
+        assertThat(refused(Damage.index(GOOD, put("ports", 0, 0, 7)))).isEqualTo("port 1: follows a greater or equal port");
+    }
+
+    @Test
+    void namesOutOfOrderOrNotLowerCaseOrUnreachableAreRefused() {
+        // the keys are the strings 1..K in order (bare, echo, thing); name 0 pointing at string 2 puts "echo" before "echo"
+        assertThat(refused(Damage.index(GOOD, put("names", 0, 0, 2))))
+                .isEqualTo("name 1: does not follow the name before it in order");
+        assertThat(refused(Damage.chunk0(GOOD, text -> replace(text, "thing", "Thing")))).isEqualTo("name 2: is not lower case");
+        assertThat(refused(Damage.index(GOOD, index -> {
+            int at = Damage.section(index, "hash");
+            Arrays.fill(index, at, at + 2 * ByteBuffer.wrap(index).getInt(32), (byte) 0);
+            return index;
+        }))).isEqualTo("name 0: is not found through the hash section");
+    }
+
+    @Test
+    void aControlCharacterOrBadUtf8IsRefused() {
+        assertThat(refused(Damage.chunk0(GOOD, text -> replace(text, "A thing.", "A\nthing."))))
+                .matches("string \\d+: holds the control character U\\+000A at index 1");
+        assertThat(refused(Damage.chunk0(GOOD, text -> replace(text, "Echo", "Ech\u00ff"))))
+                .matches("string \\d+: is not well-formed UTF-8 \\(.*MalformedInputException.*\\)");
+        ServiceAssignment twoLines = ServiceAssignment.of("x", "two\u2028lines", EnumSet.of(Transport.TCP), LifecycleStatus.ACTIVE);
+        TableData written = new TableData(DataVersion.of("s", LocalDate.of(2026, 1, 2), "r"),
+                List.of(PortInfo.of(1, List.of(twoLines), List.of(), List.of())), new TreeMap<>());
+        assertThat(refused(TableCodec.toBytes(written))).matches("string \\d+: holds the control character U\\+2028 at index 3");
+    }
+
+    @Test
+    void aBadDateOrARecordItsConstructorRejectsIsRefused() {
+        assertThat(refused(Damage.index(GOOD, put("dates", 4 + 2, 13)))).startsWith("date 1: Invalid value for MonthOfYear");
+        // an alternate use whose name is string 0, "": blank, which AlternateUse refuses
+        assertThat(refused(Damage.index(GOOD, put("uses", 0, 0, 0)))).startsWith("alternate use 0: ").contains("is blank");
+    }
+
+    @Test
+    void aTruncatedOrOverlongIndexIsRefused() {
+        assertThat(refused(Damage.index(GOOD, index -> Arrays.copyOf(index, index.length - 1))))
+                .matches("name 2: Index \\d+ out of bounds for length \\d+");
+        assertThat(refused(Damage.index(GOOD, index -> Arrays.copyOf(index, index.length + 3))))
+                .isEqualTo("the index has 3 unexpected bytes after its last record");
+        assertThat(refused(Damage.index(GOOD, index -> Arrays.copyOf(index, 40))))
+                .startsWith("the index ends early: its sections need");
+    }
+
+    private static int stringCount() {
+        return ByteBuffer.wrap(Damage.inflate(Arrays.copyOfRange(GOOD, 22, 22 + ByteBuffer.wrap(GOOD).getInt(18)),
+                ByteBuffer.wrap(GOOD).getInt(14))).getInt(0);
+    }
+
+    /** The bytes with the first occurrence of one ISO-8859-1 text replaced by another of the same length. */
+    private static byte[] replace(byte[] text, String from, String to) {
+        String s = new String(text, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = s.indexOf(from);
+        assertThat(at).as("%s in the chunk", from).isNotNegative();
+        byte[] out = text.clone();
+        byte[] with = to.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        System.arraycopy(with, 0, out, at, with.length);
+        return out;
+    }
+}
