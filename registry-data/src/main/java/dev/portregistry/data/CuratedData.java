@@ -47,30 +47,19 @@ public record CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleE
 
     /** An alternate use of one or more ports. */
     public record AlternateUseEntry(String file, int line, String name, List<Integer> ports, Set<Transport> transports,
-                                    UseKind kind, OptionalInt officialPort, String description, String basis) {
+                                    UseKind kind, OptionalInt officialPort, String description, String basis,
+                                    int firstYear, int lastYear) {
+
+        /** An entry without an era (first and last year 0: unknown). */
+        public AlternateUseEntry(String file, int line, String name, List<Integer> ports, Set<Transport> transports,
+                                 UseKind kind, OptionalInt officialPort, String description, String basis) {
+            this(file, line, name, ports, transports, kind, officialPort, description, basis, 0, 0);
+        }
     }
 
     /** A lifecycle override of one assignment. */
     public record LifecycleEntry(String file, int line, int port, String service, LifecycleStatus status,
-                                 String product, String vendor, OptionalInt discontinued, String note, String basis) {
-
-        /** The note the assignment carries: who discontinued what and when, then the free note. */
-        public String assignmentNote() {
-            if (status != LifecycleStatus.ABANDONED) {
-                return note;
-            }
-            StringBuilder sb = new StringBuilder(product);
-            if (!vendor.isEmpty()) {
-                sb.append(" (").append(vendor).append(')');
-            }
-            sb.append(" was discontinued");
-            discontinued.ifPresent(y -> sb.append(" in ").append(y));
-            sb.append('.');
-            if (!note.isEmpty()) {
-                sb.append(' ').append(note);
-            }
-            return sb.toString();
-        }
+                                 String product, String vendor, OptionalInt discontinued, String reason, String basis) {
     }
 
     /** A family of ports that belong together. */
@@ -82,9 +71,9 @@ public record CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleE
     }
 
     private static final Set<String> USE_FIELDS =
-            Set.of("name", "ports", "transports", "kind", "officialPort", "description", "basis");
+            Set.of("name", "ports", "transports", "kind", "officialPort", "description", "basis", "firstYear", "lastYear");
     private static final Set<String> LIFECYCLE_FIELDS =
-            Set.of("port", "service", "status", "product", "vendor", "discontinued", "note", "basis");
+            Set.of("port", "service", "status", "product", "vendor", "discontinued", "reason", "basis");
     private static final Set<String> RELATED_FIELDS = Set.of("name", "ports", "basis");
     private static final Set<String> NAME_FIELDS = Set.of("name", "service", "ports", "basis");
 
@@ -155,6 +144,12 @@ public record CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleE
                     ? OptionalInt.of(e.integer("officialPort", 0, 65535)) : OptionalInt.empty();
             String description = e.text("description");
             String basis = e.text("basis");
+            int firstYear = e.has("firstYear") ? e.integer("firstYear", 1970, 2100) : 0;
+            int lastYear = e.has("lastYear") ? e.integer("lastYear", 1970, 2100) : 0;
+            if (firstYear != 0 && lastYear != 0 && lastYear < firstYear) {
+                throw e.error("lastYear " + lastYear + " is before firstYear " + firstYear
+                        + ": expected lastYear >= firstYear");
+            }
             for (int port : ports) {
                 if (!seen.add(port + "/" + name.toLowerCase(Locale.ROOT) + "/" + kind)) {
                     throw e.error("duplicate entry: " + name + " (" + kind.name().toLowerCase(Locale.ROOT)
@@ -162,7 +157,7 @@ public record CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleE
                 }
             }
             out.add(new AlternateUseEntry(e.file, e.line, name, List.copyOf(ports), transports, kind, official,
-                    description, basis));
+                    description, basis, firstYear, lastYear));
         }
         return List.copyOf(out);
     }
@@ -186,7 +181,7 @@ public record CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleE
                 if (e.has("discontinued")) {
                     year = OptionalInt.of(e.integer("discontinued", 1970, 2100));
                 }
-                note = e.optionalText("note");
+                note = e.optionalText("reason");
             } else {
                 for (String f : List.of("product", "vendor", "discontinued")) {
                     if (e.has(f)) {
@@ -194,7 +189,7 @@ public record CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleE
                     }
                 }
                 product = "";
-                note = e.text("note");
+                note = e.text("reason");
             }
             if (!seen.add(port + "/" + service)) {
                 throw e.error("duplicate entry: " + service + " on port " + port + " is already listed");

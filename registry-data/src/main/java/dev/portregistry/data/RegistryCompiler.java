@@ -163,8 +163,8 @@ public final class RegistryCompiler {
                                 + port + "/" + t.label() + " is already stated at " + before.file() + ":" + before.line());
                     }
                 }
-                String note = status == LifecycleStatus.HISTORIC ? "IANA's registry describes it as historic." : "";
-                add(drafts.computeIfAbsent(port, p -> new ArrayList<>()), r, status, note);
+                String reason = status == LifecycleStatus.HISTORIC ? "IANA's registry describes it as historic." : "";
+                add(drafts.computeIfAbsent(port, p -> new ArrayList<>()), r, status, reason);
             }
         }
         report.add("unassigned markers skipped (port, record)", unassignedMarkers);
@@ -182,7 +182,7 @@ public final class RegistryCompiler {
         for (int port : allPorts) {
             List<ServiceAssignment> assignments = new ArrayList<>();
             for (Draft d : ordered(drafts.getOrDefault(port, List.of()))) {
-                assignments.add(ServiceAssignment.builder().name(d.name).description(d.description).transports(d.transports).status(d.status).reason(d.note).build());
+                assignments.add(d.assignment.transports(d.transports).build());
             }
             PortInfo info = PortInfo.of(port, assignments, uses.getOrDefault(port, List.of()),
                     List.copyOf(related.getOrDefault(port, new TreeSet<>())));
@@ -219,31 +219,33 @@ public final class RegistryCompiler {
         return HISTORIC.matcher(d).find() ? LifecycleStatus.HISTORIC : LifecycleStatus.ACTIVE;
     }
 
+    /** One assignment being compiled: the official record's values, then the curated facts set on it. */
     private static final class Draft {
         final String name;
         final String description;
         final EnumSet<Transport> transports = EnumSet.noneOf(Transport.class);
         LifecycleStatus status;
-        String note;
+        final ServiceAssignment.Builder assignment;
         final int order;
 
-        Draft(String name, String description, LifecycleStatus status, String note, int order) {
+        Draft(String name, String description, LifecycleStatus status, String reason, int order) {
             this.name = name;
             this.description = description;
             this.status = status;
-            this.note = note;
+            this.assignment = ServiceAssignment.builder().name(name).description(description).status(status)
+                    .reason(reason);
             this.order = order;
         }
     }
 
-    private static void add(List<Draft> list, OfficialRecord r, LifecycleStatus status, String note) {
+    private static void add(List<Draft> list, OfficialRecord r, LifecycleStatus status, String reason) {
         for (Draft d : list) {
             if (d.name.equals(r.name()) && d.description.equals(r.description()) && d.status == status) {
                 d.transports.addAll(r.transports());
                 return;
             }
         }
-        Draft d = new Draft(r.name(), r.description(), status, note, list.size());
+        Draft d = new Draft(r.name(), r.description(), status, reason, list.size());
         d.transports.addAll(r.transports());
         list.add(d);
     }
@@ -277,7 +279,8 @@ public final class RegistryCompiler {
                             + d.status + " in the official data: only a live assignment can be marked " + e.status());
                 }
                 d.status = e.status();
-                d.note = e.assignmentNote();
+                d.assignment.status(e.status()).product(e.product()).vendor(e.vendor())
+                        .discontinuedYear(e.discontinued().orElse(0)).reason(e.reason()).basis(e.basis());
             }
             report.add("curated " + e.status().name().toLowerCase(Locale.ROOT) + " assignments", 1);
         }
@@ -293,7 +296,8 @@ public final class RegistryCompiler {
                     continue;
                 }
                 AlternateUse.Builder ub = AlternateUse.builder().name(e.name()).description(e.description())
-                        .transports(e.transports()).kind(e.kind()).basis(e.basis());
+                        .transports(e.transports()).kind(e.kind()).basis(e.basis())
+                        .firstYear(e.firstYear()).lastYear(e.lastYear());
                 e.officialPort().ifPresent(ub::officialPort);
                 AlternateUse use = ub.build();
                 for (int port : e.ports()) {

@@ -146,7 +146,7 @@ class RegistryCompilerValidationTest {
         CuratedData curated = curated(null, """
                 [
                   { "port": 1196, "service": "netmagic", "status": "abandoned", "product": "P", "basis": "b" },
-                  { "port": 81, "service": "http", "status": "historic", "note": "n", "basis": "b" }
+                  { "port": 81, "service": "http", "status": "historic", "reason": "n", "basis": "b" }
                 ]
                 """, null, null);
         SourceException e = compileFailure(official(), curated);
@@ -161,7 +161,7 @@ class RegistryCompilerValidationTest {
         CuratedData curated = curated(null, """
                 [
 
-                  { "port": 80, "service": "www", "status": "historic", "note": "n", "basis": "b" }
+                  { "port": 80, "service": "www", "status": "historic", "reason": "n", "basis": "b" }
                 ]
                 """, null, null);
         SourceException e = compileFailure(official(), curated);
@@ -174,7 +174,7 @@ class RegistryCompilerValidationTest {
     void rejectsALifecycleEntryForADeregisteredAssignment() {
         CuratedData curated = curated(null, """
                 [
-                  { "port": 1197, "service": "gone", "status": "historic", "note": "n", "basis": "b" }
+                  { "port": 1197, "service": "gone", "status": "historic", "reason": "n", "basis": "b" }
                 ]
                 """, null, null);
         SourceException e = compileFailure(official(), curated);
