@@ -70,8 +70,8 @@ public final class Overlay {
     record AssignEntry(int line, int port, ServiceAssignment assignment, List<String> aliases) {
     }
 
-    /** A new status and note for the assignments of one name on one port. */
-    record LifecycleEntry(int line, int port, String service, LifecycleStatus status, String note) {
+    /** A new status and lifecycle facts for the assignments of one name on one port. */
+    record LifecycleEntry(int line, int port, String service, Lifecycle lifecycle) {
     }
 
     /** An alternate use of one port. */
@@ -125,7 +125,7 @@ public final class Overlay {
      * @param source the file name used in error messages, not null or blank
      * @return the overlay, never null
      * @throws NullPointerException     if an argument is null
-     * @throws RegistryFormatException   naming the source, the line and what was expected, on the
+     * @throws IllegalArgumentException   naming the source, the line and what was expected, on the
      *                                  first bad line
      */
     public static Overlay parseServices(String text, String source) {
@@ -141,7 +141,7 @@ public final class Overlay {
      * @return the overlay, never null
      * @throws NullPointerException   if file is null
      * @throws IOException            if the file cannot be read
-     * @throws RegistryFormatException naming the file, the line and what was expected, on the first
+     * @throws IllegalArgumentException naming the file, the line and what was expected, on the first
      *                                bad line
      */
     public static Overlay readServices(Path file) throws IOException {
@@ -198,7 +198,9 @@ public final class Overlay {
 
     /**
      * Collects the entries of an {@link Overlay}. Every method checks its arguments at once and fails
-     * with an {@link RegistryFormatException} naming the source and the current {@link #line(int) line}.
+     * with a {@link RegistryFormatException} naming the source and the current {@link #line(int) line}
+     * when a line is set (the entry came from a file), else with an {@link IllegalArgumentException}
+     * naming the source.
      *
      * <p>Not thread-safe; the overlay it builds is immutable.
      */
@@ -245,7 +247,7 @@ public final class Overlay {
          * @param transports  the transports, at least one, no null
          * @return this builder
          * @throws NullPointerException   if an argument or transport is null
-         * @throws RegistryFormatException if the port, the name or the transports are invalid
+         * @throws IllegalArgumentException if the port, the name or the transports are invalid
          */
         public Builder assign(int port, String name, String description, Transport... transports) {
             checkName(name);
@@ -273,7 +275,7 @@ public final class Overlay {
          *                   none null
          * @return this builder
          * @throws NullPointerException   if an argument or alias is null
-         * @throws RegistryFormatException if the port, the name or an alias is invalid
+         * @throws IllegalArgumentException if the port, the name or an alias is invalid
          */
         public Builder assign(int port, ServiceAssignment assignment, String... aliases) {
             Objects.requireNonNull(assignment, "assignment must not be null");
@@ -295,30 +297,50 @@ public final class Overlay {
         }
 
         /**
-         * Sets the status and note of the assignments of one service on one port, for example
-         * ABANDONED when you know the product is gone. The assignment must exist when the overlay
-         * is applied, officially or earlier in an overlay.
+         * Sets the status of the assignments of one service on one port, with why, for example
+         * ABANDONED when you know the product is gone. The same as
+         * {@code lifecycle(port, service, Lifecycle.of(status).withReason(reason))}.
          *
          * @param port    the port, 0 to 65535
          * @param service the service name, ignoring case; not null, not a number, well-formed as
          *                {@link PortRegistry#findService(String)} requires
          * @param status  ACTIVE, ABANDONED, HISTORIC or DEREGISTERED; not null
-         * @param note    why, in plain English; empty keeps the assignment's note; not null
+         * @param reason  why, in plain English; empty keeps the assignment's reason; not null
          * @return this builder
-         * @throws NullPointerException   if an argument is null
-         * @throws RegistryFormatException if the port, the service or the status is invalid
+         * @throws NullPointerException     if an argument is null
+         * @throws IllegalArgumentException if the port, the service or the status is invalid
          */
-        public Builder lifecycle(int port, String service, LifecycleStatus status, String note) {
+        public Builder lifecycle(int port, String service, LifecycleStatus status, String reason) {
             Objects.requireNonNull(status, "status must not be null");
-            Objects.requireNonNull(note, "note must not be null");
-            checkPort(port);
-            checkName(service);
-            checkText("note", note);
+            Objects.requireNonNull(reason, "reason must not be null");
             if (!status.isAssignment()) {
                 throw error("status " + status + " for " + service + " on port " + port
                         + " is not an assignment status: expected ACTIVE, ABANDONED, HISTORIC or DEREGISTERED");
             }
-            lifecycle.add(new LifecycleEntry(line, port, service, status, note));
+            return lifecycle(port, service, Lifecycle.of(status).withReason(reason));
+        }
+
+        /**
+         * Sets the status and lifecycle facts (product, vendor, year discontinued, reason, basis) of
+         * the assignments of one service on one port. The assignment must exist when the overlay is
+         * applied, officially or earlier in an overlay.
+         *
+         * @param port      the port, 0 to 65535
+         * @param service   the service name, ignoring case; not null, not a number, well-formed as
+         *                  {@link PortRegistry#findService(String)} requires
+         * @param lifecycle the status and facts, not null
+         * @return this builder
+         * @throws NullPointerException     if an argument is null
+         * @throws IllegalArgumentException if the port or the service is invalid
+         */
+        public Builder lifecycle(int port, String service, Lifecycle lifecycle) {
+            Objects.requireNonNull(lifecycle, "lifecycle must not be null");
+            checkPort(port);
+            checkName(service);
+            for (String text : List.of(lifecycle.product(), lifecycle.vendor(), lifecycle.reason(), lifecycle.basis())) {
+                checkText("lifecycle", text);
+            }
+            this.lifecycle.add(new LifecycleEntry(line, port, service, lifecycle));
             return this;
         }
 
@@ -330,7 +352,7 @@ public final class Overlay {
          *             requires (a number is allowed)
          * @return this builder
          * @throws NullPointerException   if use is null
-         * @throws RegistryFormatException if the port or the use's name is invalid
+         * @throws IllegalArgumentException if the port or the use's name is invalid
          */
         public Builder alternateUse(int port, AlternateUse use) {
             Objects.requireNonNull(use, "use must not be null");
@@ -348,7 +370,7 @@ public final class Overlay {
          * @param ports at least two distinct ports, 0 to 65535 each
          * @return this builder
          * @throws NullPointerException   if ports is null
-         * @throws RegistryFormatException if fewer than two distinct ports are given, or one is invalid
+         * @throws IllegalArgumentException if fewer than two distinct ports are given, or one is invalid
          */
         public Builder related(int... ports) {
             Objects.requireNonNull(ports, "ports must not be null");
@@ -368,7 +390,7 @@ public final class Overlay {
          * @param ports at least one port, 0 to 65535 each
          * @return this builder
          * @throws NullPointerException   if an argument is null
-         * @throws RegistryFormatException if the name or a port is invalid, or no port is given
+         * @throws IllegalArgumentException if the name or a port is invalid, or no port is given
          */
         public Builder name(String name, int... ports) {
             Objects.requireNonNull(ports, "ports must not be null");
@@ -392,7 +414,7 @@ public final class Overlay {
          *                {@link PortRegistry#findService(String)} requires
          * @return this builder
          * @throws NullPointerException   if an argument is null
-         * @throws RegistryFormatException if a name is invalid
+         * @throws IllegalArgumentException if a name is invalid
          */
         public Builder alias(String name, String service) {
             checkName(name);
@@ -414,8 +436,14 @@ public final class Overlay {
             return source;
         }
 
-        RegistryFormatException error(String detail) {
-            return new RegistryFormatException(source, line, detail);
+        /**
+         * The error for a bad entry: a format exception naming source and line when the entry came
+         * from a file (a parser set its line), else an IllegalArgumentException, since the bad value
+         * is an argument from code.
+         */
+        RuntimeException error(String detail) {
+            return line > 0 ? new RegistryFormatException(source, line, detail)
+                    : new IllegalArgumentException(source + ": " + detail);
         }
 
         private void checkPort(int port) {

@@ -137,13 +137,12 @@ final class OverlayApplier {
             }
             if (a.name().equalsIgnoreCase(e.service())) {
                 found = true;
-                d.assignments.set(i, a.toBuilder().status(e.status())
-                        .reason(e.note().isEmpty() ? a.reason().orElse("") : e.note()).build());
+                d.assignments.set(i, e.lifecycle().applyTo(a));
             }
         }
         if (!found) {
             throw new RegistryFormatException(overlay.source(), e.line(), "port " + e.port() + " has no assignment named \""
-                    + e.service() + "\" to set " + e.status() + ": expected one of " + present);
+                    + e.service() + "\" to set " + e.lifecycle().status() + ": expected one of " + present);
         }
     }
 

@@ -3,35 +3,37 @@ package dev.portregistry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Builds {@link PortInfo#summary()} from the facts of one record; no per-port text lives here.
+ * Builds {@link PortInfo#summary()} from the fields of one record; no per-port text lives here, and
+ * no fact is read back out of prose.
  *
- * <p>Malware is named with the first clause of its description, which by the curated data's
- * convention says what it is and when it appeared ("a 2003 worm against ..."): the era matters,
- * because a 1999 trojan is weak evidence today and a current botnet is not. The year is read from
- * that clause, newest malware is named first, and the advice about an unexpected listener depends
- * on the port: on a port with an active assignment the service itself is the expected listener
- * and malware is weak evidence (the older, the weaker); on a port without one (abandoned,
- * historic, reserved or unassigned) a listener where malware is known deserves a close look.
+ * <p>Malware is named with its era, from its {@link AlternateUse#firstYear()} and
+ * {@link AlternateUse#lastYear()}: the era matters, because a 1999 trojan is weak evidence today and
+ * a current botnet is not. Newest malware is named first, and the advice about an unexpected
+ * listener depends on the port: on a port with an active assignment the service itself is the
+ * expected listener and malware is weak evidence (the older, the weaker); on a port without one
+ * (abandoned, historic, reserved or unassigned) a listener where malware is known deserves a close
+ * look. An abandoned assignment is told from its product, vendor and year discontinued, a historic
+ * one from its reason.
  */
 final class Summaries {
     /** How many official assignments the summary names before it says "and N more". */
     private static final int MAX_NAMED_ASSIGNMENTS = 3;
     /** How many alternate uses of one kind the summary names before it says "and N more". */
     private static final int MAX_NAMED_USES = 4;
-    /** The first clause of a description ends at the first semicolon or sentence end. */
-    private static final Pattern CLAUSE_END = Pattern.compile("; |\\. |\\.$");
-    /** A year or decade in a malware description's first clause: 1988, 2017, 2000s. */
-    private static final Pattern ERA = Pattern.compile("\\b(19|20)\\d\\d(s?)\\b");
 
     private Summaries() {
     }
 
     private static String note(ServiceAssignment a) {
         return a.reason().orElse("");
+    }
+
+    /** What an abandoned assignment's group shares: product, vendor and year, or else its reason. */
+    private static String lifecycleKey(ServiceAssignment a) {
+        return a.product().orElse("") + "|" + a.vendor().orElse("") + "|" + a.discontinuedYear().orElse(0) + "|"
+                + note(a);
     }
 
     static String describe(PortInfo info) {
@@ -165,12 +167,12 @@ final class Summaries {
         List<List<ServiceAssignment>> groups = new ArrayList<>();
         outer:
         for (ServiceAssignment a : named) {
-            boolean groupable = !note(a).isEmpty()
+            boolean groupable = !lifecycleKey(a).equals("|||")
                     && (a.status() == LifecycleStatus.ABANDONED || a.status() == LifecycleStatus.HISTORIC);
             if (groupable) {
                 for (List<ServiceAssignment> g : groups) {
                     ServiceAssignment first = g.get(0);
-                    if (first.status() == a.status() && note(first).equals(note(a))) {
+                    if (first.status() == a.status() && lifecycleKey(first).equals(lifecycleKey(a))) {
                         g.add(a);
                         continue outer;
                     }
@@ -193,13 +195,19 @@ final class Summaries {
         }
         switch (a.status()) {
             case ABANDONED -> {
-                if (note(a).isEmpty()) {
-                    sb.append("The product behind ").append(names).append(" has been discontinued");
+                if (a.product().isPresent()) {
+                    sb.append(a.product().get());
+                    a.vendor().ifPresent(v -> sb.append(" (").append(v).append(')'));
+                    sb.append(" was discontinued");
                 } else {
-                    sb.append(stripPeriod(note(a)));
+                    sb.append("The product behind ").append(names).append(" has been discontinued");
                 }
+                a.discontinuedYear().ifPresent(y -> sb.append(" in ").append(y));
                 sb.append(several ? ", so the assignments of " : ", so the assignment of ").append(names)
                         .append(several ? " are abandoned. " : " is abandoned. ");
+                if (!note(a).isEmpty()) {
+                    sb.append(sentence(note(a))).append(' ');
+                }
             }
             case HISTORIC -> {
                 sb.append(several ? "The protocols behind " : "The protocol behind ").append(names)
@@ -221,7 +229,7 @@ final class Summaries {
             }
             AlternateUse u = uses.get(i);
             sb.append(u.name());
-            String clause = u.kind() == UseKind.MALWARE ? firstClause(u.description()) : "";
+            String clause = u.kind() == UseKind.MALWARE ? seen(u) : "";
             if (!clause.isEmpty()) {
                 sb.append(" (").append(clause).append(')');
             } else if (u.officialPort().isPresent() && u.officialPort().getAsInt() != port) {
@@ -261,59 +269,41 @@ final class Summaries {
         sb.append("If you did not configure a service on it, investigate an unexpected listener.");
     }
 
-    /**
-     * Returns the first clause of a description (up to the first semicolon or sentence end),
-     * starting in lower case when it starts with an article; empty for an empty description.
-     */
-    private static String firstClause(String description) {
-        String d = description.strip();
-        Matcher m = CLAUSE_END.matcher(d);
-        String clause = m.find() ? d.substring(0, m.start()) : d;
-        if (clause.startsWith("A ") || clause.startsWith("An ")) {
-            clause = Character.toLowerCase(clause.charAt(0)) + clause.substring(1);
+    /** "seen from 1998", "seen 1988-2017", or empty when the use has no era. */
+    private static String seen(AlternateUse u) {
+        if (u.firstYear().isEmpty()) {
+            return u.lastYear().isPresent() ? "seen until " + u.lastYear().getAsInt() : "";
         }
-        return clause;
+        int first = u.firstYear().getAsInt();
+        if (u.lastYear().isEmpty()) {
+            return "seen from " + first;
+        }
+        int last = u.lastYear().getAsInt();
+        return last == first ? "seen in " + first : "seen " + first + "-" + last;
     }
 
-    /** Returns the year or decade named in a description's first clause (2000 for "2000s"), or 0. */
-    private static int year(AlternateUse use) {
-        Matcher m = ERA.matcher(firstClause(use.description()));
-        return m.find() ? Integer.parseInt(m.group().substring(0, 4)) : 0;
-    }
-
-    /** Malware sorted newest first by the year in its description; undated last, otherwise stable. */
+    /** Malware sorted newest first by the year it was first seen; undated last, otherwise stable. */
     private static List<AlternateUse> newestFirst(List<AlternateUse> malware) {
         List<AlternateUse> sorted = new ArrayList<>(malware);
-        sorted.sort(Comparator.comparingInt((AlternateUse u) -> year(u) == 0 ? Integer.MAX_VALUE : -year(u)));
+        sorted.sort(Comparator.comparingInt((AlternateUse u) -> u.firstYear().isPresent()
+                ? -u.firstYear().getAsInt() : Integer.MAX_VALUE));
         return sorted;
     }
 
-    /** " (from 1998)", " (from 1988 to 2017)" or " (from the 2000s)" for the dated malware; empty if none is dated. */
+    /** " (from 1998)" or " (from 1988 to 2017)" for the dated malware; empty if none is dated. */
     private static String era(List<AlternateUse> malware) {
-        String first = null;
-        String last = null;
         int min = Integer.MAX_VALUE;
         int max = Integer.MIN_VALUE;
         for (AlternateUse u : malware) {
-            Matcher m = ERA.matcher(firstClause(u.description()));
-            if (!m.find()) {
-                continue;
-            }
-            int y = Integer.parseInt(m.group().substring(0, 4));
-            String label = m.group().endsWith("s") ? "the " + m.group() : m.group();
-            if (y < min) {
-                min = y;
-                first = label;
-            }
-            if (y > max) {
-                max = y;
-                last = label;
+            if (u.firstYear().isPresent()) {
+                min = Math.min(min, u.firstYear().getAsInt());
+                max = Math.max(max, u.firstYear().getAsInt());
             }
         }
-        if (first == null) {
+        if (min == Integer.MAX_VALUE) {
             return "";
         }
-        return " (from " + first + (min == max ? "" : " to " + last) + ")";
+        return " (from " + min + (min == max ? "" : " to " + max) + ")";
     }
 
     private static void join(StringBuilder sb, List<Integer> ports) {
@@ -323,10 +313,6 @@ final class Summaries {
             }
             sb.append(ports.get(i));
         }
-    }
-
-    private static String stripPeriod(String s) {
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
     private static String sentence(String s) {

@@ -162,7 +162,7 @@ class OverlayNameRuleTest {
             Throwable asName = catchThrowable(() -> Overlay.builder("fuzz").name(s, 7443));
             assertThat(asName == null).as("overlay name %s", quoted(s)).isEqualTo(findAccepts && !number);
             if (asName != null) {
-                assertThat(asName).isExactlyInstanceOf(RegistryFormatException.class);
+                assertThat(asName).isExactlyInstanceOf(IllegalArgumentException.class);
                 refused++;
             } else {
                 accepted.add(s);

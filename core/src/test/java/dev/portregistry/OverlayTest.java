@@ -177,8 +177,26 @@ class OverlayTest {
                 .hasMessage("notes.json:7: port 1194 has no assignment named \"wireguard\" to set ABANDONED: "
                         + "expected one of [openvpn]");
         assertThatThrownBy(() -> Overlay.builder("ops").lifecycle(1194, "openvpn", LifecycleStatus.RESERVED, ""))
-                .isInstanceOf(RegistryFormatException.class)
+                .isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("RESERVED").hasMessageContaining("expected ACTIVE, ABANDONED, HISTORIC or DEREGISTERED");
+    }
+
+    @Test
+    void aLifecycleEntryCarriesItsFactsAsFields() {
+        PortRegistry ours = BUNDLED.with(Overlay.builder("ops").lifecycle(1194, "openvpn",
+                Lifecycle.of(LifecycleStatus.ABANDONED).withProduct("Our VPN").withVendor("Ops team")
+                        .withDiscontinuedYear(2025).withBasis("ticket OPS-1")).build());
+        ServiceAssignment a = ours.get(1194).assignments().get(0);
+        assertThat(a.status()).isEqualTo(LifecycleStatus.ABANDONED);
+        assertThat(a.product()).hasValue("Our VPN");
+        assertThat(a.vendor()).hasValue("Ops team");
+        assertThat(a.discontinuedYear()).hasValue(2025);
+        assertThat(a.basis()).hasValue("ticket OPS-1");
+        assertThat(ours.get(1194).summary()).contains("Our VPN (Ops team) was discontinued in 2025");
+        assertThatThrownBy(() -> Lifecycle.of(LifecycleStatus.UNASSIGNED)).isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("UNASSIGNED");
+        assertThatThrownBy(() -> Lifecycle.of(LifecycleStatus.ABANDONED).withDiscontinuedYear(-5))
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("-5");
     }
 
     @Test

@@ -111,23 +111,32 @@ class PortInfoTest {
         return AlternateUse.builder().name(name).description(description).transports(TCP).kind(UseKind.MALWARE).basis("b").build();
     }
 
+    private static AlternateUse malware(String name, int firstYear, int lastYear) {
+        return AlternateUse.builder().name(name).description("A description that says nothing the summary reads.")
+                .transports(TCP).kind(UseKind.MALWARE).basis("b").firstYear(firstYear).lastYear(lastYear).build();
+    }
+
     @Test
-    void summaryNamesMalwareByTheFirstClauseOfItsDescriptionNewestFirst() {
+    void summaryNamesMalwareWithItsEraFromTheFieldsNewestFirst() {
         PortInfo info = PortInfo.of(40000, List.of(assignment("svc", LifecycleStatus.ACTIVE)), List.of(
-                malware("OldTrojan", "A 1999 Windows trojan; it listens here. More text."),
-                malware("Undated", "Some tool with no era"),
-                malware("NewBot", "A 2021 IoT botnet; it scans here.")), List.of());
+                malware("OldTrojan", 1999, 2003), malware("Undated", 0, 0), malware("NewBot", 2021, 0)), List.of());
         String summary = info.summary();
-        assertThat(summary).contains("NewBot (a 2021 IoT botnet)", "OldTrojan (a 1999 Windows trojan)",
-                "Undated (Some tool with no era)").doesNotContain("it listens here", "it scans here");
+        assertThat(summary).contains("NewBot (seen from 2021)", "OldTrojan (seen 1999-2003)", "Undated")
+                .doesNotContain("Undated (", "says nothing");
         assertThat(summary.indexOf("NewBot")).isLessThan(summary.indexOf("OldTrojan"));
         assertThat(summary.indexOf("OldTrojan")).isLessThan(summary.indexOf("Undated"));
     }
 
     @Test
+    void aDescriptionWithAYearIsNotReadForTheEra() {
+        // the era is a field: a year written in the description must not leak into the summary's era
+        PortInfo info = PortInfo.of(40000, List.of(), List.of(malware("X", "A 1999 Windows trojan.")), List.of());
+        assertThat(info.summary()).contains("malware is known to use the port").doesNotContain("(from", "1999");
+    }
+
+    @Test
     void adviceWeighsMalwareByWhetherAnActiveServiceHoldsThePort() {
-        List<AlternateUse> uses = List.of(malware("OldTrojan", "A 1999 Windows trojan; details."),
-                malware("Worm", "A 2004 worm; details."));
+        List<AlternateUse> uses = List.of(malware("OldTrojan", 1999, 0), malware("Worm", 2004, 2005));
         String active = PortInfo.of(40000, List.of(assignment("svc", LifecycleStatus.ACTIVE)), uses, List.of()).summary();
         assertThat(active).contains("expected if you run the assigned service", "(from 1999 to 2004)", "weak evidence")
                 .doesNotContain("suspicious");
@@ -135,25 +144,30 @@ class PortInfoTest {
                 .summary();
         assertThat(abandoned).contains("No active service", "(from 1999 to 2004)", "suspicious", "investigate it closely")
                 .doesNotContain("weak evidence");
-        String unassigned = PortInfo.of(50000, List.of(), List.of(malware("Bot", "A 2000s bot family; details.")),
-                List.of()).summary();
-        assertThat(unassigned).contains("(from the 2000s)", "suspicious").doesNotContain("Short-lived");
-        String undated = PortInfo.of(40000, List.of(), List.of(malware("X", "Some tool")), List.of()).summary();
+        String unassigned = PortInfo.of(50000, List.of(), List.of(malware("Bot", 2007, 0)), List.of()).summary();
+        assertThat(unassigned).contains("(from 2007)", "suspicious").doesNotContain("Short-lived");
+        String undated = PortInfo.of(40000, List.of(), List.of(malware("X", 0, 0)), List.of()).summary();
         assertThat(undated).contains("malware is known to use the port").doesNotContain("(from");
     }
 
     @Test
-    void oneProductBehindSeveralNamesIsToldOnce() {
-        String note = "Some Product (Acme) was discontinued in 2010.";
+    void oneProductBehindSeveralNamesIsToldOnceFromItsFields() {
+        ServiceAssignment.Builder product = ServiceAssignment.builder().status(LifecycleStatus.ABANDONED)
+                .product("Some Product").vendor("Acme").discontinuedYear(2010).basis("Acme's end-of-life notice");
         PortInfo info = PortInfo.of(40000, List.of(
-                ServiceAssignment.builder().name("one").description("d1").transports(TCP).status(LifecycleStatus.ABANDONED).reason(note).build(),
-                ServiceAssignment.builder().name("two").description("d2").transports(EnumSet.of(Transport.UDP)).status(LifecycleStatus.ABANDONED).reason(note).build(),
-                ServiceAssignment.builder().name("old").description("d3").transports(TCP).status(LifecycleStatus.HISTORIC).reason("replaced long ago.").build()),
+                product.name("one").description("d1").transports(TCP).build(),
+                product.name("two").description("d2").transports(EnumSet.of(Transport.UDP)).build(),
+                ServiceAssignment.builder().name("old").description("d3").transports(TCP).status(LifecycleStatus.HISTORIC)
+                        .reason("replaced long ago.").build()),
                 List.of(), List.of());
         String summary = info.summary();
         assertThat(summary).contains("Some Product (Acme) was discontinued in 2010, so the assignments of one and two "
                 + "are abandoned.", "The protocol behind old is historic: replaced long ago.");
         assertThat(summary.indexOf("Some Product")).isEqualTo(summary.lastIndexOf("Some Product"));
+        ServiceAssignment unknownYear = ServiceAssignment.builder().name("x").transports(TCP)
+                .status(LifecycleStatus.ABANDONED).product("Gadget").build();
+        assertThat(PortInfo.of(40001, List.of(unknownYear), List.of(), List.of()).summary())
+                .contains("Gadget was discontinued, so the assignment of x is abandoned.");
     }
 
     @Test

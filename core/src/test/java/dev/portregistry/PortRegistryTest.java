@@ -53,7 +53,8 @@ class PortRegistryTest {
             assertThat(a.description()).isEqualTo("Network Magic");
             assertThat(a.transports()).containsExactly(Transport.TCP, Transport.UDP);
             assertThat(a.status()).isEqualTo(LifecycleStatus.ABANDONED);
-            assertThat(a.reason().orElse("")).contains("Network Magic").contains("discontinued");
+            assertThat(a.product()).hasValue("Network Magic");
+            assertThat(a.basis().orElseThrow()).contains("Cisco");
         });
         assertThat(info.assignmentsFor(Transport.UDP)).extracting(ServiceAssignment::name).containsExactly("netmagic");
         assertThat(info.assignmentsFor(Transport.SCTP)).isEmpty();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.portregistry.AlternateUse;
+import dev.portregistry.Lifecycle;
 import dev.portregistry.LifecycleStatus;
 import dev.portregistry.Overlay;
 import dev.portregistry.RegistryFormatException;
@@ -44,13 +45,13 @@ import java.util.TreeSet;
  * {@code sctp}, {@code dccp}):
  * <ul>
  *   <li>assignments: {@code name, ports, transports}, optional {@code description, aliases, status
- *       (active|abandoned|historic|deregistered), note}, e.g.
+ *       (active|abandoned|historic|deregistered), reason}, e.g.
  *       {@code {"name": "billing", "ports": [7443], "transports": ["tcp"], "description": "our billing service"}}</li>
  *   <li>alternateUses: {@code name, ports, transports, kind (unofficial|malware), description, basis},
  *       optional {@code officialPort} and {@code officialOverlapReason} (read for the compiler's
  *       check of the curated files; an overlay does not keep it)</li>
  *   <li>lifecycle: {@code port, service, status (abandoned|historic), basis}; abandoned also
- *       {@code product}, optional {@code vendor, discontinued (year), note}; historic also {@code note}</li>
+ *       {@code product}, optional {@code vendor, discontinued (year), reason}; historic also {@code reason}</li>
  *   <li>related: {@code name, ports, basis}</li>
  *   <li>names: {@code name, basis} and exactly one of {@code service} or {@code ports}</li>
  * </ul>
@@ -70,12 +71,12 @@ public final class JsonOverlay {
             "related.json", "related", "names.json", "names", "assignments.json", "assignments");
 
     private static final Set<String> ASSIGNMENT_FIELDS =
-            Set.of("name", "ports", "transports", "description", "aliases", "status", "note");
+            Set.of("name", "ports", "transports", "description", "aliases", "status", "reason");
     private static final Set<String> USE_FIELDS =
             Set.of("name", "ports", "transports", "kind", "officialPort", "description", "basis",
-                    "officialOverlapReason");
+                    "officialOverlapReason", "firstYear", "lastYear");
     private static final Set<String> LIFECYCLE_FIELDS =
-            Set.of("port", "service", "status", "product", "vendor", "discontinued", "note", "basis");
+            Set.of("port", "service", "status", "product", "vendor", "discontinued", "reason", "basis");
     private static final Set<String> RELATED_FIELDS = Set.of("name", "ports", "basis");
     private static final Set<String> NAME_FIELDS = Set.of("name", "service", "ports", "basis");
 
@@ -190,10 +191,10 @@ public final class JsonOverlay {
         LifecycleStatus status = e.has("status") ? e.enumValue("status",
                 EnumSet.of(LifecycleStatus.ACTIVE, LifecycleStatus.ABANDONED, LifecycleStatus.HISTORIC,
                         LifecycleStatus.DEREGISTERED)) : LifecycleStatus.ACTIVE;
-        String note = e.optionalText("note");
+        String reason = e.optionalText("reason");
         String[] aliases = e.has("aliases") ? e.texts("aliases").toArray(new String[0]) : new String[0];
         for (int port : ports) {
-            b.assign(port, ServiceAssignment.builder().name(name).description(description).transports(transports).status(status).reason(note).build(), aliases);
+            b.assign(port, ServiceAssignment.builder().name(name).description(description).transports(transports).status(status).reason(reason).build(), aliases);
         }
     }
 
@@ -208,9 +209,20 @@ public final class JsonOverlay {
         if (e.has("officialPort")) {
             ub.officialPort(e.integer("officialPort", 0, 65535));
         }
-        AlternateUse use = ub.build();
+        if (e.has("firstYear")) {
+            ub.firstYear(e.integer("firstYear", 1970, 2100));
+        }
+        if (e.has("lastYear")) {
+            ub.lastYear(e.integer("lastYear", 1970, 2100));
+        }
         if (e.has("officialOverlapReason")) {
             e.text("officialOverlapReason"); // checked like every text field, not kept
+        }
+        AlternateUse use;
+        try {
+            use = ub.build();
+        } catch (IllegalArgumentException ex) {
+            throw e.error(ex.getMessage());
         }
         for (int port : ports) {
             b.alternateUse(port, use);
@@ -222,33 +234,22 @@ public final class JsonOverlay {
         int port = e.integer("port", 0, 65535);
         String service = e.text("service");
         LifecycleStatus status = e.enumValue("status", EnumSet.of(LifecycleStatus.ABANDONED, LifecycleStatus.HISTORIC));
-        e.text("basis");
-        String note;
+        Lifecycle lifecycle = Lifecycle.of(status).withBasis(e.text("basis"));
         if (status == LifecycleStatus.ABANDONED) {
-            StringBuilder sb = new StringBuilder(e.text("product"));
-            String vendor = e.optionalText("vendor");
-            if (!vendor.isEmpty()) {
-                sb.append(" (").append(vendor).append(')');
-            }
-            sb.append(" was discontinued");
+            lifecycle = lifecycle.withProduct(e.text("product")).withVendor(e.optionalText("vendor"))
+                    .withReason(e.optionalText("reason"));
             if (e.has("discontinued")) {
-                sb.append(" in ").append(e.integer("discontinued", 1970, 2100));
+                lifecycle = lifecycle.withDiscontinuedYear(e.integer("discontinued", 1970, 2100));
             }
-            sb.append('.');
-            String free = e.optionalText("note");
-            if (!free.isEmpty()) {
-                sb.append(' ').append(free);
-            }
-            note = sb.toString();
         } else {
             for (String f : List.of("product", "vendor", "discontinued")) {
                 if (e.has(f)) {
                     throw e.error("field \"" + f + "\" belongs to abandoned entries, not historic ones");
                 }
             }
-            note = e.text("note");
+            lifecycle = lifecycle.withReason(e.text("reason"));
         }
-        b.lifecycle(port, service, status, note);
+        b.lifecycle(port, service, lifecycle);
     }
 
     private static void related(Entry e, Overlay.Builder b) {

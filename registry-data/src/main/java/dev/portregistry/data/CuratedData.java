@@ -1,6 +1,7 @@
 package dev.portregistry.data;
 
 import dev.portregistry.LifecycleStatus;
+import dev.portregistry.Program;
 import dev.portregistry.Transport;
 import dev.portregistry.UseKind;
 
@@ -41,7 +42,24 @@ import java.util.stream.Stream;
  * @param names         the common names, in file order
  */
 public record CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleEntry> lifecycle,
-                          List<RelatedGroup> related, List<CommonName> names) {
+                          List<RelatedGroup> related, List<CommonName> names, List<ProgramEntry> programs) {
+
+    /** Curated data without program entries. */
+    public CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleEntry> lifecycle,
+                       List<RelatedGroup> related, List<CommonName> names) {
+        this(alternateUses, lifecycle, related, names, List.of());
+    }
+
+    /** The optional fifth kind: programs that serve an IANA service or a curated alternate use. */
+    public static final String PROGRAMS_FILE = "programs.json";
+
+    /**
+     * Programs known to serve an IANA service ({@code service}) or a curated alternate use ({@code use}),
+     * exactly one of the two: executables by name, and runtimes told by a command-line marker.
+     */
+    public record ProgramEntry(String file, int line, String service, String use, List<Program> programs,
+                               String basis) {
+    }
 
     /** The curated files, in the order they are read. */
     public static final List<String> FILES = List.of("alternate-uses.json", "lifecycle.json", "related.json", "names.json");
@@ -54,36 +72,18 @@ public record CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleE
      */
     public record AlternateUseEntry(String file, int line, String name, List<Integer> ports, Set<Transport> transports,
                                     UseKind kind, OptionalInt officialPort, String description, String basis,
-                                    String officialOverlapReason) {
+                                    String officialOverlapReason, int firstYear, int lastYear) {
 
-        /** An entry without an {@code officialOverlapReason}. */
+        /** An entry without an {@code officialOverlapReason} and without an era (first and last year 0: unknown). */
         public AlternateUseEntry(String file, int line, String name, List<Integer> ports, Set<Transport> transports,
                                  UseKind kind, OptionalInt officialPort, String description, String basis) {
-            this(file, line, name, ports, transports, kind, officialPort, description, basis, "");
+            this(file, line, name, ports, transports, kind, officialPort, description, basis, "", 0, 0);
         }
     }
 
     /** A lifecycle override of one assignment. */
     public record LifecycleEntry(String file, int line, int port, String service, LifecycleStatus status,
-                                 String product, String vendor, OptionalInt discontinued, String note, String basis) {
-
-        /** The note the assignment carries: who discontinued what and when, then the free note. */
-        public String assignmentNote() {
-            if (status != LifecycleStatus.ABANDONED) {
-                return note;
-            }
-            StringBuilder sb = new StringBuilder(product);
-            if (!vendor.isEmpty()) {
-                sb.append(" (").append(vendor).append(')');
-            }
-            sb.append(" was discontinued");
-            discontinued.ifPresent(y -> sb.append(" in ").append(y));
-            sb.append('.');
-            if (!note.isEmpty()) {
-                sb.append(' ').append(note);
-            }
-            return sb.toString();
-        }
+                                 String product, String vendor, OptionalInt discontinued, String reason, String basis) {
     }
 
     /** A family of ports that belong together. */
@@ -96,9 +96,9 @@ public record CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleE
 
     private static final Set<String> USE_FIELDS =
             Set.of("name", "ports", "transports", "kind", "officialPort", "description", "basis",
-                    "officialOverlapReason");
+                    "officialOverlapReason", "firstYear", "lastYear");
     private static final Set<String> LIFECYCLE_FIELDS =
-            Set.of("port", "service", "status", "product", "vendor", "discontinued", "note", "basis");
+            Set.of("port", "service", "status", "product", "vendor", "discontinued", "reason", "basis");
     private static final Set<String> RELATED_FIELDS = Set.of("name", "ports", "basis");
     private static final Set<String> NAME_FIELDS = Set.of("name", "service", "ports", "basis");
 
@@ -115,7 +115,70 @@ public record CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleE
                 alternateUses(entries(dir, FILES.get(0))),
                 lifecycle(entries(dir, FILES.get(1))),
                 related(entries(dir, FILES.get(2))),
-                names(entries(dir, FILES.get(3))));
+                names(entries(dir, FILES.get(3))),
+                programs(optionalEntries(dir, PROGRAMS_FILE)));
+    }
+
+    /** The entries of an optional kind: none when neither its file nor its folder exists. */
+    private static List<JsonEntries.Entry> optionalEntries(Path dir, String fileName) {
+        Path folder = dir.resolve(fileName.substring(0, fileName.length() - ".json".length()));
+        if (!Files.exists(dir.resolve(fileName)) && !Files.isDirectory(folder)) {
+            return List.of();
+        }
+        return entries(dir, fileName);
+    }
+
+    private static final Set<String> PROGRAM_FIELDS = Set.of("service", "use", "programs", "runtimes", "basis");
+    private static final Set<String> RUNTIME_FIELDS = Set.of("runtime", "marker");
+
+    static List<ProgramEntry> programs(List<JsonEntries.Entry> entries) {
+        List<ProgramEntry> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (JsonEntries.Entry e : entries) {
+            e.allowOnly(PROGRAM_FIELDS);
+            if (e.has("service") == e.has("use")) {
+                throw e.error("expected exactly one of \"service\" (an IANA service name) or \"use\" (a curated alternate use)");
+            }
+            String service = e.optionalText("service");
+            String use = e.optionalText("use");
+            List<Program> programs = new ArrayList<>();
+            try {
+                if (e.has("programs") && !e.node.get("programs").isEmpty()) {
+                    for (String name : e.texts("programs")) {
+                        programs.add(Program.executable(name));
+                    }
+                }
+                if (e.has("runtimes")) {
+                    com.fasterxml.jackson.databind.JsonNode runtimes = e.node.get("runtimes");
+                    if (!runtimes.isArray()) {
+                        throw e.error("field \"runtimes\" must be an array of {runtime, marker} objects");
+                    }
+                    for (com.fasterxml.jackson.databind.JsonNode r : runtimes) {
+                        if (!r.isObject()) {
+                            throw e.error("field \"runtimes\" must hold {runtime, marker} objects, found " + r);
+                        }
+                        JsonEntries.Entry re = new JsonEntries.Entry(e.file, e.line,
+                                (com.fasterxml.jackson.databind.node.ObjectNode) r);
+                        re.allowOnly(RUNTIME_FIELDS);
+                        programs.add(Program.runtime(re.text("runtime"), re.text("marker")));
+                    }
+                }
+            } catch (IllegalArgumentException bad) {
+                throw e.error(bad.getMessage());
+            }
+            if (programs.isEmpty()) {
+                throw e.error("no program: expected a non-empty \"programs\" or \"runtimes\"");
+            }
+            if (new HashSet<>(programs).size() != programs.size()) {
+                throw e.error("a program is listed twice: " + programs);
+            }
+            String key = service.isEmpty() ? "use/" + use : "service/" + service.toLowerCase(Locale.ROOT);
+            if (!seen.add(key)) {
+                throw e.error("duplicate entry: " + key + " is already listed");
+            }
+            out.add(new ProgramEntry(e.file, e.line, service, use, List.copyOf(programs), e.text("basis")));
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -170,6 +233,12 @@ public record CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleE
             String description = e.text("description");
             String basis = e.text("basis");
             String overlapReason = e.optionalText("officialOverlapReason");
+            int firstYear = e.has("firstYear") ? e.integer("firstYear", 1970, 2100) : 0;
+            int lastYear = e.has("lastYear") ? e.integer("lastYear", 1970, 2100) : 0;
+            if (firstYear != 0 && lastYear != 0 && lastYear < firstYear) {
+                throw e.error("lastYear " + lastYear + " is before firstYear " + firstYear
+                        + ": expected lastYear >= firstYear");
+            }
             for (int port : ports) {
                 if (!seen.add(port + "/" + name.toLowerCase(Locale.ROOT) + "/" + kind)) {
                     throw e.error("duplicate entry: " + name + " (" + kind.name().toLowerCase(Locale.ROOT)
@@ -177,7 +246,7 @@ public record CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleE
                 }
             }
             out.add(new AlternateUseEntry(e.file, e.line, name, List.copyOf(ports), transports, kind, official,
-                    description, basis, overlapReason));
+                    description, basis, overlapReason, firstYear, lastYear));
         }
         return List.copyOf(out);
     }
@@ -201,7 +270,7 @@ public record CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleE
                 if (e.has("discontinued")) {
                     year = OptionalInt.of(e.integer("discontinued", 1970, 2100));
                 }
-                note = e.optionalText("note");
+                note = e.optionalText("reason");
             } else {
                 for (String f : List.of("product", "vendor", "discontinued")) {
                     if (e.has(f)) {
@@ -209,7 +278,7 @@ public record CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleE
                     }
                 }
                 product = "";
-                note = e.text("note");
+                note = e.text("reason");
             }
             if (!seen.add(port + "/" + service)) {
                 throw e.error("duplicate entry: " + service + " on port " + port + " is already listed");

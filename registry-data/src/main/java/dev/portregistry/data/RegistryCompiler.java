@@ -4,10 +4,12 @@ import dev.portregistry.AlternateUse;
 import dev.portregistry.DataVersion;
 import dev.portregistry.LifecycleStatus;
 import dev.portregistry.PortInfo;
+import dev.portregistry.Program;
 import dev.portregistry.ServiceAssignment;
 import dev.portregistry.Transport;
 import dev.portregistry.UseKind;
 import dev.portregistry.internal.TableCodec;
+import dev.portregistry.internal.ServiceNames;
 import dev.portregistry.internal.TableData;
 
 import java.io.IOException;
@@ -20,6 +22,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -178,16 +181,17 @@ public final class RegistryCompiler {
                                 + port + "/" + t.label() + " is already stated at " + before.file() + ":" + before.line());
                     }
                 }
-                String note = status == LifecycleStatus.HISTORIC ? "IANA's registry describes it as historic." : "";
-                add(drafts.computeIfAbsent(port, p -> new ArrayList<>()), r, status, note);
+                String reason = status == LifecycleStatus.HISTORIC ? "IANA's registry describes it as historic." : "";
+                add(drafts.computeIfAbsent(port, p -> new ArrayList<>()), r, status, reason);
             }
         }
         report.add("unassigned markers skipped (port, record)", unassignedMarkers);
 
         applyLifecycle(curated.lifecycle(), drafts, report);
         UnofficialUseCheck.check(official, curated.alternateUses());
+        applyServicePrograms(curated.programs(), drafts, report);
 
-        Map<Integer, List<AlternateUse>> uses = alternateUses(curated.alternateUses(), report);
+        Map<Integer, List<AlternateUse>> uses = alternateUses(curated.alternateUses(), usePrograms(curated), report);
         Map<Integer, TreeSet<Integer>> related = related(curated.related(), report);
 
         TreeSet<Integer> allPorts = new TreeSet<>(drafts.keySet());
@@ -198,7 +202,7 @@ public final class RegistryCompiler {
         for (int port : allPorts) {
             List<ServiceAssignment> assignments = new ArrayList<>();
             for (Draft d : ordered(drafts.getOrDefault(port, List.of()))) {
-                assignments.add(ServiceAssignment.builder().name(d.name).description(d.description).transports(d.transports).status(d.status).reason(d.note).build());
+                assignments.add(d.assignment.transports(d.transports).build());
             }
             PortInfo info = PortInfo.of(port, assignments, uses.getOrDefault(port, List.of()),
                     List.copyOf(related.getOrDefault(port, new TreeSet<>())));
@@ -235,31 +239,33 @@ public final class RegistryCompiler {
         return HISTORIC.matcher(d).find() ? LifecycleStatus.HISTORIC : LifecycleStatus.ACTIVE;
     }
 
+    /** One assignment being compiled: the official record's values, then the curated facts set on it. */
     private static final class Draft {
         final String name;
         final String description;
         final EnumSet<Transport> transports = EnumSet.noneOf(Transport.class);
         LifecycleStatus status;
-        String note;
+        final ServiceAssignment.Builder assignment;
         final int order;
 
-        Draft(String name, String description, LifecycleStatus status, String note, int order) {
+        Draft(String name, String description, LifecycleStatus status, String reason, int order) {
             this.name = name;
             this.description = description;
             this.status = status;
-            this.note = note;
+            this.assignment = ServiceAssignment.builder().name(name).description(description).status(status)
+                    .reason(reason);
             this.order = order;
         }
     }
 
-    private static void add(List<Draft> list, OfficialRecord r, LifecycleStatus status, String note) {
+    private static void add(List<Draft> list, OfficialRecord r, LifecycleStatus status, String reason) {
         for (Draft d : list) {
             if (d.name.equals(r.name()) && d.description.equals(r.description()) && d.status == status) {
                 d.transports.addAll(r.transports());
                 return;
             }
         }
-        Draft d = new Draft(r.name(), r.description(), status, note, list.size());
+        Draft d = new Draft(r.name(), r.description(), status, reason, list.size());
         d.transports.addAll(r.transports());
         list.add(d);
     }
@@ -293,13 +299,60 @@ public final class RegistryCompiler {
                             + d.status + " in the official data: only a live assignment can be marked " + e.status());
                 }
                 d.status = e.status();
-                d.note = e.assignmentNote();
+                d.assignment.status(e.status()).product(e.product()).vendor(e.vendor())
+                        .discontinuedYear(e.discontinued().orElse(0)).reason(e.reason()).basis(e.basis());
             }
             report.add("curated " + e.status().name().toLowerCase(Locale.ROOT) + " assignments", 1);
         }
     }
 
+    /** Sets the programs of each service entry on every live assignment of that name, on any port. */
+    private static void applyServicePrograms(List<CuratedData.ProgramEntry> entries, Map<Integer, List<Draft>> drafts,
+                                             Report report) {
+        for (CuratedData.ProgramEntry e : entries) {
+            if (e.service().isEmpty()) {
+                continue;
+            }
+            int matched = 0;
+            for (List<Draft> list : drafts.values()) {
+                for (Draft d : list) {
+                    if (d.name.equalsIgnoreCase(e.service()) && d.status != LifecycleStatus.DEREGISTERED
+                            && d.status != LifecycleStatus.RESERVED) {
+                        d.assignment.programs(e.programs());
+                        matched++;
+                    }
+                }
+            }
+            if (matched == 0) {
+                throw new SourceException(e.file(), e.line(), "service \"" + e.service()
+                        + "\" has no live IANA assignment: a program entry must name a service the registry holds");
+            }
+            report.add("curated programs: services", 1);
+        }
+    }
+
+    /** The programs of each curated alternate use, by the use's name; every use entry must name a use. */
+    private static Map<String, List<Program>> usePrograms(CuratedData curated) {
+        Set<String> useNames = new HashSet<>();
+        for (CuratedData.AlternateUseEntry u : curated.alternateUses()) {
+            useNames.add(u.name());
+        }
+        Map<String, List<Program>> out = new HashMap<>();
+        for (CuratedData.ProgramEntry e : curated.programs()) {
+            if (e.use().isEmpty()) {
+                continue;
+            }
+            if (!useNames.contains(e.use())) {
+                throw new SourceException(e.file(), e.line(), "use \"" + e.use()
+                        + "\" is no curated alternate use: a program entry must name one exactly as written there");
+            }
+            out.put(e.use(), e.programs());
+        }
+        return out;
+    }
+
     private static Map<Integer, List<AlternateUse>> alternateUses(List<CuratedData.AlternateUseEntry> entries,
+                                                                  Map<String, List<Program>> programs,
                                                                   Report report) {
         Map<Integer, List<AlternateUse>> byPort = new TreeMap<>();
         Set<String> names = new TreeSet<>();
@@ -309,7 +362,9 @@ public final class RegistryCompiler {
                     continue;
                 }
                 AlternateUse.Builder ub = AlternateUse.builder().name(e.name()).description(e.description())
-                        .transports(e.transports()).kind(e.kind()).basis(e.basis());
+                        .transports(e.transports()).kind(e.kind()).basis(e.basis())
+                        .firstYear(e.firstYear()).lastYear(e.lastYear())
+                        .programs(programs.getOrDefault(e.name(), List.of()));
                 e.officialPort().ifPresent(ub::officialPort);
                 AlternateUse use = ub.build();
                 for (int port : e.ports()) {
@@ -391,7 +446,47 @@ public final class RegistryCompiler {
             resolved.put(key, target);
         }
         report.add("curated common names", curated.names().size());
+        programNames(curated.programs(), names, resolved, report);
         return new TreeMap<>(resolved);
+    }
+
+    /**
+     * Lets the name of each executable find the ports of what it serves, official ports first
+     * (nginx: 80, then 443). A program name that already resolves (an IANA service, an alternate
+     * use or a common name of that name) keeps its meaning; the report counts them.
+     */
+    private static void programNames(List<CuratedData.ProgramEntry> entries, Map<String, List<Integer>> names,
+                                     Map<String, List<Integer>> resolved, Report report) {
+        Map<String, LinkedHashSet<Integer>> official = new TreeMap<>();
+        Map<String, LinkedHashSet<Integer>> alternate = new TreeMap<>();
+        for (CuratedData.ProgramEntry e : entries) {
+            String target = (e.service().isEmpty() ? e.use() : e.service()).toLowerCase(Locale.ROOT);
+            List<Integer> ports = names.getOrDefault(target, List.of());
+            for (Program p : e.programs()) {
+                if (p.commandLineMarker().isEmpty()) {
+                    (e.service().isEmpty() ? alternate : official)
+                            .computeIfAbsent(p.name().toLowerCase(Locale.ROOT), k -> new LinkedHashSet<>()).addAll(ports);
+                }
+            }
+        }
+        Set<String> keys = new TreeSet<>(official.keySet());
+        keys.addAll(alternate.keySet());
+        int added = 0;
+        int kept = 0;
+        for (String key : keys) {
+            if (resolved.containsKey(key) || ServiceNames.problem(key) != null) {
+                kept++;
+                continue;
+            }
+            LinkedHashSet<Integer> ports = new LinkedHashSet<>(official.getOrDefault(key, new LinkedHashSet<>()));
+            ports.addAll(alternate.getOrDefault(key, new LinkedHashSet<>()));
+            if (!ports.isEmpty()) {
+                resolved.put(key, List.copyOf(ports));
+                added++;
+            }
+        }
+        report.add("program names that find ports", added);
+        report.add("program names that already resolve otherwise (kept)", kept);
     }
 
     static DataVersion readVersion(Path file) {

@@ -37,8 +37,13 @@ public final class TableDump {
                 sb.append("  assignment ").append(a.name().isEmpty() ? "-" : a.name()).append(' ')
                         .append(Ports.format(a.transports())).append(' ').append(a.status())
                         .append(" \"").append(a.description()).append('"');
-                if (!a.reason().orElse("").isEmpty()) {
-                    sb.append(" note \"").append(a.reason().orElse("")).append('"');
+                a.product().ifPresent(v -> sb.append(" product \"").append(v).append('"'));
+                a.vendor().ifPresent(v -> sb.append(" vendor \"").append(v).append('"'));
+                a.discontinuedYear().ifPresent(y -> sb.append(" discontinued ").append(y));
+                a.reason().ifPresent(v -> sb.append(" reason \"").append(v).append('"'));
+                a.basis().ifPresent(v -> sb.append(" basis \"").append(v).append('"'));
+                if (!a.programs().isEmpty()) {
+                    sb.append(" programs ").append(a.programs());
                 }
                 sb.append('\n');
             }
@@ -46,7 +51,13 @@ public final class TableDump {
                 sb.append("  use ").append(u.kind()).append(' ').append(u.name()).append(' ')
                         .append(Ports.format(u.transports()));
                 u.officialPort().ifPresent(o -> sb.append(" official ").append(o));
-                sb.append(" \"").append(u.description()).append("\" basis \"").append(u.basis()).append("\"\n");
+                u.firstYear().ifPresent(y -> sb.append(" from ").append(y));
+                u.lastYear().ifPresent(y -> sb.append(" until ").append(y));
+                sb.append(" \"").append(u.description()).append("\" basis \"").append(u.basis()).append('"');
+                if (!u.programs().isEmpty()) {
+                    sb.append(" programs ").append(u.programs());
+                }
+                sb.append('\n');
             }
             if (!p.relatedPorts().isEmpty()) {
                 sb.append("  related ").append(p.relatedPorts()).append('\n');

@@ -121,8 +121,8 @@ class CuratedDataPropertiesTest {
             sb.append(", \"vendor\": ").append(json(e.vendor()));
         }
         e.discontinued().ifPresent(y -> sb.append(", \"discontinued\": ").append(y));
-        if (!e.note().isEmpty()) {
-            sb.append(", \"note\": ").append(json(e.note()));
+        if (!e.reason().isEmpty()) {
+            sb.append(", \"reason\": ").append(json(e.reason()));
         }
         return sb.append(", \"basis\": ").append(json(e.basis())).append(" }").toString();
     }
@@ -136,7 +136,7 @@ class CuratedDataPropertiesTest {
         for (int i = 0; i < entries.size(); i++) {
             CuratedData.LifecycleEntry e = entries.get(i);
             assertThat(read.get(i)).isEqualTo(new CuratedData.LifecycleEntry(FILE, i + 2, e.port(), e.service(),
-                    e.status(), e.product(), e.vendor(), e.discontinued(), e.note(), e.basis()));
+                    e.status(), e.product(), e.vendor(), e.discontinued(), e.reason(), e.basis()));
         }
     }
 

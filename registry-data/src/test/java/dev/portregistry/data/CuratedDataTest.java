@@ -112,11 +112,11 @@ class CuratedDataTest {
                     "product": "Network Magic",
                     "vendor": "Pure Networks",
                     "discontinued": 2012,
-                    "note": "Its users moved on.",
+                    "reason": "Its users moved on.",
                     "basis": "Cisco"
                   },
                   { "port": 1197, "service": "x", "status": "ABANDONED", "product": "P", "basis": "b" },
-                  { "port": 2, "service": "compressnet", "status": "Historic", "note": "Old.", "basis": "RFC" }
+                  { "port": 2, "service": "compressnet", "status": "Historic", "reason": "Old.", "basis": "RFC" }
                 ]
                 """, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(RELATED), """
@@ -157,10 +157,6 @@ class CuratedDataTest {
                         "P", "", OptionalInt.empty(), "", "b"),
                 new CuratedData.LifecycleEntry(lifecycle, 13, 2, "compressnet", LifecycleStatus.HISTORIC,
                         "", "", OptionalInt.empty(), "Old.", "RFC"));
-        assertThat(data.lifecycle().get(0).assignmentNote())
-                .isEqualTo("Network Magic (Pure Networks) was discontinued in 2012. Its users moved on.");
-        assertThat(data.lifecycle().get(1).assignmentNote()).isEqualTo("P was discontinued.");
-        assertThat(data.lifecycle().get(2).assignmentNote()).isEqualTo("Old.");
 
         assertThat(data.related()).containsExactly(new CuratedData.RelatedGroup(dir.resolve(RELATED).toString(), 2,
                 "OpenVPN server instances", List.of(1194, 1195, 1196, 1197), "OpenVPN"));
@@ -330,7 +326,7 @@ class CuratedDataTest {
         SourceException e = failure(LIFECYCLE, """
                 [
                   { "port": 1196, "service": "netmagic", "status": "abandoned", "product": "P", "basis": "b" },
-                  { "port": 80, "service": "http", "status": "active", "note": "n", "basis": "b" }
+                  { "port": 80, "service": "http", "status": "active", "reason": "n", "basis": "b" }
                 ]
                 """);
         assertThat(e.line()).isEqualTo(3);
@@ -342,7 +338,7 @@ class CuratedDataTest {
         SourceException e = failure(LIFECYCLE, """
                 [
                   {
-                    "port": 2, "service": "compressnet", "status": "historic", "note": "n", "basis": "b",
+                    "port": 2, "service": "compressnet", "status": "historic", "reason": "n", "basis": "b",
                     "product": "P"
                   }
                 ]
@@ -355,7 +351,7 @@ class CuratedDataTest {
     void rejectsAHistoricEntryWithADiscontinuedYear() {
         SourceException e = failure(LIFECYCLE, """
                 [
-                  { "port": 2, "service": "compressnet", "status": "historic", "note": "n", "basis": "b",
+                  { "port": 2, "service": "compressnet", "status": "historic", "reason": "n", "basis": "b",
                     "discontinued": 1999 }
                 ]
                 """);
@@ -371,7 +367,7 @@ class CuratedDataTest {
                 ]
                 """);
         assertThat(e.line()).isEqualTo(2);
-        assertThat(e.getMessage()).contains("missing field \"note\"");
+        assertThat(e.getMessage()).contains("missing field \"reason\"");
     }
 
     @Test
@@ -414,7 +410,7 @@ class CuratedDataTest {
         SourceException e = failure(LIFECYCLE, """
                 [
                   { "port": 1196, "service": "netmagic", "status": "abandoned", "product": "P", "basis": "b" },
-                  { "port": 1196, "service": "netmagic", "status": "historic", "note": "n", "basis": "b" }
+                  { "port": 1196, "service": "netmagic", "status": "historic", "reason": "n", "basis": "b" }
                 ]
                 """);
         assertThat(e.line()).isEqualTo(3);

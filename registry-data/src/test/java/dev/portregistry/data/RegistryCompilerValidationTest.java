@@ -109,7 +109,10 @@ class RegistryCompilerValidationTest {
         assertThat(byPort.get(80).relatedPorts()).containsExactly(1196);
         assertThat(byPort.get(1196).status()).isEqualTo(LifecycleStatus.ABANDONED);
         assertThat(byPort.get(1196).assignments()).singleElement()
-                .satisfies(a -> assertThat(a.reason().orElse("")).isEqualTo("Network Magic was discontinued in 2012."));
+                .satisfies(a -> {
+                    assertThat(a.product()).hasValue("Network Magic");
+                    assertThat(a.discontinuedYear()).hasValue(2012);
+                });
         assertThat(byPort.get(1196).alternateUses()).hasSize(1);
         assertThat(byPort.get(1197).status()).isEqualTo(LifecycleStatus.DEREGISTERED);
         assertThat(byPort.get(1195).assignments()).isEmpty();
@@ -146,7 +149,7 @@ class RegistryCompilerValidationTest {
         CuratedData curated = curated(null, """
                 [
                   { "port": 1196, "service": "netmagic", "status": "abandoned", "product": "P", "basis": "b" },
-                  { "port": 81, "service": "http", "status": "historic", "note": "n", "basis": "b" }
+                  { "port": 81, "service": "http", "status": "historic", "reason": "n", "basis": "b" }
                 ]
                 """, null, null);
         SourceException e = compileFailure(official(), curated);
@@ -161,7 +164,7 @@ class RegistryCompilerValidationTest {
         CuratedData curated = curated(null, """
                 [
 
-                  { "port": 80, "service": "www", "status": "historic", "note": "n", "basis": "b" }
+                  { "port": 80, "service": "www", "status": "historic", "reason": "n", "basis": "b" }
                 ]
                 """, null, null);
         SourceException e = compileFailure(official(), curated);
@@ -174,7 +177,7 @@ class RegistryCompilerValidationTest {
     void rejectsALifecycleEntryForADeregisteredAssignment() {
         CuratedData curated = curated(null, """
                 [
-                  { "port": 1197, "service": "gone", "status": "historic", "note": "n", "basis": "b" }
+                  { "port": 1197, "service": "gone", "status": "historic", "reason": "n", "basis": "b" }
                 ]
                 """, null, null);
         SourceException e = compileFailure(official(), curated);

@@ -164,7 +164,7 @@ class SourceErrorPathsTest {
                     .doesNotContain("\n");
         }
         SourceException noPort = failure(() -> CuratedData.lifecycle(JsonEntries.read(
-                "[ { \"service\": \"x\", \"status\": \"historic\", \"note\": \"n\", \"basis\": \"b\" } ]", "l.json")));
+                "[ { \"service\": \"x\", \"status\": \"historic\", \"reason\": \"n\", \"basis\": \"b\" } ]", "l.json")));
         assertThat(noPort.getMessage()).isEqualTo("l.json:1: missing field \"port\"");
         assertThat(failure(() -> JsonEntries.read("[]\n[]", "n.json")).getMessage())
                 .isEqualTo("n.json:2: unexpected content after the array");
