@@ -108,6 +108,7 @@ class NoSurprisesTest {
     static final java.util.Map<String, String> OPT_IN_READERS = java.util.Map.of(
             "dev/portregistry/Overlay", "reads the overlay file its caller names",
             "dev/portregistry/PortPopularity", "reads the nmap-services file its caller names",
+            "dev/portregistry/IanaCsv", "reads the IANA CSV file its caller names",
             "dev/portregistry/ListeningSockets",
             "reads the system's socket table (/proc/net) and os.name when its caller asks for listening sockets");
 
