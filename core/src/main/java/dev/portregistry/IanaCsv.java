@@ -421,7 +421,7 @@ public final class IanaCsv {
 
     private static void reference(String raw, Set<String> out) {
         String item = oneLine(raw);
-        if (item.isEmpty() || item.equalsIgnoreCase("n/a") || EMAIL.matcher(item).find()
+        if (item.isBlank() || item.equalsIgnoreCase("n/a") || EMAIL.matcher(item).find()
                 || PERSON_ID.matcher(item).matches() || item.chars().allMatch(Character::isDigit)) {
             return;
         }
