@@ -194,7 +194,7 @@ final class OverlayApplier {
         }
         List<String> sources = new ArrayList<>(base.overlays());
         sources.add(overlay.source());
-        return new PortRegistry(base.version(), ports, names, sources);
+        return new PortRegistry(base.version(), ports, names, sources, base.notices());
     }
 
     private static List<PortInfo> remap(List<PortInfo> list, PortInfo[] ports) {

@@ -50,6 +50,8 @@ public final class PortRegistry {
     private final Map<String, List<PortInfo>> wholeNames;
     private final Set<String> wholeNameKeys;
     private final List<String> overlays;
+    /** What did not fit when this registry was built (withIanaCsv); empty otherwise. */
+    private final List<String> notices;
 
     private PortRegistry(PortTable table) {
         this.version = null;
@@ -58,6 +60,7 @@ public final class PortRegistry {
         this.wholeNames = null;
         this.wholeNameKeys = null;
         this.overlays = List.of();
+        this.notices = List.of();
     }
 
     /**
@@ -71,6 +74,19 @@ public final class PortRegistry {
         this.wholeNames = names;
         this.wholeNameKeys = Collections.unmodifiableSet(new TreeSet<>(names.keySet()));
         this.overlays = List.copyOf(overlays);
+        this.notices = List.of();
+    }
+
+    /** A registry built whole with notices of what did not fit (see {@link #withIanaCsv}). */
+    PortRegistry(DataVersion version, PortInfo[] ports, Map<String, List<PortInfo>> names, List<String> overlays,
+                 List<String> notices) {
+        this.version = version;
+        this.table = null;
+        this.ports = ports;
+        this.wholeNames = names;
+        this.wholeNameKeys = Collections.unmodifiableSet(new TreeSet<>(names.keySet()));
+        this.overlays = List.copyOf(overlays);
+        this.notices = List.copyOf(notices);
     }
 
     // ---------------------------------------------------------------- the bundled registry
@@ -334,6 +350,51 @@ public final class PortRegistry {
      */
     public PortRegistry withServicesFile(Path file) throws IOException {
         return with(Overlay.readServices(file));
+    }
+
+    /**
+     * Returns a new registry whose official layer is IANA's CSV as a user downloads it from IANA
+     * ({@code service-names-port-numbers.csv}), read by {@link IanaCsv}, with this registry's
+     * curated layers re-applied: fresh official data without waiting for a release. This registry
+     * does not change.
+     *
+     * <ul>
+     * <li>Official: every port's IANA assignments are the file's, with all of IANA's fields.</li>
+     * <li>Alternate uses and related ports stay as they are.</li>
+     * <li>Curated lifecycle (an ABANDONED assignment, or a HISTORIC one for a reason of ours: its
+     *     status, product, vendor, year, reason and basis) and the programs known to serve an
+     *     assignment move to the file's assignment of the same service name on the same port.</li>
+     * <li>Local assignments layered on this registry stay.</li>
+     * <li>Names: the file's service names, plus the names of alternate uses and curated common
+     *     names with their ports.</li>
+     * <li>A curated entry that no longer fits, such as a lifecycle entry for a service the file no
+     *     longer assigns on that port, or one that the file now lists as de-registered, is not
+     *     applied and is reported in {@link #notices()}, one sentence each.</li>
+     * <li>{@link #version()} names the file and its newest registration or modification date;
+     *     the curated revision stays this registry's.</li>
+     * </ul>
+     *
+     * @param file IANA's CSV, UTF-8; not null
+     * @return a new registry, never null
+     * @throws NullPointerException    if file is null
+     * @throws IOException             if the file cannot be read
+     * @throws RegistryFormatException naming the file and the line of the first bad record, or if
+     *                                 no record has a date
+     */
+    public PortRegistry withIanaCsv(Path file) throws IOException {
+        return IanaCsvApplier.apply(this, IanaCsv.read(Objects.requireNonNull(file, "file must not be null")));
+    }
+
+    /**
+     * Returns what did not fit when this registry was made by {@link #withIanaCsv}: curated
+     * entries that were not applied, one sentence each, such as
+     * {@code Port 1196: the curated ABANDONED entry for netmagic is not applied: service-names-port-numbers.csv
+     * no longer assigns netmagic on that port.}
+     *
+     * @return an immutable list, empty for the bundled registry and for a registry with nothing left out; never null
+     */
+    public List<String> notices() {
+        return notices;
     }
 
     /**

@@ -42,6 +42,7 @@ final class Summaries {
         sb.append("Port ").append(info.port()).append(" is a ").append(range.label())
                 .append(" port (").append(range.first()).append('-').append(range.last()).append("). ");
         official(sb, info);
+        ianaRecord(sb, info);
         local(sb, info);
         List<AlternateUse> unofficial = info.alternateUses(UseKind.UNOFFICIAL);
         List<AlternateUse> malware = info.alternateUses(UseKind.MALWARE);
@@ -107,6 +108,70 @@ final class Summaries {
                 sb.append("A former assignment over ").append(Transports.describe(a.transports()))
                         .append(" was de-registered. ");
             }
+        }
+    }
+
+    /** IANA's notes longer than this stay in the field (DNS-SD TXT key lists run to pages); the summary names shorter ones. */
+    private static final int MAX_NOTE_IN_SUMMARY = 160;
+
+    /**
+     * What IANA's record adds, from its fields: when a named service was registered and the RFCs
+     * that define it (for the services the summary names), a report of unauthorized use, and
+     * IANA's short notes (such as "use 993 instead").
+     */
+    private static void ianaRecord(StringBuilder sb, PortInfo info) {
+        List<ServiceAssignment> iana = info.assignments().stream().filter(a -> !a.isLocal()).toList();
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        for (ServiceAssignment a : iana) {
+            if (!a.name().isEmpty() && names.size() < MAX_NAMED_ASSIGNMENTS) {
+                names.add(a.name());
+            }
+        }
+        for (String name : names) {
+            RegistryDate registered = null;
+            java.util.LinkedHashSet<String> rfcs = new java.util.LinkedHashSet<>();
+            for (ServiceAssignment a : iana) {
+                if (!a.name().equals(name)) {
+                    continue;
+                }
+                RegistryDate d = a.registrationDate().orElse(null);
+                if (d != null && (registered == null || d.compareTo(registered) < 0)) {
+                    registered = d;
+                }
+                for (String r : a.references()) {
+                    if (r.startsWith("RFC ")) {
+                        rfcs.add(r);
+                    }
+                }
+            }
+            if (registered == null && rfcs.isEmpty()) {
+                continue;
+            }
+            sb.append(name);
+            if (registered != null) {
+                sb.append(" was registered ").append(registered);
+            }
+            if (!rfcs.isEmpty()) {
+                sb.append(registered != null ? " and is defined in " : " is defined in ");
+                int i = 0;
+                for (String r : rfcs) {
+                    sb.append(i == 0 ? "" : i == rfcs.size() - 1 ? " and " : ", ").append(r);
+                    i++;
+                }
+            }
+            sb.append(". ");
+        }
+        java.util.LinkedHashSet<String> reports = new java.util.LinkedHashSet<>();
+        java.util.LinkedHashSet<String> notes = new java.util.LinkedHashSet<>();
+        for (ServiceAssignment a : iana) {
+            a.unauthorizedUseReported().ifPresent(reports::add);
+            a.assignmentNotes().filter(n -> n.length() <= MAX_NOTE_IN_SUMMARY).ifPresent(notes::add);
+        }
+        for (String r : reports) {
+            sb.append("IANA has a report of unauthorized use: ").append(stripPeriod(r)).append(". ");
+        }
+        for (String n : notes) {
+            sb.append("IANA notes: ").append(stripPeriod(n)).append(". ");
         }
     }
 
@@ -313,6 +378,10 @@ final class Summaries {
             }
             sb.append(ports.get(i));
         }
+    }
+
+    private static String stripPeriod(String s) {
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
     private static String sentence(String s) {

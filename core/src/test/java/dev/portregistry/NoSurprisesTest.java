@@ -106,7 +106,8 @@ class NoSurprisesTest {
      * does not exist (yet) exempts nothing.
      */
     static final java.util.Map<String, String> OPT_IN_READERS = java.util.Map.of(
-            "dev/portregistry/Overlay", "reads the overlay file its caller names");
+            "dev/portregistry/Overlay", "reads the overlay file its caller names",
+            "dev/portregistry/IanaCsv", "reads the IANA CSV file its caller names");
 
     /** The only members of java.lang.invoke and java.lang.runtime core may use: javac's bootstraps. */
     private static final Set<String> ALLOWED_BOOTSTRAPS = Set.of("java/lang/invoke/LambdaMetafactory.metafactory",

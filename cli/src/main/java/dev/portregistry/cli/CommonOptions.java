@@ -34,6 +34,11 @@ final class CommonOptions {
                     + "or JSON in the curated format if the name ends in .json"})
     List<Path> overlays = new ArrayList<>();
 
+    @Option(names = "--iana-csv", paramLabel = "FILE",
+            description = {"use IANA's current service-names-port-numbers.csv as the official data, "
+                    + "with the curated knowledge re-applied (fresh data without a new release)"})
+    Path ianaCsv;
+
     @Option(names = "--nmap-services", paramLabel = "FILE",
             description = "Nmap's nmap-services file for port popularity (default: the installed one, if any)")
     Path nmapServices;
@@ -48,13 +53,24 @@ final class CommonOptions {
         m.overlays = new ArrayList<>(parent.overlays);
         m.overlays.addAll(overlays);
         m.nmapServices = nmapServices != null ? nmapServices : parent.nmapServices;
+        m.ianaCsv = ianaCsv != null ? ianaCsv : parent.ianaCsv;
         m.noNmap = noNmap || parent.noNmap;
         return m;
     }
 
-    /** The bundled registry with every overlay applied, in order. */
+    /** The bundled registry, on IANA's CSV if one is given, with every overlay applied, in order. */
     PortRegistry registry() {
         PortRegistry r = PortRegistry.bundled();
+        if (ianaCsv != null) {
+            try {
+                r = r.withIanaCsv(ianaCsv);
+            } catch (NoSuchFileException e) {
+                throw new IllegalArgumentException("IANA CSV file " + ianaCsv
+                        + " does not exist: expected IANA's service-names-port-numbers.csv");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read IANA CSV file " + ianaCsv + ": " + e.getMessage(), e);
+            }
+        }
         for (Path file : overlays) {
             try {
                 r = r.with(file.getFileName().toString().endsWith(".json") ? JsonOverlay.read(file) : Overlay.readServices(file));

