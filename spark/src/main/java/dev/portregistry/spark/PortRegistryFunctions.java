@@ -179,7 +179,8 @@ public final class PortRegistryFunctions {
     static List<Tuple3<FunctionIdentifier, ExpressionInfo, Function1<Seq<Expression>, Expression>>> injections() {
         List<Tuple3<FunctionIdentifier, ExpressionInfo, Function1<Seq<Expression>, Expression>>> out = new ArrayList<>();
         for (Fn fn : FUNCTIONS) {
-            out.add(new Tuple3<>(identifier(fn.sqlName()), fn.info(), fn.builder(RegistryRef.BUNDLED)));
+            // unqualified: Spark registers an injected function as a built-in one (system.builtin)
+            out.add(new Tuple3<>(FunctionIdentifier.apply(fn.sqlName()), fn.info(), fn.builder(RegistryRef.BUNDLED)));
         }
         return out;
     }
