@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Rows per second to enrich generated flows on local[2] Spark, beside a plain projection, a broadcast
+# join and a Java UDF (SparkEnrichBenchmark). Not part of CI. About 6 minutes on 2 cores.
+#
+#   benchmarks/spark/run.sh                  # 10 million flows, 3 warm-up + 5 measured jobs per case
+#   benchmarks/spark/run.sh -p rows=1000000  # any JMH options
+#
+# Builds with the reactor (never install), records machine and load, and writes JMH's text and JSON
+# to benchmarks/results/spark-<UTC time>/ (git-ignored).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+mvn -B -q -pl benchmarks/spark -am package -DskipTests -Djacoco.skip=true
+out="benchmarks/results/spark-$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$out"
+{
+  echo "commit: $(git rev-parse --short HEAD)"
+  echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+  echo "cores: $(nproc); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+  echo "memory: $(free -g | awk '/Mem:/ {print $2}') GiB"
+  echo "java: $(java -version 2>&1 | sed -n 2p)"
+  echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+} > "$out/machine.txt"
+cp="benchmarks/spark/target/classes:$(cat benchmarks/spark/target/classpath.txt)"
+java -cp "$cp" org.openjdk.jmh.Main SparkEnrichBenchmark -rf json -rff "$out/jmh.json" "$@" | tee "$out/jmh.txt"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
+cat "$out/machine.txt"
