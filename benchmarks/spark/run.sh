@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Rows per second to enrich generated flows on local[2] Spark, beside a plain projection, a broadcast
-# join and a Java UDF (SparkEnrichBenchmark). Not part of CI. About 6 minutes on 2 cores.
+# join and a Java UDF (SparkEnrichBenchmark). Not part of CI. Five forks, each starting Spark and caching the flows.
 #
 #   benchmarks/spark/run.sh                  # 10 million flows, 3 warm-up + 5 measured jobs per case
 #   benchmarks/spark/run.sh -p rows=1000000  # any JMH options
+#   JMH_JAVA_OPTS=-Djmh.ignoreLock=true benchmarks/spark/run.sh   # beside another JMH run (numbers suffer)
 #
 # Builds with the reactor (never install), records machine and load, and writes JMH's text and JSON
 # to benchmarks/results/spark-<UTC time>/ (git-ignored).
@@ -21,6 +22,6 @@ mkdir -p "$out"
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$out/machine.txt"
 cp="benchmarks/spark/target/classes:$(cat benchmarks/spark/target/classpath.txt)"
-java -cp "$cp" org.openjdk.jmh.Main SparkEnrichBenchmark -rf json -rff "$out/jmh.json" "$@" | tee "$out/jmh.txt"
+java ${JMH_JAVA_OPTS:-} -cp "$cp" org.openjdk.jmh.Main SparkEnrichBenchmark -rf json -rff "$out/jmh.json" "$@" | tee "$out/jmh.txt"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
 cat "$out/machine.txt"

@@ -28,7 +28,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -109,6 +111,32 @@ public class SparkEnrichBenchmark {
         if (ports.count() != 65_536) {
             throw new IllegalStateException("expected 65,536 ports");
         }
+    }
+
+    private long cpuAtStart;
+
+    /** Notes the process's CPU time before a measured job. */
+    @Setup(Level.Iteration)
+    public void cpuBefore() {
+        cpuAtStart = processCpuNanos();
+    }
+
+    /**
+     * Prints the process's CPU time (all threads: Spark's two task threads, the JIT, GC) spent
+     * during the job, which another program on the machine inflates far less than the wall time
+     * JMH reports; benchmarks/README.md gives both.
+     *
+     * @param params the benchmark's name
+     */
+    @TearDown(Level.Iteration)
+    public void cpuAfter(BenchmarkParams params) {
+        System.out.printf("%n# cpu %s %.0f ms%n", params.getBenchmark().replaceAll(".*\\.", ""),
+                (processCpuNanos() - cpuAtStart) / 1e6);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Stops Spark. */
