@@ -28,7 +28,7 @@ import java.util.Set;
  * {@link UTF8String} and {@link ArrayData} values that a function call returns without allocating.
  * The {@code port_info} struct and the summary are built on a port's first call and kept.
  *
- * <p>Built once per registry and JVM (see {@link RegistryRef}); about 3 MB of references.
+ * <p>Built once per registry and JVM (see {@link RegistryRef}): 11 arrays of 65,536 references.
  * Immutable after construction except for the lazily filled {@code info} and {@code summary}
  * arrays, whose elements are immutable and safely published (benign race: two threads may build
  * the same element, both equal). Thread-safe.
