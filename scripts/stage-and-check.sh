@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Deploys the project to a local staging directory exactly as a release to Maven Central would
+# (profile "release": sources, javadoc, GPG signatures, the Central Portal plugin's bundle, with
+# -DskipUpload=true so nothing leaves this machine), then checks what it wrote against Central's
+# rules with scripts/CentralCheck.java, and installs the CLI from its bin archive and runs it.
+#
+#   scripts/stage-and-check.sh                     # this checkout's version: a SNAPSHOT fails the release rules
+#   scripts/stage-and-check.sh --version 0.1.0     # the same sources as release 0.1.0, in a scratch copy
+#   scripts/stage-and-check.sh --snapshot-ok       # all the other rules, at a SNAPSHOT version
+#
+# Signing uses a throwaway key made for this run in a temporary GNUPGHOME (no passphrase, expires in a
+# day, deleted at the end), so the .asc files are made and verified without touching your keyring.
+# The bundle and its unzipped content stay in target/staging/ for a look. Needs: JDK 17+, Maven, gpg.
+# Takes a minute or two; tests are skipped (mvn -B verify runs them).
+set -euo pipefail
+
+usage() {
+    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+}
+
+release_version=""
+check_args=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --version) [ $# -ge 2 ] || usage; release_version="$2"; shift 2 ;;
+        --snapshot-ok) check_args+=(--snapshot-ok); shift ;;
+        -h|--help) usage ;;
+        *) echo "error: unknown argument \"$1\"" >&2; usage ;;
+    esac
+done
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+out="$root/target/staging"
+scratch="$(mktemp -d "${TMPDIR:-/tmp}/portregistry-stage.XXXXXX")"
+export GNUPGHOME="$scratch/gnupg"
+cleanup() {
+    gpgconf --homedir "$GNUPGHOME" --kill all >/dev/null 2>&1 || true
+    rm -rf "$scratch"
+}
+trap cleanup EXIT
+
+for tool in java mvn gpg; do
+    command -v "$tool" >/dev/null || { echo "error: $tool is not on the PATH: it is needed to stage and check" >&2; exit 1; }
+done
+
+# 1. the sources to build: this checkout, or a scratch copy of it (tracked and untracked files, not
+#    ignored ones such as target/) set to the release version
+build="$root"
+if [ -n "$release_version" ]; then
+    case "$release_version" in
+        *-SNAPSHOT) echo "error: --version $release_version is a SNAPSHOT: give a release version such as 1.0.0" >&2; exit 2 ;;
+    esac
+    build="$scratch/src"
+    mkdir -p "$build"
+    (cd "$root" && git ls-files -z --cached --others --exclude-standard \
+        | tar --null --ignore-failed-read -T - -cf - 2>/dev/null) | tar -xf - -C "$build"
+    current="$(cd "$build" && mvn -B -q -Dstyle.color=never help:evaluate -Dexpression=project.version -DforceStdout)"
+    echo "== setting version $current -> $release_version in a scratch copy ($build)"
+    (cd "$build" && mvn -B -q versions:set -DnewVersion="$release_version" -DgroupId=dev.portregistry \
+        -DartifactId='*' -DoldVersion="$current" -DprocessAllModules=true -DgenerateBackupPoms=false)
+fi
+
+# 2. a throwaway signing key
+mkdir -p "$GNUPGHOME"
+chmod 700 "$GNUPGHOME"
+gpg --batch --quiet --pinentry-mode loopback --passphrase '' \
+    --quick-gen-key 'portregistry stage-and-check (throwaway) <stage-and-check@portregistry.invalid>' ed25519 sign 1d 2>/dev/null
+key="$(gpg --batch --with-colons --list-secret-keys 2>/dev/null | awk -F: '/^fpr:/ {print $10; exit}')"
+
+# 3. the release build, staged and bundled by the Central Portal plugin, not uploaded; nothing is
+#    installed into ~/.m2, so a release version never shadows anything there
+(cd "$build" && mvn -B -q clean)   # the plugin's staging directory must start empty
+echo "== mvn -Prelease deploy -DskipUpload=true (log: $out/deploy.log)"
+rm -rf "$out"
+mkdir -p "$out"
+if ! (cd "$build" && mvn -B -Prelease -DskipTests -Dmaven.install.skip=true -DskipUpload=true \
+        -Dgpg.keyname="$key" deploy) >"$out/deploy.log" 2>&1; then
+    grep -E '^\[ERROR\]' "$out/deploy.log" | head -20 >&2
+    echo "error: the release build failed; see $out/deploy.log" >&2
+    exit 1
+fi
+bundle="$build/target/central-publishing/central-bundle.zip"
+if [ -f "$bundle" ]; then
+    cp "$bundle" "$out/"
+    (cd "$out" && mkdir repo && cd repo && jar xf ../central-bundle.zip)
+    echo "== bundle: $out/central-bundle.zip ($(cd "$out/repo" && find . -type f | wc -l) files)"
+else
+    # the plugin stages a SNAPSHOT but bundles releases only
+    cp -r "$build/target/central-staging" "$out/repo"
+    echo "== no bundle (a SNAPSHOT is staged, not bundled): checking the staging directory"
+fi
+
+# 4. Central's rules. Every module directory of the build is a published artifact unless it is
+#    build-only; a BOM entry whose module this checkout lacks (tools/ and spark/ arrive from other
+#    branches) is a warning here, an error once the directory exists.
+require=()
+for m in core tools json spark cli bom; do
+    [ -f "$root/$m/pom.xml" ] && require+=("portregistry-$m")
+done
+allow_missing=()
+for m in tools spark; do
+    [ -f "$root/$m/pom.xml" ] || allow_missing+=("portregistry-$m")
+done
+java "$root/scripts/CentralCheck.java" "${check_args[@]}" --gpg-home "$GNUPGHOME" \
+    --require "$(IFS=,; echo "${require[*]}")" \
+    --forbid portregistry-registry-data,portregistry-examples,portregistry-benchmarks \
+    --allow-missing "$(IFS=,; echo "${allow_missing[*]:-}")" \
+    "$out/repo" | tee "$out/check.txt"
+status=${PIPESTATUS[0]}
+
+# 5. the CLI as a user installs it: unpack the bin archive, run the launcher, load the completion
+archive="$(find "$out/repo" -name 'portregistry-cli-*-bin.tar.gz' | head -1)"
+if [ -z "$archive" ]; then
+    echo "ERROR the CLI's bin archive (portregistry-cli-VERSION-bin.tar.gz) was not deployed"
+    status=1
+else
+    mkdir -p "$scratch/install"
+    tar -xzf "$archive" -C "$scratch/install"
+    home="$(find "$scratch/install" -mindepth 1 -maxdepth 1 -type d | head -1)"
+    if ! "$home/bin/portregistry" 1196 >"$scratch/run.txt" 2>&1 || ! grep -q '^Port 1196' "$scratch/run.txt"; then
+        echo "ERROR $home/bin/portregistry 1196 failed:"; cat "$scratch/run.txt"; status=1
+    elif ! bash -c "source '$home/completion/portregistry.bash' && complete -p portregistry" >/dev/null 2>&1; then
+        echo "ERROR the bash completion in $(basename "$archive") does not load"; status=1
+    elif ! MANPATH="$home/man" man -w portregistry >/dev/null 2>&1 && [ ! -f "$home/man/man1/portregistry.1" ]; then
+        echo "ERROR no man page man/man1/portregistry.1 in $(basename "$archive")"; status=1
+    else
+        echo "== installed $(basename "$archive"): bin/portregistry 1196 works, completion loads, man page present"
+    fi
+fi
+exit "$status"
