@@ -3,6 +3,7 @@ import org.w3c.dom.Node;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -70,7 +71,12 @@ public final class CentralCheck {
         this.gpgHome = gpgHome;
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) throws IOException {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the check and returns the exit code; for tests, which call it in their own JVM. */
+    public static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
         boolean release = true;
         boolean signatures = true;
         Path gpgHome = null;
@@ -78,41 +84,48 @@ public final class CentralCheck {
         Set<String> forbid = new LinkedHashSet<>();
         Set<String> allowMissing = new LinkedHashSet<>();
         Path dir = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--snapshot-ok" -> release = false;
-                case "--no-signatures" -> signatures = false;
-                case "--gpg-home" -> gpgHome = Path.of(value(args, ++i));
-                case "--require" -> require.addAll(list(value(args, ++i)));
-                case "--forbid" -> forbid.addAll(list(value(args, ++i)));
-                case "--allow-missing" -> allowMissing.addAll(list(value(args, ++i)));
-                default -> {
-                    if (args[i].startsWith("--") || dir != null) {
-                        usage("unknown argument \"" + args[i] + "\"");
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--snapshot-ok" -> release = false;
+                    case "--no-signatures" -> signatures = false;
+                    case "--gpg-home" -> gpgHome = Path.of(value(args, ++i));
+                    case "--require" -> require.addAll(list(value(args, ++i)));
+                    case "--forbid" -> forbid.addAll(list(value(args, ++i)));
+                    case "--allow-missing" -> allowMissing.addAll(list(value(args, ++i)));
+                    default -> {
+                        if (args[i].startsWith("--") || dir != null) {
+                            throw new IllegalArgumentException("unknown argument \"" + args[i] + "\"");
+                        }
+                        dir = Path.of(args[i]);
                     }
-                    dir = Path.of(args[i]);
                 }
             }
-        }
-        if (dir == null) {
-            usage("no staging directory given");
-        }
-        if (!Files.isDirectory(dir)) {
-            usage("staging directory " + dir + " does not exist");
+            if (dir == null) {
+                throw new IllegalArgumentException("no staging directory given");
+            }
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("staging directory " + dir + " does not exist");
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.println("usage: java scripts/CentralCheck.java [--snapshot-ok] [--no-signatures] [--gpg-home DIR]"
+                    + " [--require a,b] [--forbid a,b] [--allow-missing a,b] STAGING_DIR");
+            return 2;
         }
         CentralCheck check = new CentralCheck(dir, release, signatures, gpgHome);
-        check.run(require, forbid, allowMissing);
-        check.warnings.forEach(w -> System.out.println("WARNING " + w));
-        check.errors.forEach(e -> System.out.println("ERROR " + e));
-        System.out.printf("%s: %d artifacts, %d files checked against Central's rules%s: %d errors, %d warnings%n",
+        check.check(require, forbid, allowMissing);
+        check.warnings.forEach(w -> out.println("WARNING " + w));
+        check.errors.forEach(e -> out.println("ERROR " + e));
+        out.printf("%s: %d artifacts, %d files checked against Central's rules%s: %d errors, %d warnings%n",
                 dir, check.poms.size(), check.files, release ? " for a release" : " (SNAPSHOT allowed)",
                 check.errors.size(), check.warnings.size());
-        System.exit(check.errors.isEmpty() ? 0 : 1);
+        return check.errors.isEmpty() ? 0 : 1;
     }
 
     private static String value(String[] args, int i) {
         if (i >= args.length) {
-            usage(args[i - 1] + " needs a value");
+            throw new IllegalArgumentException(args[i - 1] + " needs a value");
         }
         return args[i];
     }
@@ -121,16 +134,9 @@ public final class CentralCheck {
         return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    private static void usage(String problem) {
-        System.err.println("error: " + problem);
-        System.err.println("usage: java scripts/CentralCheck.java [--snapshot-ok] [--no-signatures] [--gpg-home DIR]"
-                + " [--require a,b] [--forbid a,b] [--allow-missing a,b] STAGING_DIR");
-        System.exit(2);
-    }
-
     // ------------------------------------------------------------------ the run
 
-    private void run(Set<String> require, Set<String> forbid, Set<String> allowMissing) throws IOException {
+    private void check(Set<String> require, Set<String> forbid, Set<String> allowMissing) throws IOException {
         List<Path> versionDirs;
         try (Stream<Path> all = Files.walk(root)) {
             versionDirs = all.filter(Files::isRegularFile)
