@@ -2,7 +2,8 @@
 # Deploys the project to a local staging directory exactly as a release to Maven Central would
 # (profile "release": sources, javadoc, GPG signatures, the Central Portal plugin's bundle, with
 # -DskipUpload=true so nothing leaves this machine), then checks what it wrote against Central's
-# rules with scripts/CentralCheck.java, and installs the CLI from its bin archive and runs it.
+# rules with scripts/CentralCheck.java, imports the BOM into an outside project, and installs the CLI
+# from its bin archive and runs it.
 #
 #   scripts/stage-and-check.sh                     # this checkout's version: a SNAPSHOT fails the release rules
 #   scripts/stage-and-check.sh --version 0.1.0     # the same sources as release 0.1.0, in a scratch copy
@@ -15,7 +16,7 @@
 set -euo pipefail
 
 usage() {
-    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
 }
 
@@ -40,6 +41,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# the project's version, without the colour codes some Maven set-ups print even with -B
+project_version() {
+    (cd "$1" && mvn -B -q help:evaluate -Dexpression=project.version -DforceStdout) | sed 's/\x1b\[[0-9;]*m//g'
+}
+
 for tool in java mvn gpg; do
     command -v "$tool" >/dev/null || { echo "error: $tool is not on the PATH: it is needed to stage and check" >&2; exit 1; }
 done
@@ -55,7 +61,7 @@ if [ -n "$release_version" ]; then
     mkdir -p "$build"
     (cd "$root" && git ls-files -z --cached --others --exclude-standard \
         | tar --null --ignore-failed-read -T - -cf - 2>/dev/null) | tar -xf - -C "$build"
-    current="$(cd "$build" && mvn -B -q -Dstyle.color=never help:evaluate -Dexpression=project.version -DforceStdout)"
+    current="$(project_version "$build")"
     echo "== setting version $current -> $release_version in a scratch copy ($build)"
     (cd "$build" && mvn -B -q versions:set -DnewVersion="$release_version" -DgroupId=dev.portregistry \
         -DartifactId='*' -DoldVersion="$current" -DprocessAllModules=true -DgenerateBackupPoms=false)
@@ -102,14 +108,78 @@ allow_missing=()
 for m in tools spark; do
     [ -f "$root/$m/pom.xml" ] || allow_missing+=("portregistry-$m")
 done
-java "$root/scripts/CentralCheck.java" "${check_args[@]}" --gpg-home "$GNUPGHOME" \
+java "$root/scripts/CentralCheck.java" ${check_args[@]+"${check_args[@]}"} --gpg-home "$GNUPGHOME" \
     --require "$(IFS=,; echo "${require[*]}")" \
     --forbid portregistry-registry-data,portregistry-examples,portregistry-benchmarks \
     --allow-missing "$(IFS=,; echo "${allow_missing[*]:-}")" \
     "$out/repo" | tee "$out/check.txt"
 status=${PIPESTATUS[0]}
 
-# 5. the CLI as a user installs it: unpack the bin archive, run the launcher, load the completion
+# 5. the BOM as an outside project imports it: versions of core and json from the BOM alone,
+#    resolved from the staged repository (a release only: the plugin bundles no SNAPSHOT), then a
+#    program that uses them. What this puts into ~/.m2 under dev/portregistry/*/VERSION is removed.
+version="$(project_version "$build")"
+if [ -f "$out/central-bundle.zip" ]; then
+    consumer="$scratch/consumer"
+    mkdir -p "$consumer"
+    m2="$HOME/.m2/repository/dev/portregistry"
+    preexisting="$(ls -d "$m2"/*/"$version" 2>/dev/null || true)"
+    cat >"$consumer/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>example</groupId>
+  <artifactId>bom-consumer</artifactId>
+  <version>1</version>
+  <repositories>
+    <repository>
+      <id>staged</id>
+      <url>file://$out/repo</url>
+      <snapshots><enabled>false</enabled></snapshots>
+    </repository>
+  </repositories>
+  <dependencyManagement>
+    <dependencies>
+      <dependency>
+        <groupId>dev.portregistry</groupId>
+        <artifactId>portregistry-bom</artifactId>
+        <version>$version</version>
+        <type>pom</type>
+        <scope>import</scope>
+      </dependency>
+    </dependencies>
+  </dependencyManagement>
+  <dependencies>
+    <dependency><groupId>dev.portregistry</groupId><artifactId>portregistry-core</artifactId></dependency>
+    <dependency><groupId>dev.portregistry</groupId><artifactId>portregistry-json</artifactId></dependency>
+  </dependencies>
+</project>
+POM
+    cat >"$consumer/Example.java" <<'JAVA'
+public class Example {
+    public static void main(String[] args) throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper()
+                .registerModule(new dev.portregistry.json.PortRegistryModule());
+        System.out.println(dev.portregistry.PortRegistry.lookup(1196).summary());
+        System.out.println(mapper.readTree(mapper.writeValueAsString(dev.portregistry.PortRegistry.lookup(1196))).get("port"));
+    }
+}
+JAVA
+    if (cd "$consumer" && mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+            -Dmdep.outputFile=cp.txt >build.log 2>&1) \
+        && java -cp "$(cat "$consumer/cp.txt")" "$consumer/Example.java" >"$consumer/run.txt" 2>&1 \
+        && grep -q '^Port 1196' "$consumer/run.txt" && grep -qx '1196' "$consumer/run.txt"; then
+        echo "== an outside project imports portregistry-bom $version and uses core and json without versions"
+    else
+        echo "ERROR an outside project could not import the BOM and use core and json:"
+        cat "$consumer/build.log" "$consumer/run.txt" 2>/dev/null | head -20
+        status=1
+    fi
+    for d in "$m2"/*/"$version"; do
+        case "$preexisting" in *"$d"*) ;; *) rm -rf "$d" ;; esac
+    done
+fi
+
+# 6. the CLI as a user installs it: unpack the bin archive, run the launcher, load the completion
 archive="$(find "$out/repo" -name 'portregistry-cli-*-bin.tar.gz' | head -1)"
 if [ -z "$archive" ]; then
     echo "ERROR the CLI's bin archive (portregistry-cli-VERSION-bin.tar.gz) was not deployed"
