@@ -46,7 +46,8 @@ import java.util.zip.ZipFile;
  * </ul>
  *
  * <p>Usage: {@code java scripts/CentralCheck.java [options] DIR}; options:
- * {@code --snapshot-ok}, {@code --no-signatures}, {@code --gpg-home DIR},
+ * {@code --snapshot-ok}, {@code --no-signatures}, {@code --no-checksums} (for a SNAPSHOT, which the
+ * Central plugin stages without them), {@code --gpg-home DIR},
  * {@code --require a,b} (artifactIds that must be staged), {@code --forbid a,b} (that must not be),
  * {@code --allow-missing a,b} (BOM entries whose module this checkout does not build: a warning).
  * Exit code 0 when nothing is wrong, 1 on violations, 2 on bad usage.
@@ -58,16 +59,18 @@ public final class CentralCheck {
     private final Path root;
     private final boolean release;
     private final boolean signatures;
+    private final boolean checksums;
     private final Path gpgHome;
     private final List<String> errors = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final Map<String, Pom> poms = new TreeMap<>();
     private int files;
 
-    private CentralCheck(Path root, boolean release, boolean signatures, Path gpgHome) {
+    private CentralCheck(Path root, boolean release, boolean signatures, boolean checksums, Path gpgHome) {
         this.root = root;
         this.release = release;
         this.signatures = signatures;
+        this.checksums = checksums;
         this.gpgHome = gpgHome;
     }
 
@@ -79,6 +82,7 @@ public final class CentralCheck {
     public static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
         boolean release = true;
         boolean signatures = true;
+        boolean checksums = true;
         Path gpgHome = null;
         Set<String> require = new LinkedHashSet<>();
         Set<String> forbid = new LinkedHashSet<>();
@@ -89,6 +93,7 @@ public final class CentralCheck {
                 switch (args[i]) {
                     case "--snapshot-ok" -> release = false;
                     case "--no-signatures" -> signatures = false;
+                    case "--no-checksums" -> checksums = false;
                     case "--gpg-home" -> gpgHome = Path.of(value(args, ++i));
                     case "--require" -> require.addAll(list(value(args, ++i)));
                     case "--forbid" -> forbid.addAll(list(value(args, ++i)));
@@ -109,11 +114,11 @@ public final class CentralCheck {
             }
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
-            err.println("usage: java scripts/CentralCheck.java [--snapshot-ok] [--no-signatures] [--gpg-home DIR]"
+            err.println("usage: java scripts/CentralCheck.java [--snapshot-ok] [--no-signatures] [--no-checksums] [--gpg-home DIR]"
                     + " [--require a,b] [--forbid a,b] [--allow-missing a,b] STAGING_DIR");
             return 2;
         }
-        CentralCheck check = new CentralCheck(dir, release, signatures, gpgHome);
+        CentralCheck check = new CentralCheck(dir, release, signatures, checksums, gpgHome);
         check.check(require, forbid, allowMissing);
         check.warnings.forEach(w -> out.println("WARNING " + w));
         check.errors.forEach(e -> out.println("ERROR " + e));
@@ -226,7 +231,9 @@ public final class CentralCheck {
                 continue;
             }
             files++;
-            checkChecksums(f);
+            if (checksums) {
+                checkChecksums(f);
+            }
             if (signatures) {
                 checkSignature(f);
             }
