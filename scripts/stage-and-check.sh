@@ -102,6 +102,7 @@ fi
 # 4. Central's rules. Every module directory of the build is a published artifact unless it is
 #    build-only; a BOM entry whose module this checkout lacks (tools/ and spark/ arrive from other
 #    branches) is a warning here, an error once the directory exists.
+status=0
 require=()
 for m in core tools json spark cli bom; do
     [ -f "$root/$m/pom.xml" ] && require+=("portregistry-$m")
@@ -114,8 +115,7 @@ java "$root/scripts/CentralCheck.java" ${check_args[@]+"${check_args[@]}"} --gpg
     --require "$(IFS=,; echo "${require[*]}")" \
     --forbid portregistry-registry-data,portregistry-examples,portregistry-benchmarks \
     --allow-missing "$(IFS=,; echo "${allow_missing[*]:-}")" \
-    "$out/repo" | tee "$out/check.txt"
-status=${PIPESTATUS[0]}
+    "$out/repo" | tee "$out/check.txt" || status=$?   # go on: the steps below report on their own
 
 # 5. the BOM as an outside project imports it: versions of core and json from the BOM alone,
 #    resolved from the staged repository (a release only: the plugin bundles no SNAPSHOT), then a
