@@ -144,7 +144,8 @@ public final class CentralCheck {
     private void check(Set<String> require, Set<String> forbid, Set<String> allowMissing) throws IOException {
         List<Path> versionDirs;
         try (Stream<Path> all = Files.walk(root)) {
-            versionDirs = all.filter(Files::isRegularFile)
+            // group/.../artifactId/version/file: files above that (the plugin's own bookkeeping) are not artifacts
+            versionDirs = all.filter(Files::isRegularFile).filter(f -> root.relativize(f).getNameCount() >= 4)
                     .filter(f -> !isChecksum(f) && !f.toString().endsWith(".asc") && !isMetadata(f))
                     .map(Path::getParent).distinct().sorted().toList();
         }
