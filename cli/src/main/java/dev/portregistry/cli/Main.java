@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
                 "A number is looked up as a port; anything else as a service name (case-insensitive).",
                 "A service named like a command: portregistry lookup NAME."},
         subcommands = {LookupCommand.class, ListeningCommand.class, SuggestCommand.class, CheckCommand.class,
-                TopCommand.class})
+                TopCommand.class, CompletionCommand.class})
 public final class Main implements Callable<Integer> {
     /** Exit code when the registry cannot be used (a damaged table). */
     static final int FAILURE = 1;
@@ -54,6 +54,9 @@ public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Colour or not: picocli's AUTO colours only a terminal (never a pipe or file; NO_COLOR turns it off). */
+    private CommandLine.Help.Ansi ansi = CommandLine.Help.Ansi.AUTO;
+
     /**
      * Runs the command and exits with its code.
      *
@@ -73,7 +76,15 @@ public final class Main implements Callable<Integer> {
      *         3 not found, 4 not supported on this system, 5 the checked port has conflicts
      */
     static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        return run(CommandLine.Help.Ansi.AUTO, out, err, args);
+    }
+
+    /** {@link #run(PrintWriter, PrintWriter, String...)} with colour on, off or detected (AUTO). */
+    static int run(CommandLine.Help.Ansi ansi, PrintWriter out, PrintWriter err, String... args) {
+        Main main = new Main();
+        main.ansi = ansi;
+        CommandLine cl = new CommandLine(main);
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(ansi));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -163,6 +174,14 @@ public final class Main implements Callable<Integer> {
         a.serviceCode().ifPresent(c -> out.println("      service code: " + c));
         a.unauthorizedUseReported().ifPresent(u -> out.println("      unauthorized use reported to IANA: " + u));
         a.assignmentNotes().ifPresent(n -> out.println("      IANA notes: " + n));
+    }
+
+    /**
+     * The text in picocli's styles (e.g. "bold,red") when colour is on, else the text as it is. Only for
+     * our own fixed words and enum names: picocli markup must not meet data such as a service name.
+     */
+    String style(String text, String styles) {
+        return ansi.enabled() ? ansi.string("@|" + styles + " " + text + "|@") : text;
     }
 
     static boolean isNumber(String q) {
