@@ -11,6 +11,7 @@ import dev.portregistry.Transport;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,9 +81,15 @@ public final class NmapCoverage {
         }
     }
 
-    /** Compiles a data directory into a registry, as the build does. */
+    /**
+     * Compiles a data directory into a registry, as the build does: with the data directory's own
+     * version file where it has one (test fixtures), else core's, which describes the real data.
+     */
     static PortRegistry compile(Path dataDir) {
-        byte[] bytes = RegistryCompiler.compile(dataDir).bytes();
+        Path own = dataDir.resolve("version.properties");
+        Path versionFile = Files.exists(own) ? own
+                : dataDir.toAbsolutePath().getParent().getParent().resolve("core/src/data/version.properties");
+        byte[] bytes = RegistryCompiler.compile(dataDir, versionFile).bytes();
         return PortRegistry.fromTable(new ByteArrayInputStream(bytes), dataDir.toString());
     }
 
