@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.portregistry.PortRegistry;
 import dev.portregistry.host.ListeningSockets;
+import dev.portregistry.spark.PortRegistryFunctions;
 import dev.portregistry.bench.LookupBenchmark;
 import dev.portregistry.cli.Main;
 import dev.portregistry.data.RegistryCompiler;
@@ -47,7 +48,8 @@ class LayeringTest {
 
     /** One class of each module checked: its jar or class directory is what gets imported. */
     private static final List<Class<?>> MODULES = List.of(PortRegistry.class, ListeningSockets.class,
-            PortRegistryJson.class, Main.class, RegistryCompiler.class, LookupBenchmark.class);
+            PortRegistryJson.class, PortRegistryFunctions.class, Main.class, RegistryCompiler.class,
+            LookupBenchmark.class);
 
     private static JavaClasses classes;
 
@@ -93,7 +95,7 @@ class LayeringTest {
                 .layer(JSON).definedBy("dev.portregistry.json..")
                 .layer(TOOLS).definedBy("dev.portregistry.host..", "dev.portregistry.advice..",
                         "dev.portregistry.nmap..")
-                .optionalLayer(SPARK).definedBy("dev.portregistry.spark..")
+                .layer(SPARK).definedBy("dev.portregistry.spark..")
                 .layer(CLI).definedBy("dev.portregistry.cli..")
                 .layer(REGISTRY_DATA).definedBy("dev.portregistry.data..")
                 .layer(BENCHMARKS).definedBy("dev.portregistry.bench..")
