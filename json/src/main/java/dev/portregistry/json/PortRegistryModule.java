@@ -15,15 +15,18 @@ import dev.portregistry.DataVersion;
 import dev.portregistry.host.ListeningSocket;
 import dev.portregistry.host.Listener;
 import dev.portregistry.host.ProcessInfo;
+import dev.portregistry.advice.ConflictKind;
 import dev.portregistry.advice.PortCheck;
 import dev.portregistry.advice.PortConflict;
 import dev.portregistry.nmap.PortFrequency;
 import dev.portregistry.PortInfo;
 import dev.portregistry.ServiceAssignment;
+import dev.portregistry.Transport;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -167,17 +170,43 @@ public final class PortRegistryModule extends SimpleModule {
         }
     }
 
+    /** A check: final class with record-style accessors, which Jackson does not detect by itself. */
     @JsonPropertyOrder({"port", "clear", "conflicts", "info"})
     abstract static class PortCheckMixin {
+        @JsonProperty("port")
+        abstract int port();
+
         @JsonProperty("clear")
         abstract boolean isClear();
+
+        @JsonProperty("conflicts")
+        abstract List<PortConflict> conflicts();
+
+        @JsonProperty("info")
+        abstract PortInfo info();
     }
 
     @JsonPropertyOrder({"kind", "message"})
     abstract static class PortConflictMixin {
+        @JsonProperty("kind")
+        abstract ConflictKind kind();
+
+        @JsonProperty("message")
+        abstract String message();
     }
 
     @JsonPropertyOrder({"port", "transport", "name", "frequency"})
     abstract static class PortFrequencyMixin {
+        @JsonProperty("port")
+        abstract int port();
+
+        @JsonProperty("transport")
+        abstract Transport transport();
+
+        @JsonProperty("name")
+        abstract String name();
+
+        @JsonProperty("frequency")
+        abstract double frequency();
     }
 }

@@ -100,23 +100,23 @@ public final class PortAdvisor {
         PortInfo info = registry.get(port);
         List<PortConflict> out = new ArrayList<>();
         if (port < PortRange.REGISTERED.first()) {
-            out.add(new PortConflict(ConflictKind.PRIVILEGED, "Port " + port + " is below 1024: a server needs root "
+            out.add(PortConflict.of(ConflictKind.PRIVILEGED, "Port " + port + " is below 1024: a server needs root "
                     + "or CAP_NET_BIND_SERVICE to bind it on Unix, and IANA assigns these system ports only by IETF review."));
         }
         if (info.range() == PortRange.DYNAMIC) {
-            out.add(new PortConflict(ConflictKind.DYNAMIC_RANGE, "Port " + port + " is in the dynamic range "
+            out.add(PortConflict.of(ConflictKind.DYNAMIC_RANGE, "Port " + port + " is in the dynamic range "
                     + PortRange.DYNAMIC.first() + "-" + PortRange.DYNAMIC.last()
                     + " (RFC 6335): systems hand it out as an ephemeral port, so it may be taken when your service starts."));
         }
         if (port >= LINUX_EPHEMERAL_FIRST && port <= LINUX_EPHEMERAL_LAST) {
-            out.add(new PortConflict(ConflictKind.EPHEMERAL_RANGE, "Port " + port + " is in Linux's default ephemeral range "
+            out.add(PortConflict.of(ConflictKind.EPHEMERAL_RANGE, "Port " + port + " is in Linux's default ephemeral range "
                     + LINUX_EPHEMERAL_FIRST + "-" + LINUX_EPHEMERAL_LAST
                     + " (net.ipv4.ip_local_port_range): an outgoing connection may hold it when your service starts."));
         }
         assignments(port, info, out);
         for (AlternateUse u : info.alternateUses()) {
             boolean malware = u.kind() == UseKind.MALWARE;
-            out.add(new PortConflict(malware ? ConflictKind.MALWARE : ConflictKind.ALTERNATE_USE, malware
+            out.add(PortConflict.of(malware ? ConflictKind.MALWARE : ConflictKind.ALTERNATE_USE, malware
                     ? "Malware " + u.name() + " is known to use port " + port + " over " + describe(u.transports())
                     + ": scanners and intrusion detection flag listeners there."
                     : u.name() + " commonly runs on port " + port + " over " + describe(u.transports())
@@ -124,19 +124,19 @@ public final class PortAdvisor {
                     ? " (its own port is " + u.officialPort().getAsInt() + ")." : ".")));
         }
         if (!info.relatedPorts().isEmpty()) {
-            out.add(new PortConflict(ConflictKind.RELATED, "Port " + port + " belongs to a family of related ports ("
+            out.add(PortConflict.of(ConflictKind.RELATED, "Port " + port + " belongs to a family of related ports ("
                     + info.relatedPorts().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")."));
         }
         if (popularity != null) {
             List<PortFrequency> seen = popularity.forPort(port).stream().filter(f -> f.frequency() > 0).toList();
             if (!seen.isEmpty()) {
-                out.add(new PortConflict(ConflictKind.POPULAR, "Nmap finds port " + port + " open: " + seen.stream()
+                out.add(PortConflict.of(ConflictKind.POPULAR, "Nmap finds port " + port + " open: " + seen.stream()
                         .map(f -> f.transport().label() + " " + f.name() + " " + f.frequency())
                         .collect(Collectors.joining(", ")) + " (" + popularity.source() + ")."));
             }
         }
         out.sort((a, b) -> a.kind().compareTo(b.kind()));
-        return new PortCheck(port, info, out);
+        return PortCheck.of(info, out);
     }
 
     private static void assignments(int port, PortInfo info, List<PortConflict> out) {
@@ -161,18 +161,18 @@ public final class PortAdvisor {
             }
         }
         if (reserved) {
-            out.add(new PortConflict(ConflictKind.RESERVED, "IANA has reserved port " + port + "."));
+            out.add(PortConflict.of(ConflictKind.RESERVED, "IANA has reserved port " + port + "."));
         }
         if (!iana.isEmpty()) {
-            out.add(new PortConflict(ConflictKind.ASSIGNED, "IANA assigns port " + port + " to " + phrases(iana)
+            out.add(PortConflict.of(ConflictKind.ASSIGNED, "IANA assigns port " + port + " to " + phrases(iana)
                     + (fading ? " (still assigned although no longer alive)." : ".")));
         }
         if (!local.isEmpty()) {
-            out.add(new PortConflict(ConflictKind.LOCAL_ASSIGNMENT, "Port " + port + " is assigned locally to "
+            out.add(PortConflict.of(ConflictKind.LOCAL_ASSIGNMENT, "Port " + port + " is assigned locally to "
                     + phrases(local) + "."));
         }
         if (deregistered) {
-            out.add(new PortConflict(ConflictKind.DEREGISTERED, "A former IANA assignment of port " + port
+            out.add(PortConflict.of(ConflictKind.DEREGISTERED, "A former IANA assignment of port " + port
                     + " was de-registered; old software may still use it."));
         }
     }

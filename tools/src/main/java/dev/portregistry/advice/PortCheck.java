@@ -8,26 +8,58 @@ import java.util.Objects;
  * The result of checking a port planned for a new service: what the registry knows about it and
  * every conflict found, in the order of {@link ConflictKind}.
  *
- * <p>Immutable and thread-safe.
- *
- * @param port      the port checked, 0 to 65535
- * @param info      what the registry knows about it, never null
- * @param conflicts the conflicts; empty when the port is a good choice; immutable, never null
+ * <p>Immutable and thread-safe. A final value class rather than a record, so that a 1.x release
+ * can add a field without breaking callers. The port is derived from {@link #info()}.
  */
-public record PortCheck(int port, PortInfo info, List<PortConflict> conflicts) {
+public final class PortCheck {
+    private final PortInfo info;
+    private final List<PortConflict> conflicts;
+
+    private PortCheck(PortInfo info, List<PortConflict> conflicts) {
+        this.info = info;
+        this.conflicts = conflicts;
+    }
 
     /**
-     * Validates and copies the components.
+     * A check result.
      *
-     * @throws NullPointerException     if a component or conflict is null
-     * @throws IllegalArgumentException if info is about another port
+     * @param info      what the registry knows about the port checked, not null
+     * @param conflicts the conflicts, in the order of {@link ConflictKind}; empty when the port is a
+     *                  good choice; copied; not null and without null elements
+     * @return the result
+     * @throws NullPointerException if an argument or a conflict is null
      */
-    public PortCheck {
+    public static PortCheck of(PortInfo info, List<PortConflict> conflicts) {
         Objects.requireNonNull(info, "info must not be null");
-        conflicts = List.copyOf(Objects.requireNonNull(conflicts, "conflicts must not be null"));
-        if (info.port() != port) {
-            throw new IllegalArgumentException("info is about port " + info.port() + ": expected port " + port);
-        }
+        return new PortCheck(info, List.copyOf(Objects.requireNonNull(conflicts, "conflicts must not be null")));
+    }
+
+    /**
+     * The port checked.
+     *
+     * @return the port, 0 to 65535
+     */
+    public int port() {
+        return info.port();
+    }
+
+    /**
+     * What the registry knows about the port.
+     *
+     * @return the port's record, never null
+     */
+    public PortInfo info() {
+        return info;
+    }
+
+    /**
+     * The conflicts found.
+     *
+     * @return the conflicts in the order of {@link ConflictKind}; empty when the port is a good
+     *         choice; immutable, never null
+     */
+    public List<PortConflict> conflicts() {
+        return conflicts;
     }
 
     /**
@@ -49,5 +81,20 @@ public record PortCheck(int port, PortInfo info, List<PortConflict> conflicts) {
     public boolean has(ConflictKind kind) {
         Objects.requireNonNull(kind, "kind must not be null");
         return conflicts.stream().anyMatch(c -> c.kind() == kind);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PortCheck c && info.equals(c.info) && conflicts.equals(c.conflicts);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * info.hashCode() + conflicts.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "PortCheck[port=" + port() + ", conflicts=" + conflicts + "]";
     }
 }

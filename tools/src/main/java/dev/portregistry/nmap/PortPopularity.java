@@ -155,7 +155,7 @@ public final class PortPopularity {
             if (previous != null) {
                 throw error(source, n, key + " is listed twice: already on line " + previous);
             }
-            out.add(new PortFrequency(port, transport, f[0], Double.parseDouble(f[2])));
+            out.add(PortFrequency.of(port, transport, f[0], Double.parseDouble(f[2])));
         }
         return new PortPopularity(source, out);
     }

@@ -35,7 +35,7 @@ class PortPopularityTest {
         assertThat(p.frequency(80, Transport.UDP)).isEqualTo(0.0005);
         assertThat(p.frequency(80, Transport.SCTP)).isZero();
         assertThat(p.frequency(81, Transport.TCP)).isZero();
-        assertThat(p.get(7443, Transport.TCP)).hasValue(new PortFrequency(7443, Transport.TCP, "unknown", 0.00001));
+        assertThat(p.get(7443, Transport.TCP)).hasValue(PortFrequency.of(7443, Transport.TCP, "unknown", 0.00001));
         assertThat(p.get(7443, Transport.UDP)).isEmpty();
         assertThat(p.forPort(80)).extracting(PortFrequency::transport).containsExactly(Transport.TCP, Transport.UDP);
         assertThatThrownBy(() -> p.frequency(65536, Transport.TCP)).isInstanceOf(IllegalArgumentException.class)
