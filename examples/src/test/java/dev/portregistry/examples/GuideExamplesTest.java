@@ -11,18 +11,29 @@ import dev.portregistry.PortRegistry;
 import dev.portregistry.ServiceAssignment;
 import dev.portregistry.Transport;
 import dev.portregistry.UseKind;
+import dev.portregistry.advice.ConflictKind;
+import dev.portregistry.advice.PortAdvisor;
+import dev.portregistry.advice.PortCheck;
+import dev.portregistry.host.Listener;
+import dev.portregistry.host.ListeningSockets;
+import dev.portregistry.nmap.PortFrequency;
+import dev.portregistry.nmap.PortPopularity;
 import dev.portregistry.json.PortRegistryModule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The code of the user guide ({@code docs/guide.md}) and the README: each region between
@@ -145,5 +156,73 @@ class GuideExamplesTest {
         String json = mapper.writeValueAsString(PortRegistry.lookup(1196));
         // end::json[]
         assertThat(mapper.readTree(json).get("status").asText()).isEqualTo("ABANDONED");
+    }
+
+    @Test
+    void hostAudit() throws IOException {
+        PortRegistry ours = PortRegistry.bundled();
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            // tag::host-audit[]
+            if (ListeningSockets.isSupported()) {
+                for (Listener l : ListeningSockets.listeners(ours)) {
+                    l.socket().endpoint();   // "127.0.0.1:7443", "[::]:22"
+                    l.process();             // Optional<ProcessInfo>: pid, user, commandName, executable, commandLine
+                    l.verdict();             // EXPECTED, PLAUSIBLE, UNEXPECTED, SUSPICIOUS or UNKNOWN
+                    l.reason();              // "nc (pid 4242) listens on 1196/tcp; 1196 is assigned to netmagic, ..."
+                    l.loopbackOnly();        // only this machine can reach it
+                }
+            }
+            // end::host-audit[]
+            assumeTrue(ListeningSockets.isSupported(), "the host audit reads Linux's /proc");
+            int port = server.getLocalPort();
+            Listener mine = ListeningSockets.listeners(ours).stream()
+                    .filter(l -> l.socket().port() == port && l.socket().transport() == Transport.TCP)
+                    .findFirst().orElseThrow(() -> new AssertionError("our listener on " + port + " was not found"));
+            assertThat(mine.socket().endpoint()).isEqualTo("127.0.0.1:" + port);
+            assertThat(mine.process()).hasValueSatisfying(p -> assertThat((long) p.pid()).isEqualTo(ProcessHandle.current().pid()));
+            assertThat(mine.loopbackOnly()).isTrue();
+            assertThat(mine.reason()).contains(Integer.toString(port));
+        }
+    }
+
+    @Test
+    void portAdvice() {
+        PortRegistry ours = PortRegistry.bundled();
+        // tag::port-advice[]
+        PortAdvisor advisor = PortAdvisor.of(ours);
+        advisor.suggest(3);               // the lowest free ports, e.g. [1109, 1491, 1783]
+        advisor.suggestNear(8443, 3);     // the free ports nearest 8443
+        advisor.check(1196).conflicts();  // ASSIGNED (netmagic, abandoned), ALTERNATE_USE (OpenVPN), RELATED (1194, 1195, 1197)
+        // end::port-advice[]
+        List<Integer> suggested = advisor.suggest(3);
+        assertThat(suggested).hasSize(3).isSorted().allSatisfy(p -> {
+            assertThat(p).isBetween(1024, 32767);
+            assertThat(advisor.check(p).isClear()).as("suggested port %d is clear", p).isTrue();
+        });
+        List<Integer> near = advisor.suggestNear(8443, 3);
+        assertThat(near).hasSize(3).allSatisfy(p -> assertThat(advisor.check(p).isClear()).isTrue());
+        PortCheck netmagic = advisor.check(1196);
+        assertThat(netmagic.conflicts()).extracting(c -> c.kind())
+                .containsExactly(ConflictKind.ASSIGNED, ConflictKind.ALTERNATE_USE, ConflictKind.RELATED);
+    }
+
+    @Test
+    void popularity(@TempDir Path dir) throws IOException {
+        // a file in nmap-services' shape, with made-up frequencies
+        Path file = dir.resolve("nmap-services");
+        Files.writeString(file, "# name port/proto frequency\n"
+                + "http\t80/tcp\t0.400000\n"
+                + "https\t443/tcp\t0.200000\n"
+                + "domain\t53/udp\t0.300000\n");
+        // tag::popularity[]
+        Optional<PortPopularity> installed = PortPopularity.fromNmap();   // empty without Nmap
+        PortPopularity nmap = PortPopularity.read(file);                  // or a copy of nmap-services you keep
+        nmap.frequency(443, Transport.TCP);   // the fraction of scanned hosts with it open
+        nmap.top(20);                         // by frequency, then port, then transport
+        // end::popularity[]
+        assertThat(installed).isNotNull();
+        assertThat(nmap.frequency(443, Transport.TCP)).isEqualTo(0.2);
+        assertThat(nmap.frequency(443, Transport.UDP)).isZero();
+        assertThat(nmap.top(20)).extracting(PortFrequency::port).containsExactly(80, 53, 443);
     }
 }

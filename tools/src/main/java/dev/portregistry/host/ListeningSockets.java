@@ -1,6 +1,7 @@
 package dev.portregistry.host;
 
 import dev.portregistry.PortRegistry;
+import dev.portregistry.RegistryFormatException;
 import dev.portregistry.Transport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,7 +82,7 @@ public final class ListeningSockets {
      * @throws UnsupportedOperationException naming the system if it is not Linux or has no
      *                                       readable {@code /proc/net/tcp}
      * @throws UncheckedIOException          if a socket table cannot be read
-     * @throws IllegalStateException         naming the file and line if a table has an unexpected format
+     * @throws RegistryFormatException       naming the file and line if a table has an unexpected format
      */
     public static List<ListeningSocket> list() {
         return list(System.getProperty("os.name", ""), PROC_NET, ByteOrder.nativeOrder());
@@ -117,7 +118,7 @@ public final class ListeningSockets {
      * @throws NullPointerException          if an argument is null
      * @throws UnsupportedOperationException if {@code <proc>/net/tcp} does not exist
      * @throws UncheckedIOException          if a socket table or the root cannot be read
-     * @throws IllegalStateException         naming the file and line if a socket table has an unexpected format
+     * @throws RegistryFormatException       naming the file and line if a socket table has an unexpected format
      */
     public static List<Listener> listeners(PortRegistry registry, Path proc) {
         Objects.requireNonNull(registry, "registry must not be null");
@@ -177,7 +178,7 @@ public final class ListeningSockets {
      * @return an immutable list, never null
      * @throws NullPointerException     if an argument is null
      * @throws IllegalArgumentException if transport is not TCP or UDP
-     * @throws IllegalStateException    naming the source and line if a line is not in the table format
+     * @throws RegistryFormatException  naming the source and line if a line is not in the table format
      */
     public static List<ListeningSocket> parse(String text, Transport transport, String source) {
         return parse(text, transport, source, ByteOrder.nativeOrder());
@@ -301,8 +302,8 @@ public final class ListeningSockets {
         return Long.parseLong(s);
     }
 
-    private static IllegalStateException formatError(String source, int line, String detail) {
-        return new IllegalStateException(source + ":" + line + ": " + detail);
+    private static RegistryFormatException formatError(String source, int line, String detail) {
+        return new RegistryFormatException(source, line, detail);
     }
 
     private static void checkLinux(String osName) {

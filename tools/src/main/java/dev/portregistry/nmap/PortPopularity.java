@@ -1,6 +1,7 @@
 package dev.portregistry.nmap;
 
 import dev.portregistry.PortRange;
+import dev.portregistry.RegistryFormatException;
 import dev.portregistry.Transport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +74,7 @@ public final class PortPopularity {
      *
      * @return the popularity, or empty if Nmap is not installed; never null
      * @throws IOException              if the file exists but cannot be read
-     * @throws IllegalArgumentException naming the file and line if it is not in the expected format
+     * @throws RegistryFormatException naming the file and line if it is not in the expected format
      */
     public static Optional<PortPopularity> fromNmap() throws IOException {
         return fromFirst(NMAP_LOCATIONS);
@@ -95,7 +96,7 @@ public final class PortPopularity {
      * @return the popularity, never null
      * @throws NullPointerException     if file is null
      * @throws IOException              if the file cannot be read
-     * @throws IllegalArgumentException naming the file and line if it is not in the expected format
+     * @throws RegistryFormatException naming the file and line if it is not in the expected format
      */
     public static PortPopularity read(Path file) throws IOException {
         Objects.requireNonNull(file, "file must not be null");
@@ -109,7 +110,7 @@ public final class PortPopularity {
      * @param source the name used in error messages, such as the file name; not null
      * @return the popularity, never null
      * @throws NullPointerException     if an argument is null
-     * @throws IllegalArgumentException naming the source and line of the first line that is not
+     * @throws RegistryFormatException naming the source and line of the first line that is not
      *                                  {@code name port/transport frequency [# comment]}, has a port
      *                                  outside 0..65535, an unknown transport, a frequency outside
      *                                  0..1, or repeats a port and transport
@@ -160,8 +161,8 @@ public final class PortPopularity {
         return new PortPopularity(source, out);
     }
 
-    private static IllegalArgumentException error(String source, int line, String detail) {
-        return new IllegalArgumentException(source + ":" + line + ": " + detail);
+    private static RegistryFormatException error(String source, int line, String detail) {
+        return new RegistryFormatException(source, line, detail);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.portregistry.host;
 
+import dev.portregistry.RegistryFormatException;
 import dev.portregistry.Transport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,13 +98,14 @@ class ListeningSocketsTest {
     })
     void aLineOutOfFormatIsNamedWithItsLine(String line, String message) {
         assertThatThrownBy(() -> ListeningSockets.parse(HEADER + line + "\n", Transport.TCP, "tcp", ByteOrder.LITTLE_ENDIAN))
-                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith(message);
+                .isInstanceOfSatisfying(RegistryFormatException.class, e -> assertThat(e.line()).isEqualTo(2))
+                .hasMessageStartingWith(message);
     }
 
     @Test
     void aTableWithoutItsHeaderOrOfAnotherTransportIsRejected() {
         assertThatThrownBy(() -> ListeningSockets.parse("0: 0100007F:1F90", Transport.TCP, "tcp"))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(RegistryFormatException.class)
                 .hasMessage("tcp:1: expected the header line starting with \"sl\", found \"0: 0100007F:1F90\"");
         assertThatThrownBy(() -> ListeningSockets.parse(HEADER, Transport.SCTP, "sctp"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SCTP").hasMessageContaining("TCP or UDP");

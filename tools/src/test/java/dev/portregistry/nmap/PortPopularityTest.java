@@ -1,5 +1,6 @@
 package dev.portregistry.nmap;
 
+import dev.portregistry.RegistryFormatException;
 import dev.portregistry.Transport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +80,9 @@ class PortPopularityTest {
     })
     void aBadLineIsNamedWithItsLine(String line, String message) {
         assertThatThrownBy(() -> PortPopularity.parse("discard 9/tcp 0.01\n" + line + "\n", "n"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+                .isInstanceOfSatisfying(RegistryFormatException.class, e -> {
+                    assertThat(e.source()).isEqualTo("n");
+                    assertThat(e.line()).isEqualTo(2);
+                }).hasMessage(message);
     }
 }
