@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Finds the process behind each socket: walks {@code <proc>/<pid>/fd}, whose entries are symbolic
@@ -52,21 +53,20 @@ final class ProcessScan {
      */
     static ProcessScan scan(Path proc, Set<Long> wanted) throws IOException {
         int[] pids = pids(proc);
+        // one readlink per open fd is the whole cost of a scan: the fd tables are read in parallel
+        // (processes are independent), then merged in ascending pid order, so the result is the
+        // same as a sequential scan's
+        long[][] found = IntStream.range(0, pids.length).parallel()
+                .mapToObj(i -> wantedSockets(proc, pids[i], wanted)).toArray(long[][]::new);
         Map<Long, List<Integer>> holders = new HashMap<>();
         int hidden = 0;
-        for (int pid : pids) {
-            Path fdDir = proc.resolve(Integer.toString(pid)).resolve("fd");
-            try (DirectoryStream<Path> fds = Files.newDirectoryStream(fdDir)) {
-                for (Path fd : fds) {
-                    long inode = socketInode(fd);
-                    if (inode > 0 && wanted.contains(inode)) {
-                        holders.computeIfAbsent(inode, k -> new ArrayList<>(1)).add(pid);
-                    }
-                }
-            } catch (java.nio.file.AccessDeniedException e) {
+        for (int i = 0; i < pids.length; i++) {
+            if (found[i] == HIDDEN) {
                 hidden++;
-            } catch (IOException | RuntimeException e) {
-                // the process exited, or its fd table changed under us: it holds nothing we can see
+                continue;
+            }
+            for (long inode : found[i]) {
+                holders.computeIfAbsent(inode, k -> new ArrayList<>(1)).add(pids[i]);
             }
         }
         Map<Long, ProcessInfo> owners = new HashMap<>();
@@ -90,6 +90,36 @@ final class ProcessScan {
             }
         }
         return new ProcessScan(Map.copyOf(owners), pids.length, hidden);
+    }
+
+    /** What {@link #wantedSockets} returns for an fd table this user may not read. */
+    private static final long[] HIDDEN = new long[0];
+    private static final long[] NONE = new long[0];
+
+    /**
+     * The wanted socket inodes one process holds: none if it exited or its fd table changed under
+     * us, {@link #HIDDEN} if the table cannot be read (another user's, without privileges).
+     */
+    private static long[] wantedSockets(Path proc, int pid, Set<Long> wanted) {
+        Path fdDir = proc.resolve(Integer.toString(pid)).resolve("fd");
+        long[] out = NONE;
+        int n = 0;
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(fdDir)) {
+            for (Path fd : fds) {
+                long inode = socketInode(fd);
+                if (inode > 0 && wanted.contains(inode)) {
+                    if (n == out.length) {
+                        out = Arrays.copyOf(out, Math.max(2, n * 2));
+                    }
+                    out[n++] = inode;
+                }
+            }
+        } catch (java.nio.file.AccessDeniedException e) {
+            return HIDDEN;
+        } catch (IOException | RuntimeException e) {
+            return NONE; // the process exited, or its fd table changed under us: it holds nothing we can see
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     /** Tells whether a command name is a socket activator's, which holds sockets for the services it starts. */
