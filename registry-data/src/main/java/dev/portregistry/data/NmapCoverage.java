@@ -90,6 +90,10 @@ public final class NmapCoverage {
             long with = found.stream().filter(Found::hasProgram).count();
             System.out.printf(Locale.ROOT, "services and uses most often found listening: of the first %d, %d with a"
                     + " program; %d without:%n", found.size(), with, found.size() - with);
+            List<PortFrequency> seen = popularity.entries().stream().filter(f -> f.frequency() > 0).toList();
+            List<Found> all = servicesAndUses(registry, seen, Integer.MAX_VALUE);
+            System.out.printf(Locale.ROOT, "services and uses found on any of the %d pairs Nmap has seen open: %d, %d of"
+                    + " them with a program%n", seen.size(), all.size(), all.stream().filter(Found::hasProgram).count());
             for (Found f : found) {
                 if (!f.hasProgram()) {
                     System.out.printf(Locale.ROOT, "  rank %4d  %5d/%s  %s%n", f.rank(), f.port(),
