@@ -4,8 +4,11 @@
 # Not part of the build or CI. Nmap's nmap-services is taken at run time from Debian's nmap-common
 # (apt-get download, no install) into a temporary directory: used to choose what to research,
 # never committed, never cited as a basis.
-# Usage: registry-data/scripts/nmap-coverage.sh [--list]
-#   --list  also prints each unexplained port not yet reviewed, with its Nmap rank
+# Usage: registry-data/scripts/nmap-coverage.sh [--list | --programs]
+#   --list      also prints each unexplained port not yet reviewed, with its Nmap rank
+#   --programs  instead counts, of the top 300 port/transport pairs (TCP and UDP together), those
+#               whose service or use on that transport has at least one curated program, and
+#               lists the others with their rank
 # NMAP_SERVICES=/path/to/nmap-services uses a file you already have instead.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"

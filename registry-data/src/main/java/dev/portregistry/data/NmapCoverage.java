@@ -29,10 +29,20 @@ import java.util.Map;
  * directory is compiled afresh, so the figures are those of the sources, not of the bundled table.
  * Ports listed in {@code curated/unexplained.tsv} (reviewed: no attested use) stay unexplained and
  * are counted apart; {@code --list} prints the other unexplained ports with their rank.
+ *
+ * <p>{@code --programs} measures the curated programs instead (issue 12, item 2): of the
+ * {@value #PROGRAMS_TOP} port/transport pairs most often open over TCP and UDP together, how many
+ * have, on that transport, an assignment or an alternate use with at least one program, so that the
+ * host audit can name the process it expects there. It lists the pairs without one, with their rank.
+ * It also walks all of Nmap's pairs in that order and takes the first {@value #PROGRAMS_TOP}
+ * distinct services (live IANA assignments) and unofficial uses found on them: the services and
+ * uses most often found listening; it counts those with at least one program and lists the others.
  */
 public final class NmapCoverage {
     /** The top-N of each transport that the issue measures. */
     static final Map<Transport, Integer> TOP = Map.of(Transport.TCP, 1000, Transport.UDP, 300);
+    /** The top-N port/transport pairs, TCP and UDP together, that the programs measure counts. */
+    static final int PROGRAMS_TOP = 300;
 
     private NmapCoverage() {
     }
@@ -55,8 +65,9 @@ public final class NmapCoverage {
      * @throws IOException if a file cannot be read
      */
     public static void main(String[] args) throws IOException {
-        if (args.length < 2 || args.length > 3 || (args.length == 3 && !args[2].equals("--list"))) {
-            System.err.println("usage: NmapCoverage <nmap-services> <data-dir> [--list]");
+        if (args.length < 2 || args.length > 3
+                || (args.length == 3 && !args[2].equals("--list") && !args[2].equals("--programs"))) {
+            System.err.println("usage: NmapCoverage <nmap-services> <data-dir> [--list | --programs]");
             System.exit(2);
             return;
         }
@@ -64,8 +75,34 @@ public final class NmapCoverage {
         Path dataDir = Path.of(args[1]);
         PortRegistry registry = compile(dataDir);
         UnexplainedList reviewed = UnexplainedList.read(dataDir.resolve("curated").resolve(UnexplainedList.FILE));
-        boolean list = args.length == 3;
         System.out.println("registry " + registry.version().label() + "; Nmap data " + popularity.source());
+        if (args.length == 3 && args[2].equals("--programs")) {
+            List<PortFrequency> top = popularity.top(PROGRAMS_TOP);
+            List<Ranked> without = withoutPrograms(registry, top);
+            System.out.printf(Locale.ROOT, "TCP+UDP top %d port/transport pairs: %d with a program for the service or"
+                    + " use on that transport; %d without:%n", top.size(), top.size() - without.size(), without.size());
+            for (Ranked r : without) {
+                PortFrequency f = top.get(r.rank() - 1);
+                System.out.printf(Locale.ROOT, "  rank %3d  %5d/%s  freq %.6f%n", r.rank(), r.port(),
+                        f.transport().label(), r.frequency());
+            }
+            List<Found> found = servicesAndUses(registry, popularity.entries(), PROGRAMS_TOP);
+            long with = found.stream().filter(Found::hasProgram).count();
+            System.out.printf(Locale.ROOT, "services and uses most often found listening: of the first %d, %d with a"
+                    + " program; %d without:%n", found.size(), with, found.size() - with);
+            List<PortFrequency> seen = popularity.entries().stream().filter(f -> f.frequency() > 0).toList();
+            List<Found> all = servicesAndUses(registry, seen, Integer.MAX_VALUE);
+            System.out.printf(Locale.ROOT, "services and uses found on any of the %d pairs Nmap has seen open: %d, %d of"
+                    + " them with a program%n", seen.size(), all.size(), all.stream().filter(Found::hasProgram).count());
+            for (Found f : found) {
+                if (!f.hasProgram()) {
+                    System.out.printf(Locale.ROOT, "  rank %4d  %5d/%s  %s%n", f.rank(), f.port(),
+                            f.transport().label(), f.name());
+                }
+            }
+            return;
+        }
+        boolean list = args.length == 3;
         for (Transport t : List.of(Transport.TCP, Transport.UDP)) {
             Coverage c = measure(registry, popularity, t, TOP.get(t), reviewed);
             System.out.printf(Locale.ROOT, "%s top %d: %d explained (%.1f%%); unexplained: %d reviewed as having no"
@@ -110,6 +147,73 @@ public final class NmapCoverage {
             }
         }
         return new Coverage(transport, top.size(), explained, List.copyOf(known), List.copyOf(open));
+    }
+
+    /**
+     * A service (a live IANA assignment, named by its service name) or an unofficial use, with the
+     * first pair it was found on and its rank there.
+     */
+    record Found(String name, int rank, int port, Transport transport, boolean hasProgram) {
+    }
+
+    /**
+     * The first n distinct services and unofficial uses found on a ranked list of pairs, each on its
+     * own transport, in order of the pair they are first found on.
+     */
+    static List<Found> servicesAndUses(PortRegistry registry, List<PortFrequency> ranked, int n) {
+        Map<String, Found> found = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < ranked.size() && found.size() < n; i++) {
+            PortFrequency f = ranked.get(i);
+            PortInfo info = registry.get(f.port());
+            for (ServiceAssignment a : info.assignmentsFor(f.transport())) {
+                LifecycleStatus s = a.status();
+                if ((s == LifecycleStatus.ACTIVE || s == LifecycleStatus.ABANDONED || s == LifecycleStatus.HISTORIC)
+                        && found.size() < n) {
+                    found.putIfAbsent("service " + a.name(), new Found("service " + a.name(), i + 1, f.port(),
+                            f.transport(), !a.programs().isEmpty()));
+                }
+            }
+            for (AlternateUse u : info.alternateUses()) {
+                if (u.kind() == dev.portregistry.UseKind.UNOFFICIAL && u.transports().contains(f.transport())
+                        && found.size() < n) {
+                    found.putIfAbsent("use " + u.name(), new Found("use " + u.name(), i + 1, f.port(), f.transport(),
+                            !u.programs().isEmpty()));
+                }
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    /** The pairs of a ranked list (rank 1 first) with no program on their transport, with their rank. */
+    static List<Ranked> withoutPrograms(PortRegistry registry, List<PortFrequency> top) {
+        List<Ranked> without = new ArrayList<>();
+        for (int i = 0; i < top.size(); i++) {
+            PortFrequency f = top.get(i);
+            if (!hasProgram(registry.get(f.port()), f.transport())) {
+                without.add(new Ranked(i + 1, f.port(), f.frequency()));
+            }
+        }
+        return List.copyOf(without);
+    }
+
+    /**
+     * Whether a port has, on a transport, an assignment (ACTIVE, ABANDONED or HISTORIC) or an
+     * alternate use with at least one program.
+     */
+    static boolean hasProgram(PortInfo info, Transport transport) {
+        for (ServiceAssignment a : info.assignmentsFor(transport)) {
+            LifecycleStatus s = a.status();
+            if ((s == LifecycleStatus.ACTIVE || s == LifecycleStatus.ABANDONED || s == LifecycleStatus.HISTORIC)
+                    && !a.programs().isEmpty()) {
+                return true;
+            }
+        }
+        for (AlternateUse u : info.alternateUses()) {
+            if (u.transports().contains(transport) && !u.programs().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

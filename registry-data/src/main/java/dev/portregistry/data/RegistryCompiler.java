@@ -536,10 +536,16 @@ public final class RegistryCompiler {
         return new TreeMap<>(resolved);
     }
 
+    /** The most ports a use may span and still add its ports to the names of its programs. */
+    static final int CHANCE_PORTS = 1024;
+
     /**
      * Lets the name of each executable find the ports of what it serves, official ports first
      * (nginx: 80, then 443). A program name that already resolves (an IANA service, an alternate
-     * use or a common name of that name) keeps its meaning; the report counts them.
+     * use or a common name of that name) keeps its meaning; the report counts them. A use that spans
+     * more than {@value #CHANCE_PORTS} ports (an ephemeral or dynamic range, where a daemon such as
+     * rpc.statd takes whatever port it is given) adds none: those are ports it may get, not ports it
+     * serves by default, and a name that found tens of thousands of them would say nothing.
      */
     private static void programNames(List<CuratedData.ProgramEntry> entries, Map<String, List<Integer>> names,
                                      Map<String, List<Integer>> resolved, Report report) {
@@ -548,6 +554,9 @@ public final class RegistryCompiler {
         for (CuratedData.ProgramEntry e : entries) {
             String target = (e.service().isEmpty() ? e.use() : e.service()).toLowerCase(Locale.ROOT);
             List<Integer> ports = names.getOrDefault(target, List.of());
+            if (e.service().isEmpty() && ports.size() > CHANCE_PORTS) {
+                ports = List.of();
+            }
             for (Program p : e.programs()) {
                 if (p.commandLineMarker().isEmpty()) {
                     (e.service().isEmpty() ? alternate : official)

@@ -49,6 +49,29 @@ class NmapCoverageTest {
     }
 
     @Test
+    void theProgramsMeasureCountsPairsWhoseServiceOrUseHasAProgramOnThatTransport() {
+        PortPopularity popularity = PortPopularity.parse("""
+                ssh       22/tcp    0.5
+                ms-sql-m  1434/udp  0.4
+                four      4/tcp     0.3
+                alt       1196/tcp  0.2
+                """, "test-services");
+        // 22: ssh is served by sshd; 1196: the OpenVPN use by openvpn; 1434/udp (SQL Server Browser, a
+        // Windows service) and 4 (nothing) have no program
+        List<NmapCoverage.Ranked> without = NmapCoverage.withoutPrograms(BUNDLED, popularity.top(4));
+        assertThat(without).extracting(NmapCoverage.Ranked::port).containsExactly(1434, 4);
+        assertThat(without.get(0).rank()).isEqualTo(2);
+        assertThat(NmapCoverage.hasProgram(BUNDLED.get(22), Transport.TCP)).isTrue();
+        assertThat(NmapCoverage.hasProgram(BUNDLED.get(4), Transport.TCP)).isFalse();
+        // the services and uses found listening, each once, in order of the pair it is first found on
+        List<NmapCoverage.Found> found = NmapCoverage.servicesAndUses(BUNDLED, popularity.entries(), 300);
+        assertThat(found).extracting(NmapCoverage.Found::name).startsWith("service ssh");
+        assertThat(found).filteredOn(f -> f.name().equals("service ms-sql-m")).singleElement()
+                .satisfies(f -> assertThat(f.hasProgram()).isFalse());
+        assertThat(NmapCoverage.servicesAndUses(BUNDLED, popularity.entries(), 1)).hasSize(1);
+    }
+
+    @Test
     void badLinesOfTheReviewedListNameFileAndLine() {
         for (String[] bad : new String[][] {
                 {"# c\n70000\ttcp\twhy\n", "u.tsv:2: port 70000 is out of range"},

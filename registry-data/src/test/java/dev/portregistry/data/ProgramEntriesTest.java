@@ -34,10 +34,14 @@ class ProgramEntriesTest {
             rec(3, 1194, "openvpn"), rec(4, 22, "ssh"));
 
     private TableData compile(String programs) throws IOException {
-        Files.writeString(dir.resolve("alternate-uses.json"), """
+        return compile("""
                 [ { "name": "OpenVPN", "ports": ["1195-1196"], "transports": ["tcp"], "kind": "unofficial",
                     "officialPort": 1194, "description": "Extra instances.", "basis": "OpenVPN manual" } ]
-                """, StandardCharsets.UTF_8);
+                """, programs);
+    }
+
+    private TableData compile(String uses, String programs) throws IOException {
+        Files.writeString(dir.resolve("alternate-uses.json"), uses, StandardCharsets.UTF_8);
         for (String f : List.of("lifecycle.json", "related.json", "names.json")) {
             Files.writeString(dir.resolve(f), "[]\n", StandardCharsets.UTF_8);
         }
@@ -74,6 +78,26 @@ class ProgramEntriesTest {
         assertThat(t.names()).doesNotContainKey("java");
         // openvpn already resolves as the IANA service (and the use): it keeps that meaning
         assertThat(t.names().get("openvpn")).containsExactly(1194, 1195, 1196);
+    }
+
+    @Test
+    void aUseSpanningARangeOfChancePortsAddsNoneToItsProgramsNames() throws IOException {
+        TableData t = compile("""
+                [ { "name": "Ephemeral", "ports": ["40000-41024"], "transports": ["udp"], "kind": "unofficial",
+                    "description": "Ports the system hands out.", "basis": "kernel documentation" },
+                  { "name": "Privileged", "ports": ["700-710"], "transports": ["udp"], "kind": "unofficial",
+                    "description": "Ports bindresvport hands out.", "basis": "bindresvport(3)" } ]
+                """, """
+                [ { "use": "Ephemeral", "programs": ["statd", "mountd"], "basis": "statd(8)" },
+                  { "use": "Privileged", "programs": ["statd"], "basis": "statd(8)" },
+                  { "service": "ssh", "programs": ["mountd"], "basis": "b" } ]
+                """);
+        // the audit still knows the programs on every port of the range ...
+        assertThat(port(t, 41024).alternateUses().get(0).programs()).containsExactly(Program.executable("statd"),
+                Program.executable("mountd"));
+        // ... but 1,025 ports are chances, not defaults: the names find only the other ports
+        assertThat(t.names().get("statd")).hasSize(11).startsWith(700);
+        assertThat(t.names().get("mountd")).containsExactly(22);
     }
 
     @Test
