@@ -32,8 +32,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * End to end on this machine: real processes named openvpn, nc and so on listen on real loopback
  * ports, and the scan of the real /proc names each and judges it. Ports are chosen by their
  * relations in the frozen fixture table (test-fixtures/data/README.md); each child gets its own
- * loopback address (127.0.0.x), so the ports
- * are free unless this machine itself serves them on 127.0.0.x, in which case the case is skipped.
+ * loopback address (127.0.0.x), so the ports are free unless this machine itself serves them on
+ * 127.0.0.x, in which case the case is skipped.
  */
 class HostProcessesTest {
     private static final PortRegistry REGISTRY = FixtureRegistry.FIXTURE;
