@@ -113,7 +113,7 @@ for m in tools spark; do
 done
 java "$root/scripts/CentralCheck.java" ${check_args[@]+"${check_args[@]}"} --gpg-home "$GNUPGHOME" \
     --require "$(IFS=,; echo "${require[*]}")" \
-    --forbid portregistry-registry-data,portregistry-examples,portregistry-benchmarks \
+    --forbid portregistry-registry-data,portregistry-test-fixtures,portregistry-examples,portregistry-benchmarks \
     --allow-missing "$(IFS=,; echo "${allow_missing[*]:-}")" \
     "$out/repo" | tee "$out/check.txt" || status=$?   # go on: the steps below report on their own
 

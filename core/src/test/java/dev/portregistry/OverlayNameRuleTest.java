@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * source and line, by the builder, the services(5) reader and every other way to add a name.
  */
 class OverlayNameRuleTest {
-    private static final PortRegistry BUNDLED = PortRegistry.bundled();
+    private static final PortRegistry FIXTURE = FixtureRegistry.FIXTURE;
 
     /** Names that are not blank but that findService refuses, one per kind of problem. */
     static Stream<String> malformed() {
@@ -46,7 +46,7 @@ class OverlayNameRuleTest {
 
     /** What findService says about a name, without its example; fails if it accepts the name. */
     private static String findServiceRefusal(String name) {
-        Throwable t = catchThrowable(() -> BUNDLED.findService(name));
+        Throwable t = catchThrowable(() -> FIXTURE.findService(name));
         assertThat(t).as("findService(%s)", name).isExactlyInstanceOf(IllegalArgumentException.class);
         String message = t.getMessage();
         assertThat(message).startsWith("service name ").endsWith(": expected a name such as \"http\"");
@@ -126,7 +126,7 @@ class OverlayNameRuleTest {
             b.name(name, 7443).alternateUse(7444, use(tool(name)));
         }
         b.assign(7445, assignment("billing"), names.toArray(new String[0]));
-        PortRegistry ours = BUNDLED.with(b.build());
+        PortRegistry ours = FIXTURE.with(b.build());
         for (String name : names) {
             assertThat(ours.findService(name)).as(name).extracting(PortInfo::port).contains(7443, 7445);
             assertThat(ours.findService(tool(name))).as(name).extracting(PortInfo::port).containsExactly(7444);
@@ -157,7 +157,7 @@ class OverlayNameRuleTest {
                 sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
             String s = sb.toString();
-            boolean findAccepts = catchThrowable(() -> BUNDLED.findService(s)) == null;
+            boolean findAccepts = catchThrowable(() -> FIXTURE.findService(s)) == null;
             boolean number = s.chars().allMatch(c -> c >= '0' && c <= '9');
             Throwable asName = catchThrowable(() -> Overlay.builder("fuzz").name(s, 7443));
             assertThat(asName == null).as("overlay name %s", quoted(s)).isEqualTo(findAccepts && !number);
@@ -180,7 +180,7 @@ class OverlayNameRuleTest {
         Overlay.Builder b = Overlay.builder("fuzz");
         accepted.forEach(s -> b.name(s, 7443));
         acceptedUses.forEach(s -> b.alternateUse(7444, use(s)));
-        PortRegistry ours = BUNDLED.with(b.build());
+        PortRegistry ours = FIXTURE.with(b.build());
         for (String s : accepted) {
             assertThat(ours.findService(s)).as("findService(%s)", quoted(s)).extracting(PortInfo::port).contains(7443);
         }

@@ -15,9 +15,13 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Local knowledge layered on the bundled registry, which must never change. */
+/**
+ * Local knowledge layered on a registry, which must never change. On the frozen fixture table
+ * (test-fixtures/data/README.md): 1194 openvpn; 1196 netmagic, abandoned, with OpenVPN as an
+ * unofficial use and the family 1194, 1195, 1197; 7443 and 9464 hold nothing; 0 is reserved.
+ */
 class OverlayTest {
-    private static final PortRegistry BUNDLED = PortRegistry.bundled();
+    private static final PortRegistry FIXTURE = FixtureRegistry.FIXTURE;
 
     private static AlternateUse use(String name, UseKind kind) {
         return AlternateUse.builder().name(name).description(name + " listens here").transports(EnumSet.of(Transport.TCP)).kind(kind).basis("our own inventory").build();
@@ -25,13 +29,13 @@ class OverlayTest {
 
     @Test
     void aLocalAssignmentIsFoundByPortAndNameAndSaidToBeLocal() {
-        PortInfo before = BUNDLED.get(7443);
-        PortRegistry ours = BUNDLED.withAssignment(7443,
+        assertThat(FIXTURE.get(7443).status()).isEqualTo(LifecycleStatus.UNASSIGNED);
+        PortRegistry ours = FIXTURE.withAssignment(7443,
                 ServiceAssignment.of("billing", "our billing service", Set.of(Transport.TCP), LifecycleStatus.ACTIVE));
 
         PortInfo info = ours.get(7443);
-        assertThat(info.assignments()).containsAll(before.assignments());
-        ServiceAssignment billing = info.assignments().get(info.assignments().size() - 1);
+        ServiceAssignment billing = info.assignments().get(0);
+        assertThat(info.assignments()).containsExactly(billing);
         assertThat(billing.name()).isEqualTo("billing");
         assertThat(billing.origin()).isEqualTo(Origin.LOCAL);
         assertThat(billing.transports()).containsExactly(Transport.TCP);
@@ -43,18 +47,18 @@ class OverlayTest {
         assertThat(ours.findService("BILLING")).containsExactly(info);
         assertThat(ours.serviceNames()).contains("billing");
         assertThat(ours.overlays()).containsExactly("withAssignment");
-        assertThat(ours.version()).isEqualTo(BUNDLED.version());
+        assertThat(ours.version()).isEqualTo(FIXTURE.version());
         assertThat(ours.toString()).contains("withAssignment");
     }
 
     @Test
-    void theBundledRegistryNeverChanges() {
-        PortInfo before7443 = BUNDLED.get(7443);
-        PortInfo before1196 = BUNDLED.get(1196);
-        var openvpnBefore = BUNDLED.findService("openvpn");
-        var namesBefore = Set.copyOf(BUNDLED.serviceNames());
+    void theBaseRegistryNeverChanges() {
+        PortInfo before7443 = FIXTURE.get(7443);
+        PortInfo before1196 = FIXTURE.get(1196);
+        var openvpnBefore = FIXTURE.findService("openvpn");
+        var namesBefore = Set.copyOf(FIXTURE.serviceNames());
 
-        PortRegistry ours = BUNDLED.with(Overlay.builder("ops")
+        PortRegistry ours = FIXTURE.with(Overlay.builder("ops")
                 .assign(7443, "billing", "our billing service", Transport.TCP)
                 .lifecycle(1196, "netmagic", LifecycleStatus.HISTORIC, "we retired it")
                 .alternateUse(1196, use("Legacy VPN", UseKind.UNOFFICIAL))
@@ -63,30 +67,44 @@ class OverlayTest {
                 .build());
         assertThat(ours.get(1196)).isNotEqualTo(before1196);
 
-        assertThat(PortRegistry.bundled()).isSameAs(BUNDLED);
-        assertThat(BUNDLED.get(7443)).isSameAs(before7443);
-        assertThat(BUNDLED.get(1196)).isSameAs(before1196);
-        assertThat(PortRegistry.lookup(1196)).isSameAs(before1196);
-        assertThat(BUNDLED.findService("openvpn")).isEqualTo(openvpnBefore);
-        assertThat(BUNDLED.findService("billing")).isEmpty();
-        assertThat(PortRegistry.byService("billing")).isEmpty();
-        assertThat(BUNDLED.serviceNames()).isEqualTo(namesBefore);
-        assertThat(BUNDLED.overlays()).isEmpty();
+        assertThat(FIXTURE.get(7443)).isSameAs(before7443);
+        assertThat(FIXTURE.get(1196)).isSameAs(before1196);
+        assertThat(FIXTURE.findService("openvpn")).isEqualTo(openvpnBefore);
+        assertThat(FIXTURE.findService("billing")).isEmpty();
+        assertThat(FIXTURE.serviceNames()).isEqualTo(namesBefore);
+        assertThat(FIXTURE.overlays()).isEmpty();
+    }
+
+    @Test
+    void theBundledRegistryNeverChanges() {
+        // no fact of the bundled data is asserted: only that an overlay leaves the shared instance alone
+        PortRegistry bundled = PortRegistry.bundled();
+        PortInfo before = bundled.get(7443);
+        var namesBefore = Set.copyOf(bundled.serviceNames());
+        PortRegistry ours = bundled.with(Overlay.builder("ops")
+                .assign(7443, "portregistry-overlay-test", "our billing service", Transport.TCP).build());
+        assertThat(ours.findService("portregistry-overlay-test")).extracting(PortInfo::port).containsExactly(7443);
+
+        assertThat(PortRegistry.bundled()).isSameAs(bundled);
+        assertThat(bundled.get(7443)).isSameAs(before);
+        assertThat(PortRegistry.lookup(7443)).isSameAs(before);
+        assertThat(bundled.findService("portregistry-overlay-test")).isEmpty();
+        assertThat(PortRegistry.byService("portregistry-overlay-test")).isEmpty();
+        assertThat(bundled.serviceNames()).isEqualTo(namesBefore);
+        assertThat(bundled.overlays()).isEmpty();
     }
 
     @Test
     void namesPointAtTheOverlaidRecordsNotTheOldOnes() {
-        PortRegistry ours = BUNDLED.with(Overlay.builder("ops").related(1196, 7443).name("openvpn", 7443).build());
-        java.util.List<Integer> related = new java.util.ArrayList<>(BUNDLED.get(1196).relatedPorts());
-        related.add(7443);
-        assertThat(ours.get(1196).relatedPorts()).isEqualTo(related);
-        assertThat(ours.get(7443).relatedPorts()).contains(1196);
+        assertThat(FIXTURE.get(1196).relatedPorts()).containsExactly(1194, 1195, 1197);
+        assertThat(FIXTURE.findService("openvpn")).extracting(PortInfo::port).containsExactly(1194, 1195, 1196, 1197);
+
+        PortRegistry ours = FIXTURE.with(Overlay.builder("ops").related(1196, 7443).name("openvpn", 7443).build());
+        assertThat(ours.get(1196).relatedPorts()).containsExactly(1194, 1195, 1197, 7443);
+        assertThat(ours.get(7443).relatedPorts()).containsExactly(1196);
         // the ports it resolved to before, in their order, then the port the overlay adds
-        java.util.List<Integer> openvpn = new java.util.ArrayList<>(BUNDLED.findService("openvpn").stream().map(PortInfo::port).toList());
-        assertThat(openvpn).contains(1194, 1196);
-        openvpn.add(7443);
-        assertThat(ours.findService("openvpn")).extracting(PortInfo::port).isEqualTo(openvpn);
-        assertThat(ours.findService("openvpn").get(openvpn.indexOf(1196))).isSameAs(ours.get(1196));
+        assertThat(ours.findService("openvpn")).extracting(PortInfo::port).containsExactly(1194, 1195, 1196, 1197, 7443);
+        assertThat(ours.findService("openvpn").get(2)).isSameAs(ours.get(1196));
     }
 
     @Test
@@ -99,7 +117,7 @@ class OverlayTest {
                 metrics\t9464/tcp\tprom-metrics
                 http        80/tcp      www         # already IANA's: adds nothing but the alias
                 """;
-        PortRegistry ours = BUNDLED.with(Overlay.parseServices(text, "services.local"));
+        PortRegistry ours = FIXTURE.with(Overlay.parseServices(text, "services.local"));
 
         ServiceAssignment billing = ours.get(7443).assignments().stream().filter(ServiceAssignment::isLocal)
                 .findFirst().orElseThrow();
@@ -110,14 +128,14 @@ class OverlayTest {
         assertThat(ours.findService("invoices")).extracting(PortInfo::port).containsExactly(7443);
         assertThat(ours.findService("prom-metrics")).extracting(PortInfo::port).containsExactly(9464);
         assertThat(ours.get(9464).assignmentsFor(Transport.TCP)).extracting(ServiceAssignment::name).contains("metrics");
-        assertThat(ours.get(80).assignments()).isEqualTo(BUNDLED.get(80).assignments());
+        assertThat(ours.get(80).assignments()).isEqualTo(FIXTURE.get(80).assignments());
         assertThat(ours.findService("http").get(0).port()).isEqualTo(80);
     }
 
     @Test
     void aLocalAssignmentAddsOnlyTheTransportsIanaLacks() {
         // IANA assigns openvpn to 1194 over TCP and UDP; a local SCTP line adds just that
-        PortRegistry ours = BUNDLED.with(Overlay.parseServices("openvpn 1194/sctp\nopenvpn 1194/udp\n", "x"));
+        PortRegistry ours = FIXTURE.with(Overlay.parseServices("openvpn 1194/sctp\nopenvpn 1194/udp\n", "x"));
         assertThat(ours.get(1194).assignments()).filteredOn(ServiceAssignment::isLocal).singleElement()
                 .satisfies(a -> assertThat(a.transports()).containsExactly(Transport.SCTP));
     }
@@ -148,21 +166,21 @@ class OverlayTest {
     void aServicesFileIsNamedInItsErrors(@TempDir Path dir) throws IOException {
         Path good = dir.resolve("good.services");
         Files.writeString(good, "billing 7443/tcp # billing API\n");
-        assertThat(BUNDLED.withServicesFile(good).findService("billing")).hasSize(1);
-        assertThat(BUNDLED.withServicesFile(good).overlays()).containsExactly(good.toString());
+        assertThat(FIXTURE.withServicesFile(good).findService("billing")).hasSize(1);
+        assertThat(FIXTURE.withServicesFile(good).overlays()).containsExactly(good.toString());
 
         Path bad = dir.resolve("bad.services");
         Files.writeString(bad, "# header\n\nbilling 7443/tpc\n");
-        assertThatThrownBy(() -> BUNDLED.withServicesFile(bad))
+        assertThatThrownBy(() -> FIXTURE.withServicesFile(bad))
                 .isInstanceOf(RegistryFormatException.class)
                 .hasMessage(bad + ":3: unknown transport \"tpc\": expected tcp, udp, sctp or dccp");
-        assertThatThrownBy(() -> BUNDLED.withServicesFile(dir.resolve("missing")))
+        assertThatThrownBy(() -> FIXTURE.withServicesFile(dir.resolve("missing")))
                 .isInstanceOf(IOException.class).hasMessageContaining("missing");
     }
 
     @Test
     void lifecycleNotesChangeTheStatusOfAnExistingAssignmentOnly() {
-        PortRegistry ours = BUNDLED.with(Overlay.builder("ops")
+        PortRegistry ours = FIXTURE.with(Overlay.builder("ops")
                 .lifecycle(1194, "OpenVPN", LifecycleStatus.HISTORIC, "We moved to WireGuard.").build());
         assertThat(ours.get(1194).status()).isEqualTo(LifecycleStatus.HISTORIC);
         assertThat(ours.get(1194).assignments()).singleElement().satisfies(a -> {
@@ -171,7 +189,7 @@ class OverlayTest {
         });
         assertThat(ours.get(1194).summary()).contains("historic", "We moved to WireGuard.");
 
-        assertThatThrownBy(() -> BUNDLED.with(Overlay.builder("notes.json").line(7)
+        assertThatThrownBy(() -> FIXTURE.with(Overlay.builder("notes.json").line(7)
                 .lifecycle(1194, "wireguard", LifecycleStatus.ABANDONED, "").build()))
                 .isInstanceOf(RegistryFormatException.class)
                 .hasMessage("notes.json:7: port 1194 has no assignment named \"wireguard\" to set ABANDONED: "
@@ -183,7 +201,7 @@ class OverlayTest {
 
     @Test
     void aLifecycleEntryCarriesItsFactsAsFields() {
-        PortRegistry ours = BUNDLED.with(Overlay.builder("ops").lifecycle(1194, "openvpn",
+        PortRegistry ours = FIXTURE.with(Overlay.builder("ops").lifecycle(1194, "openvpn",
                 Lifecycle.of(LifecycleStatus.ABANDONED).withProduct("Our VPN").withVendor("Ops team")
                         .withDiscontinuedYear(2025).withBasis("ticket OPS-1")).build());
         ServiceAssignment a = ours.get(1194).assignments().get(0);
@@ -201,7 +219,7 @@ class OverlayTest {
 
     @Test
     void aLaterOverlayCanAnnotateAnEarlierOnesAssignment() {
-        PortRegistry ours = BUNDLED.withAssignment(7443, ServiceAssignment.of("billing", "", Set.of(Transport.TCP), LifecycleStatus.ACTIVE));
+        PortRegistry ours = FIXTURE.withAssignment(7443, ServiceAssignment.of("billing", "", Set.of(Transport.TCP), LifecycleStatus.ACTIVE));
         PortRegistry retired = ours.with(Overlay.builder("retire")
                 .lifecycle(7443, "billing", LifecycleStatus.ABANDONED, "Billing moved to the cloud in 2026.").build());
         assertThat(retired.get(7443).assignments()).filteredOn(ServiceAssignment::isLocal).singleElement()
@@ -215,26 +233,22 @@ class OverlayTest {
 
     @Test
     void alternateUsesKeepUnofficialBeforeMalwareAndReplaceTheirNamesake() {
-        PortRegistry ours = BUNDLED.with(Overlay.builder("ops")
+        PortRegistry ours = FIXTURE.with(Overlay.builder("ops")
                 .alternateUse(1196, use("BadBot", UseKind.MALWARE))
                 .alternateUse(1196, use("Dev VPN", UseKind.UNOFFICIAL))
                 .alternateUse(1196, use("dev vpn", UseKind.UNOFFICIAL))
                 .build());
-        java.util.List<String> expected = new java.util.ArrayList<>();
-        BUNDLED.get(1196).alternateUses(UseKind.UNOFFICIAL).forEach(u -> expected.add(u.name()));
-        expected.add("dev vpn");
-        BUNDLED.get(1196).alternateUses(UseKind.MALWARE).forEach(u -> expected.add(u.name()));
-        expected.add("BadBot");
-        assertThat(expected).contains("OpenVPN");
-        assertThat(ours.get(1196).alternateUses()).extracting(AlternateUse::name).isEqualTo(expected);
+        assertThat(FIXTURE.get(1196).alternateUses()).extracting(AlternateUse::name).containsExactly("OpenVPN");
+        assertThat(ours.get(1196).alternateUses()).extracting(AlternateUse::name)
+                .containsExactly("OpenVPN", "dev vpn", "BadBot");
         assertThat(ours.findService("badbot")).containsExactly(ours.get(1196));
         assertThat(ours.get(1196).summary()).contains("BadBot", "dev vpn");
 
-        int free = java.util.stream.IntStream.rangeClosed(1024, PortRange.MAX_PORT).filter(p -> BUNDLED.get(p).assignments().isEmpty()
-                && BUNDLED.get(p).alternateUses().isEmpty() && BUNDLED.get(p).relatedPorts().isEmpty()).findFirst().orElseThrow();
-        PortRegistry one = BUNDLED.withAlternateUse(free, use("Elite", UseKind.MALWARE));
+        int free = 9464;
+        assertThat(FIXTURE.get(free).alternateUses()).isEmpty();
+        PortRegistry one = FIXTURE.withAlternateUse(free, use("Elite", UseKind.MALWARE));
         assertThat(one.get(free).alternateUses()).extracting(AlternateUse::name).containsExactly("Elite");
-        assertThat(one.get(free).status()).isEqualTo(BUNDLED.get(free).status());
+        assertThat(one.get(free).status()).isEqualTo(LifecycleStatus.UNASSIGNED);
     }
 
     @Test
@@ -255,21 +269,21 @@ class OverlayTest {
         assertThatThrownBy(() -> b.line(-2)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-2");
         assertThatThrownBy(() -> Overlay.builder(" ")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("blank");
-        assertThatThrownBy(() -> BUNDLED.with(null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> FIXTURE.with(null)).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("overlay");
         assertThat(b.build().size()).isZero();
     }
 
     @Test
     void anAliasResolvesLikeItsServiceIncludingTheOverlaysOwnNames() {
-        PortRegistry ours = BUNDLED.with(Overlay.builder("ops")
+        PortRegistry ours = FIXTURE.with(Overlay.builder("ops")
                 .alias("vpn", "OpenVPN")
                 .assign(7443, "billing", "", Transport.TCP)
                 .alias("invoicing", "billing")
                 .build());
         assertThat(ours.findService("vpn")).isEqualTo(ours.findService("OpenVPN")).isNotEmpty();
         assertThat(ours.findService("invoicing")).extracting(PortInfo::port).containsExactly(7443);
-        assertThatThrownBy(() -> BUNDLED.with(Overlay.builder("names.json").line(3).alias("x", "no-such-service").build()))
+        assertThatThrownBy(() -> FIXTURE.with(Overlay.builder("names.json").line(3).alias("x", "no-such-service").build()))
                 .isInstanceOf(RegistryFormatException.class)
                 .hasMessage("names.json:3: name \"x\" stands for service \"no-such-service\", which resolves to no port: "
                         + "expected a service name the registry knows");
@@ -282,12 +296,12 @@ class OverlayTest {
         b.name("refunds", 7444);
         assertThat(first.size()).isEqualTo(1);
         assertThat(b.build().size()).isEqualTo(2);
-        assertThat(BUNDLED.with(first).findService("refunds")).isEmpty();
+        assertThat(FIXTURE.with(first).findService("refunds")).isEmpty();
     }
 
     @Test
     void aLocalAssignmentOnAReservedPortDoesNotHideTheReservation() {
-        PortRegistry ours = BUNDLED.with(Overlay.builder("lab").assign(0, "zero", "lab test", Transport.UDP).build());
+        PortRegistry ours = FIXTURE.with(Overlay.builder("lab").assign(0, "zero", "lab test", Transport.UDP).build());
         assertThat(ours.get(0).status()).isEqualTo(LifecycleStatus.ACTIVE);
         assertThat(ours.get(0).summary()).contains("IANA has reserved it", "Locally it is assigned to zero (lab test) over UDP");
     }

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Fresh official data without a release: IANA's CSV as the official layer, the curated layers re-applied. */
 class WithIanaCsvTest {
-    private static final PortRegistry BUNDLED = PortRegistry.bundled();
+    /** The frozen fixture table (test-fixtures/data/README.md): its curated layers are what gets re-applied. */
+    private static final PortRegistry BASE = FixtureRegistry.FIXTURE;
 
     @TempDir
     Path dir;
@@ -21,12 +22,12 @@ class WithIanaCsvTest {
     private PortRegistry fresh() throws IOException {
         Path csv = dir.resolve("service-names-port-numbers.csv");
         Files.writeString(csv, IanaCsvTest.fixture());
-        return BUNDLED.withIanaCsv(csv);
+        return BASE.withIanaCsv(csv);
     }
 
     @Test
-    void anAssignmentNewerThanTheBundledDataIsFoundByPortAndName() throws IOException {
-        assertThat(BUNDLED.get(47999).assignments()).isEmpty();
+    void anAssignmentNewerThanTheTablesDataIsFoundByPortAndName() throws IOException {
+        assertThat(BASE.get(47999).assignments()).isEmpty();
         PortRegistry fresh = fresh();
         PortInfo info = fresh.get(47999);
         assertThat(info.status()).isEqualTo(LifecycleStatus.ACTIVE);
@@ -37,7 +38,7 @@ class WithIanaCsvTest {
         });
         assertThat(fresh.findService("FIXTURE-NEW")).extracting(PortInfo::port).containsExactly(47999);
         assertThat(fresh.get(6063).assignments()).extracting(ServiceAssignment::name).containsExactly("x11");
-        assertThat(BUNDLED.get(47999).assignments()).as("the bundled registry does not change").isEmpty();
+        assertThat(BASE.get(47999).assignments()).as("the base registry does not change").isEmpty();
     }
 
     @Test
@@ -53,7 +54,7 @@ class WithIanaCsvTest {
     @Test
     void curatedLifecycleMovesToTheNewAssignmentAndAlternateUsesStay() throws IOException {
         PortRegistry fresh = fresh();
-        PortInfo before = BUNDLED.get(5190);
+        PortInfo before = BASE.get(5190);
         ServiceAssignment old = before.assignments().stream().filter(a -> a.name().equals("aol")).findFirst().orElseThrow();
         assertThat(old.status()).isEqualTo(LifecycleStatus.ABANDONED);
         PortInfo after = fresh.get(5190);
@@ -69,8 +70,8 @@ class WithIanaCsvTest {
 
     @Test
     void aCuratedEntryForAServiceTheFileNoLongerAssignsIsReportedNotDropped() throws IOException {
-        assertThat(BUNDLED.notices()).isEmpty();
-        assertThat(BUNDLED.get(1196).assignments()).extracting(ServiceAssignment::status)
+        assertThat(BASE.notices()).isEmpty();
+        assertThat(BASE.get(1196).assignments()).extracting(ServiceAssignment::status)
                 .contains(LifecycleStatus.ABANDONED);
         PortRegistry fresh = fresh();
         assertThat(fresh.notices()).anySatisfy(n -> assertThat(n).startsWith(
@@ -78,10 +79,10 @@ class WithIanaCsvTest {
                 .endsWith("service-names-port-numbers.csv no longer assigns netmagic on that port."));
         PortInfo info = fresh.get(1196);
         assertThat(info.assignments()).isEmpty();
-        assertThat(info.alternateUses()).isEqualTo(BUNDLED.get(1196).alternateUses());
+        assertThat(info.alternateUses()).isEqualTo(BASE.get(1196).alternateUses());
         // OpenVPN stays a known use of 1195-1197; 1194 was IANA's openvpn, which the fixture does not assign
         assertThat(fresh.findService("openvpn")).extracting(PortInfo::port).containsExactly(1195, 1196, 1197);
-        assertThat(BUNDLED.findService("openvpn")).extracting(PortInfo::port).containsExactly(1194, 1195, 1196, 1197);
+        assertThat(BASE.findService("openvpn")).extracting(PortInfo::port).containsExactly(1194, 1195, 1196, 1197);
         // an overlay on top keeps the notices
         PortRegistry local = fresh.withAssignment(47998, ServiceAssignment.of("billing", "ours",
                 java.util.Set.of(Transport.TCP), LifecycleStatus.ACTIVE));
@@ -93,24 +94,24 @@ class WithIanaCsvTest {
         DataVersion v = fresh().version();
         assertThat(v.officialSource()).contains("service-names-port-numbers.csv").contains("2026-11-30");
         assertThat(v.officialDate()).isEqualTo(LocalDate.of(2026, 11, 30));
-        assertThat(v.curatedRevision()).isEqualTo(BUNDLED.version().curatedRevision());
+        assertThat(v.curatedRevision()).isEqualTo(BASE.version().curatedRevision());
     }
 
     @Test
     void badCsvFailsWithTheFileAndTheLine() throws IOException {
         Path csv = dir.resolve("bad.csv");
         Files.writeString(csv, IanaCsvTest.fixture() + "x,99999,tcp,d,,,,,,,,\n");
-        assertThatThrownBy(() -> BUNDLED.withIanaCsv(csv)).isInstanceOf(RegistryFormatException.class)
+        assertThatThrownBy(() -> BASE.withIanaCsv(csv)).isInstanceOf(RegistryFormatException.class)
                 .hasMessageStartingWith(csv + ":16: port number \"99999\" is invalid");
         Path unterminated = dir.resolve("open.csv");
         Files.writeString(unterminated, String.join(",", IanaCsv.HEADER) + "\nx,1,tcp,\"open\n,,,,,,,,\n");
-        assertThatThrownBy(() -> BUNDLED.withIanaCsv(unterminated)).isInstanceOf(RegistryFormatException.class)
+        assertThatThrownBy(() -> BASE.withIanaCsv(unterminated)).isInstanceOf(RegistryFormatException.class)
                 .hasMessageStartingWith(unterminated + ":2: a quoted field is never closed");
         Path undated = dir.resolve("undated.csv");
         Files.writeString(undated, String.join(",", IanaCsv.HEADER) + "\nx,1,tcp,d,,,,,,,,\n");
-        assertThatThrownBy(() -> BUNDLED.withIanaCsv(undated)).isInstanceOf(RegistryFormatException.class)
+        assertThatThrownBy(() -> BASE.withIanaCsv(undated)).isInstanceOf(RegistryFormatException.class)
                 .hasMessageContaining("no record has a registration or modification date");
-        assertThatThrownBy(() -> BUNDLED.withIanaCsv(dir.resolve("missing.csv"))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> BASE.withIanaCsv(dir.resolve("missing.csv"))).isInstanceOf(IOException.class);
     }
 
     @Test

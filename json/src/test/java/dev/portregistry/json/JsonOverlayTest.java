@@ -25,9 +25,12 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Overlays in the curated JSON format. */
+/**
+ * Overlays in the curated JSON format, layered on the frozen fixture table (test-fixtures/data/README.md:
+ * 1194 is openvpn, 7443 and 7444 hold nothing).
+ */
 class JsonOverlayTest {
-    private static final PortRegistry BUNDLED = PortRegistry.bundled();
+    private static final PortRegistry FIXTURE = FixtureRegistry.FIXTURE;
 
     private static final String OPS = """
             {
@@ -56,7 +59,7 @@ class JsonOverlayTest {
     /** Two adjacent ports with no data at all, so that the overlay's use is their only one. */
     private static int freePair() {
         for (int p = 1024; p < 32767; p++) {
-            if (PortAdvisor.of(BUNDLED).check(p).isClear() && PortAdvisor.of(BUNDLED).check(p + 1).isClear()) {
+            if (PortAdvisor.of(FIXTURE).check(p).isClear() && PortAdvisor.of(FIXTURE).check(p + 1).isClear()) {
                 return p;
             }
         }
@@ -69,7 +72,7 @@ class JsonOverlayTest {
         Overlay overlay = JsonOverlay.parse(OPS.replace("FREE-FREE1", free + "-" + (free + 1)), "ops.json");
         assertThat(overlay.source()).isEqualTo("ops.json");
         assertThat(overlay.size()).isEqualTo(7);
-        PortRegistry ours = BUNDLED.with(overlay);
+        PortRegistry ours = FIXTURE.with(overlay);
 
         PortInfo billing = ours.get(7443);
         assertThat(billing.assignments()).filteredOn(ServiceAssignment::isLocal).singleElement().satisfies(a -> {
@@ -85,7 +88,7 @@ class JsonOverlayTest {
         assertThat(ours.get(free + 1).alternateUses().get(0).officialPort()).hasValue(8080);
         assertThat(ours.get(1194).status()).isEqualTo(LifecycleStatus.HISTORIC);
         assertThat(ours.findService("vpn")).isEqualTo(ours.findService("openvpn"));
-        assertThat(BUNDLED.findService("billing")).isEmpty();
+        assertThat(FIXTURE.findService("billing")).isEmpty();
     }
 
     private static java.util.Set<AlternateUse> withoutPrograms(List<AlternateUse> uses) {
@@ -97,24 +100,26 @@ class JsonOverlayTest {
     }
 
     @Test
-    void theProjectsOwnCuratedFilesReadAsOverlays() throws IOException {
-        Path curated = Path.of(System.getProperty("portregistry.curated.dir", "../registry-data/data/curated"));
+    void curatedFilesReadAsOverlaysAddNothingTheCompilerAlreadyApplied() throws IOException {
+        // the fixture's own sources, which the compiler turned into the fixture table: one reader and one
+        // merge engine, so layering them again changes no port's status and adds no other use
+        Path curated = Path.of(System.getProperty("portregistry.fixture.curated.dir", "../test-fixtures/data/curated"));
         List<Path> files;
-        try (Stream<Path> s = Files.walk(curated)) {
-            // programs/ (issue 12) is not an overlay kind yet: the compiler and JsonOverlay read it once it is wired
-            files = s.filter(p -> p.toString().endsWith(".json"))
-                    .filter(p -> !p.getParent().getFileName().toString().equals("programs")).sorted().toList();
+        try (Stream<Path> s = Files.list(curated)) {
+            // programs.json is not an overlay kind yet (issue 12)
+            files = s.filter(p -> p.toString().endsWith(".json") && !p.getFileName().toString().equals("programs.json"))
+                    .sorted().toList();
         }
-        assertThat(files).isNotEmpty();
-        PortRegistry again = BUNDLED;
+        assertThat(files).extracting(p -> p.getFileName().toString())
+                .containsExactly("alternate-uses.json", "lifecycle.json", "names.json", "related.json");
+        PortRegistry again = FIXTURE;
         for (Path file : files) {
             Overlay overlay = JsonOverlay.read(file);
             assertThat(overlay.size()).as("%s", file).isPositive();
             again = again.with(overlay);
         }
-        // the bundled registry already holds this knowledge: layering it again changes no port's status
-        // and adds no other use (programs come from programs/, which this reader does not take yet)
-        for (PortInfo p : BUNDLED.knownPorts()) {
+        assertThat(FIXTURE.knownPorts()).isNotEmpty();
+        for (PortInfo p : FIXTURE.knownPorts()) {
             assertThat(again.get(p.port()).status()).as("port %d", p.port()).isEqualTo(p.status());
             assertThat(withoutPrograms(again.get(p.port()).alternateUses())).as("port %d", p.port())
                     .containsExactlyInAnyOrderElementsOf(withoutPrograms(p.alternateUses()));
@@ -178,7 +183,7 @@ class JsonOverlayTest {
                 }
                 """);
         Overlay overlay = JsonOverlay.read(file);
-        assertThatThrownBy(() -> BUNDLED.with(overlay)).isInstanceOf(RegistryFormatException.class)
+        assertThatThrownBy(() -> FIXTURE.with(overlay)).isInstanceOf(RegistryFormatException.class)
                 .hasMessage(file + ":3: port 1194 has no assignment named \"wireguard\" to set HISTORIC: expected one of [openvpn]");
         assertThatThrownBy(() -> JsonOverlay.read(dir.resolve("missing.json"))).isInstanceOf(IOException.class);
     }
@@ -191,7 +196,7 @@ class JsonOverlayTest {
 
     @Test
     void malwareEntriesClassifyAsMalware() {
-        PortRegistry ours = BUNDLED.with(JsonOverlay.parse("""
+        PortRegistry ours = FIXTURE.with(JsonOverlay.parse("""
                 {"alternateUses": [{"name": "EliteBot", "ports": [55555], "transports": ["tcp"], "kind": "malware",
                   "description": "A made-up trojan.", "basis": "test"}]}
                 """, "x.json"));

@@ -38,9 +38,11 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** Every public record of core, written by the module as JSON with stable field names. */
+/** Every public record of core, written by the module as JSON with stable field names; registries from the fixture table. */
 class PortRegistryModuleTest {
     private static final ObjectMapper MAPPER = PortRegistryJson.newMapper();
+    /** The frozen fixture table (test-fixtures/data/README.md): 1196 is netmagic, abandoned, with OpenVPN. */
+    private static final PortRegistry FIXTURE = FixtureRegistry.FIXTURE;
 
     private static String json(Object value) throws IOException {
         return MAPPER.writeValueAsString(value);
@@ -75,8 +77,8 @@ class PortRegistryModuleTest {
     }
 
     @Test
-    void theBundledLookupOf1196IsCleanJson() throws IOException {
-        JsonNode node = MAPPER.readTree(json(PortRegistry.lookup(1196)));
+    void theLookupOf1196IsCleanJson() throws IOException {
+        JsonNode node = MAPPER.readTree(json(FIXTURE.get(1196)));
         assertThat(fields(node)).containsExactly("port", "range", "status", "assignments", "alternateUses",
                 "relatedPorts", "summary");
         assertThat(node.get("range").asText()).isEqualTo("REGISTERED");
@@ -89,12 +91,12 @@ class PortRegistryModuleTest {
             }
         });
         assertThat(openvpn).containsExactly(1194);
-        assertThat(node.get("summary").asText()).isEqualTo(PortRegistry.lookup(1196).summary());
+        assertThat(node.get("summary").asText()).isEqualTo(FIXTURE.get(1196).summary());
     }
 
     @Test
     void aLocalAssignmentSaysItsOrigin() throws IOException {
-        PortInfo info = PortRegistry.bundled().withAssignment(7443,
+        PortInfo info = FIXTURE.withAssignment(7443,
                 ServiceAssignment.of("billing", "our billing service", Set.of(Transport.TCP), LifecycleStatus.ACTIVE))
                 .get(7443);
         JsonNode last = MAPPER.readTree(json(info)).get("assignments");
@@ -106,7 +108,7 @@ class PortRegistryModuleTest {
         assertThat(json(DataVersion.of("IANA via npm", LocalDate.of(2026, 9, 17), "2026-11-27.1")))
                 .isEqualTo("{\"officialSource\":\"IANA via npm\",\"officialDate\":\"2026-09-17\","
                         + "\"curatedRevision\":\"2026-11-27.1\"}");
-        assertThat(fields(MAPPER.readTree(json(PortRegistry.dataVersion()))))
+        assertThat(fields(MAPPER.readTree(json(FIXTURE.version()))))
                 .containsExactly("officialSource", "officialDate", "curatedRevision");
     }
 
@@ -132,7 +134,7 @@ class PortRegistryModuleTest {
         Files.writeString(proc.resolve("7/cmdline"), "nc\0-l\0");
         Files.createSymbolicLink(proc.resolve("7/exe"), Path.of("/usr/bin/nc (deleted)"));
         Files.createSymbolicLink(proc.resolve("7/fd/3"), Path.of("socket:[4242]"));
-        List<Listener> listeners = ListeningSockets.listeners(PortRegistry.bundled(), proc);
+        List<Listener> listeners = ListeningSockets.listeners(FIXTURE, proc);
         JsonNode seen = MAPPER.readTree(json(listeners.get(0)));
         assertThat(fields(seen)).containsExactly("socket", "process", "verdict", "reason", "loopbackOnly",
                 "malwareAssociated", "info");
@@ -152,7 +154,7 @@ class PortRegistryModuleTest {
 
     @Test
     void checksConflictsAndFrequenciesAreWritten() throws IOException {
-        PortCheck check = PortAdvisor.of(PortRegistry.bundled()).check(50000);
+        PortCheck check = PortAdvisor.of(FIXTURE).check(50000);
         JsonNode node = MAPPER.readTree(json(check));
         assertThat(fields(node)).containsExactly("port", "clear", "conflicts", "info");
         assertThat(node.get("clear").asBoolean()).isFalse();
@@ -166,7 +168,7 @@ class PortRegistryModuleTest {
     @Test
     void jacksonFindsTheModuleByItself() throws IOException {
         ObjectMapper found = new ObjectMapper().findAndRegisterModules();
-        assertThat(found.writeValueAsString(PortRegistry.lookup(1196))).isEqualTo(json(PortRegistry.lookup(1196)));
+        assertThat(found.writeValueAsString(FIXTURE.get(1196))).isEqualTo(json(FIXTURE.get(1196)));
     }
 
     /** The records this test writes; a record added to core without JSON support fails the next test. */
@@ -176,8 +178,8 @@ class PortRegistryModuleTest {
     void everyAccessorOfAValueTypeIsWritten() throws IOException {
         // a field added to a value type but not to its serializer fails here
         Set<String> notFields = Set.of("toBuilder", "hashCode", "toString", "label", "isLocal", "getClass");
-        for (Object value : List.of(PortRegistry.lookup(1196), PortRegistry.lookup(1196).assignments().get(0),
-                PortRegistry.lookup(1196).alternateUses().get(0), PortRegistry.dataVersion())) {
+        for (Object value : List.of(FIXTURE.get(1196), FIXTURE.get(1196).assignments().get(0),
+                FIXTURE.get(1196).alternateUses().get(0), FIXTURE.version())) {
             Set<String> accessors = new TreeSet<>();
             for (java.lang.reflect.Method m : value.getClass().getMethods()) {
                 if (m.getParameterCount() == 0 && !java.lang.reflect.Modifier.isStatic(m.getModifiers())

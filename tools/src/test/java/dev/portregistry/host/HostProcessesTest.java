@@ -31,11 +31,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * End to end on this machine: real processes named openvpn, nc and so on listen on real loopback
  * ports, and the scan of the real /proc names each and judges it. Ports are chosen by their
- * relations in the registry; each child gets its own loopback address (127.0.0.x), so the ports
- * are free unless this machine itself serves them on 127.0.0.x, in which case the case is skipped.
+ * relations in the frozen fixture table (test-fixtures/data/README.md); each child gets its own
+ * loopback address (127.0.0.x), so the ports are free unless this machine itself serves them on
+ * 127.0.0.x, in which case the case is skipped.
  */
 class HostProcessesTest {
-    private static final PortRegistry REGISTRY = PortRegistry.bundled();
+    private static final PortRegistry REGISTRY = FixtureRegistry.FIXTURE;
 
     @TempDir
     static Path dir;
@@ -82,7 +83,7 @@ class HostProcessesTest {
 
     @Test
     void openvpnOnAnAbandonedPortIsPlausibleAndNcThereIsUnexpected() throws Exception {
-        // the port's assignment is abandoned and OpenVPN is a known use of it over TCP and UDP (1196 today)
+        // the port's assignment is abandoned and OpenVPN is a known use of it over TCP and UDP (1196 in the fixture table)
         PortInfo tomb = find(p -> !tcp(p).isEmpty() && tcp(p).stream().allMatch(a -> a.status() == LifecycleStatus.ABANDONED)
                 && tcpUses(p, UseKind.UNOFFICIAL).stream().anyMatch(u -> u.name().equals("OpenVPN"))
                 && tcpUses(p, UseKind.MALWARE).isEmpty());

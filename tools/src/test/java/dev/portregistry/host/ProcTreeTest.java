@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /** Finding the process behind each socket, on fixture /proc trees: the edge cases of the real one. */
 class ProcTreeTest {
-    private static final PortRegistry REGISTRY = PortRegistry.bundled();
+    private static final PortRegistry REGISTRY = FixtureRegistry.FIXTURE;
     private static final ProgramCatalog CATALOG = new FixtureCatalog();
 
     private static List<Listener> scan(FakeProc proc) {
@@ -64,18 +64,18 @@ class ProcTreeTest {
     void aSocketActivatorCountsOnlyWhenNoServiceHoldsTheSocket(@TempDir Path dir) throws IOException {
         FakeProc proc = new FakeProc(dir)
                 .socket("tcp", "00000000", 9090, "0A", 0, 11)
-                .socket("tcp", "00000000", 631, "0A", 0, 12)
+                .socket("tcp", "00000000", 22, "0A", 0, 12)
                 .process(1, "systemd", List.of("/sbin/init"), "/usr/lib/systemd/systemd", FakeProc.socketLink(11),
                         FakeProc.socketLink(12))
                 .process(800, "cockpit-ws", List.of("/usr/libexec/cockpit-ws"), "/usr/libexec/cockpit-ws",
                         FakeProc.socketLink(11));
         List<Listener> ls = scan(proc);
         assertThat(on(ls, Transport.TCP, 9090).process().orElseThrow().commandName()).isEqualTo("cockpit-ws");
-        Listener waiting = on(ls, Transport.TCP, 631);
+        Listener waiting = on(ls, Transport.TCP, 22);
         assertThat(waiting.process().orElseThrow().pid()).isEqualTo(1);
         assertThat(waiting.verdict()).isEqualTo(Verdict.PLAUSIBLE);
-        assertThat(waiting.reason()).startsWith("systemd (pid 1) holds 631/tcp for socket activation, so the service it "
-                + "starts on the first connection is not named; 631 is assigned to ");
+        assertThat(waiting.reason()).startsWith("systemd (pid 1) holds 22/tcp for socket activation, so the service it "
+                + "starts on the first connection is not named; 22 is assigned to ssh");
     }
 
     @Test

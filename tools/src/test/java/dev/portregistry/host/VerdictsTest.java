@@ -13,17 +13,16 @@ import org.junit.jupiter.api.Test;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Predicate;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The verdict rules, on ports chosen from the registry by their relations (never by number, so a
- * data refresh changes which port is used, not what is asserted) and a fixture program catalog.
+ * The verdict rules, on ports of the frozen fixture table (test-fixtures/data/README.md) and a
+ * fixture program catalog: ssh alone on 22/tcp; 1196/tcp, netmagic, abandoned, with OpenVPN as its one
+ * unofficial use; 12345/tcp, NetBus malware and nothing legitimate; 7443, nothing at all.
  */
 class VerdictsTest {
-    private static final PortRegistry REGISTRY = PortRegistry.bundled();
+    private static final PortRegistry REGISTRY = FixtureRegistry.FIXTURE;
     private static final Transport TCP = Transport.TCP;
 
     private static List<ServiceAssignment> on(PortInfo p) {
@@ -35,28 +34,17 @@ class VerdictsTest {
         return p.alternateUses(kind).stream().filter(u -> u.transports().contains(TCP)).toList();
     }
 
-    private static PortInfo find(String what, Predicate<PortInfo> p) {
-        return IntStream.rangeClosed(1, 65535).mapToObj(REGISTRY::get).filter(p).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no port in the data: " + what));
-    }
-
     /** One active assignment on TCP, no alternate use. */
-    private static final PortInfo ACTIVE = find("one active name on TCP", p -> on(p).size() == 1
-            && on(p).get(0).status() == LifecycleStatus.ACTIVE && p.alternateUses().isEmpty());
+    private static final PortInfo ACTIVE = REGISTRY.get(22);
     /** Abandoned on TCP, no active assignment, one unofficial use on TCP, no malware. */
-    private static final PortInfo TOMB = find("abandoned with an alternate use", p -> !on(p).isEmpty()
-            && on(p).stream().allMatch(a -> a.status() == LifecycleStatus.ABANDONED)
-            && uses(p, UseKind.UNOFFICIAL).size() == 1 && uses(p, UseKind.MALWARE).isEmpty());
+    private static final PortInfo TOMB = REGISTRY.get(1196);
     /** Malware on TCP and nothing legitimate on TCP. */
-    private static final PortInfo MALWARE = find("malware only", p -> on(p).isEmpty()
-            && uses(p, UseKind.UNOFFICIAL).isEmpty() && !uses(p, UseKind.MALWARE).isEmpty());
+    private static final PortInfo MALWARE = REGISTRY.get(12345);
     /** Nothing at all on TCP. */
-    private static final PortInfo NOTHING = find("nothing", p -> p.port() > 1024 && p.assignments().isEmpty()
-            && p.alternateUses().isEmpty());
+    private static final PortInfo NOTHING = REGISTRY.get(7443);
 
-    private static final String ACTIVE_NAME = ACTIVE.assignmentsFor(TCP).get(0).name();
-    private static final String USE_NAME = uses(TOMB, UseKind.UNOFFICIAL).get(0).name();
-    private static final String TOMB_NAME = on(TOMB).get(0).name();
+    private static final String ACTIVE_NAME = "ssh";
+    private static final String USE_NAME = "OpenVPN";
 
     private static final FixtureCatalog CATALOG = new FixtureCatalog()
             .service(ACTIVE_NAME, "goodd", "a-very-long-daemon-name")
@@ -76,11 +64,25 @@ class VerdictsTest {
     }
 
     @Test
+    void theFixturePortsAreTheCasesTheRulesNeed() {
+        assertThat(on(ACTIVE)).extracting(ServiceAssignment::name).containsExactly("ssh");
+        assertThat(on(ACTIVE).get(0).status()).isEqualTo(LifecycleStatus.ACTIVE);
+        assertThat(ACTIVE.alternateUses()).isEmpty();
+        assertThat(on(TOMB)).extracting(ServiceAssignment::status).containsExactly(LifecycleStatus.ABANDONED);
+        assertThat(uses(TOMB, UseKind.UNOFFICIAL)).extracting(AlternateUse::name).containsExactly("OpenVPN");
+        assertThat(uses(TOMB, UseKind.MALWARE)).isEmpty();
+        assertThat(on(MALWARE)).isEmpty();
+        assertThat(uses(MALWARE, UseKind.UNOFFICIAL)).isEmpty();
+        assertThat(uses(MALWARE, UseKind.MALWARE)).extracting(AlternateUse::name).containsExactly("NetBus");
+        assertThat(NOTHING.assignments()).isEmpty();
+        assertThat(NOTHING.alternateUses()).isEmpty();
+    }
+
+    @Test
     void theAssignedProgramIsExpected() throws Exception {
         Listener l = judge(ACTIVE, process("goodd", "/usr/sbin/goodd", "/usr/sbin/goodd", "-D"));
         assertThat(l.verdict()).isEqualTo(Verdict.EXPECTED);
-        assertThat(l.reason()).isEqualTo("goodd (pid 4242) listens on " + ACTIVE.port() + "/tcp, which is assigned to "
-                + ACTIVE_NAME + ", and goodd serves " + ACTIVE_NAME + ".");
+        assertThat(l.reason()).isEqualTo("goodd (pid 4242) listens on 22/tcp, which is assigned to ssh, and goodd serves ssh.");
         assertThat(l.process()).isPresent();
         assertThat(l.loopbackOnly()).isFalse();
     }
@@ -108,15 +110,13 @@ class VerdictsTest {
     void aKnownAlternateUseOnAnAbandonedPortIsPlausibleAndAnythingElseUnexpected() throws Exception {
         Listener alt = judge(TOMB, process("altd", "/usr/sbin/altd", "altd"));
         assertThat(alt.verdict()).isEqualTo(Verdict.PLAUSIBLE);
-        assertThat(alt.reason()).isEqualTo("altd (pid 4242) listens on " + TOMB.port() + "/tcp; " + TOMB.port()
-                + " is assigned to " + TOMB_NAME + ", whose product was discontinued, and altd runs " + USE_NAME
-                + ", a known alternate use of it.");
+        assertThat(alt.reason()).isEqualTo("altd (pid 4242) listens on 1196/tcp; 1196 is assigned to netmagic, whose "
+                + "product was discontinued, and altd runs OpenVPN, a known alternate use of it.");
 
         Listener nc = judge(TOMB, process("nc", "/usr/bin/nc", "nc"));
         assertThat(nc.verdict()).isEqualTo(Verdict.UNEXPECTED);
-        assertThat(nc.reason()).isEqualTo("nc (pid 4242) listens on " + TOMB.port() + "/tcp; " + TOMB.port()
-                + " is assigned to " + TOMB_NAME + ", whose product was discontinued and commonly used by " + USE_NAME
-                + ", and nc is no known use of it.");
+        assertThat(nc.reason()).isEqualTo("nc (pid 4242) listens on 1196/tcp; 1196 is assigned to netmagic, whose "
+                + "product was discontinued and commonly used by OpenVPN, and nc is no known use of it.");
     }
 
     @Test
@@ -140,8 +140,8 @@ class VerdictsTest {
         Listener l = judge(MALWARE, process("nc", "/usr/bin/nc", "nc"));
         assertThat(l.verdict()).isEqualTo(Verdict.SUSPICIOUS);
         assertThat(l.malwareAssociated()).isTrue();
-        assertThat(l.reason()).startsWith("nc (pid 4242) listens on " + MALWARE.port() + "/tcp, a port known to be used by malware (")
-                .contains(uses(MALWARE, UseKind.MALWARE).get(0).name())
+        assertThat(l.reason()).startsWith("nc (pid 4242) listens on 12345/tcp, a port known to be used by malware (")
+                .contains("NetBus")
                 .endsWith(", and nc matches nothing legitimate known there.");
         assertThat(judge(MALWARE, process("java", "/usr/bin/java", "java", "Server")).verdict())
                 .as("a runtime is no legitimate match either").isEqualTo(Verdict.SUSPICIOUS);

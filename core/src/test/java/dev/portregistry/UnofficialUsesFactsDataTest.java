@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Well-known facts of the curated unofficial uses, port families and common names, checked through
  * the public API on the bundled data, plus the size and consistency of that knowledge.
  */
-class UnofficialUsesFactsTest {
+class UnofficialUsesFactsDataTest {
 
     private static List<String> unofficialNames(int port) {
         return PortRegistry.lookup(port).alternateUses(UseKind.UNOFFICIAL).stream().map(AlternateUse::name).toList();
