@@ -12,16 +12,12 @@ import dev.portregistry.UseKind;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
@@ -35,14 +31,12 @@ import static dev.portregistry.internal.TableCodec.*;
  *
  * <p>{@link #open} checks the header, the lengths and the CRC-32, inflates the port index and finds
  * its sections from the counts at its start; nothing is walked. The name index is inflated on the
- * first name query, a string chunk when one of its strings is first decoded, and a chunk's bytes
- * are dropped once all its strings are. Then there is one decode path, which trusts the table: a
- * record, an assignment, a use, a string, a date or a list becomes an object when first asked for,
- * and is kept and shared: the ports of one run share their record's lists. A table from outside
- * ({@code PortRegistry.fromTable}, the build through {@link TableCodec#read}) is checked in full by
- * {@link #verify()} first. The bundled table is trusted once its CRC-32 matches: the build
- * verifies those very bytes ({@code BundledTableDamageTest}; {@code BundledTableIsCurrentTest}
- * holds them to a fresh compile).
+ * first name query, a string chunk when one of its strings is first decoded (its bytes are dropped
+ * once all its strings are). Then there is one decode path, which trusts the table: a record, an
+ * assignment, a use, a string, a date or a list becomes an object when first asked for, and is kept
+ * and shared (the ports of a run share their record's lists). A table from outside is checked in
+ * full by {@link #verify()} first; the bundled one is trusted once its CRC-32 matches, as the build
+ * verifies those very bytes ({@code BundledTableDamageTest}, {@code BundledTableIsCurrentTest}).
  *
  * <p>Thread-safe: decoding is synchronized; a decoded string, immutable, and the inflated name
  * index are read without the lock.
@@ -50,14 +44,14 @@ import static dev.portregistry.internal.TableCodec.*;
 public final class PortTable {
     private static final LifecycleStatus[] STATUSES = LifecycleStatus.values();
     private static final UseKind[] KINDS = UseKind.values();
-    private static final int ALL_TRANSPORTS = (1 << Transport.values().length) - 1;
-    private static final int CHUNK_MASK = (1 << CHUNK_SHIFT) - 1;
+    static final int ALL_TRANSPORTS = (1 << Transport.values().length) - 1;
+    static final int CHUNK_MASK = (1 << CHUNK_SHIFT) - 1;
 
     private final String where;
-    private final byte[] index;
+    final byte[] index;
     /** The counts S, C, D, L, A, E, U, R, Q, and each section's offset in the index. */
-    private final int[] count = new int[COUNTS];
-    private final int[] at = new int[SECTION_SIZE.length + 1];
+    final int[] count = new int[COUNTS];
+    final int[] at = new int[SECTION_SIZE.length + 1];
     /** The stored name index until it is inflated into {@link #names}, then null. */
     private byte[] storedNames;
     private final int namesLength;
@@ -67,10 +61,10 @@ public final class PortTable {
     private final int[] chunkStart;
 
     /** Decoded on first use, under the lock; a chunk until all its strings are decoded. */
-    private final byte[][] chunks;
+    final byte[][] chunks;
     private final int[] undecoded;
     private int uninflated;
-    private final String[] strings;
+    final String[] strings;
     private final RegistryDate[] dates;
     private final List<?>[] references;
     private final List<?>[] programs;
@@ -298,7 +292,7 @@ public final class PortTable {
         }
     }
 
-    private PortInfo decodePort(int port) {
+    PortInfo decodePort(int port) {
         int lo = 0;
         int hi = count[R] - 1;
         while (lo <= hi) { // hi: the last run that starts at or before the port
@@ -335,7 +329,7 @@ public final class PortTable {
         return shared;
     }
 
-    private ServiceAssignment assignment(int i) {
+    ServiceAssignment assignment(int i) {
         ServiceAssignment a = assignments[i];
         if (a == null) {
             int p = at[ASSIGNMENTS] + SECTION_SIZE[ASSIGNMENTS] * i;
@@ -353,7 +347,7 @@ public final class PortTable {
         return a;
     }
 
-    private AlternateUse use(int i) {
+    AlternateUse use(int i) {
         AlternateUse u = uses[i];
         if (u == null) {
             int p = at[USES] + SECTION_SIZE[USES] * i;
@@ -386,11 +380,11 @@ public final class PortTable {
     }
 
     /** Where the i-th string ends: where the next string of its chunk starts, or at the chunk's end. */
-    private int stringEnd(int i, byte[] chunk) {
+    int stringEnd(int i, byte[] chunk) {
         return ((i + 1) & CHUNK_MASK) != 0 && i + 1 < count[S] ? u16(at[STRINGS] + 2 * (i + 1)) : chunk.length;
     }
 
-    private byte[] chunk(int c) {
+    byte[] chunk(int c) {
         if (chunks[c] == null) {
             chunks[c] = inflate(stored, chunkStart[c], i32(at[CHUNKS] + 8 * c), i32(at[CHUNKS] + 8 * c + 4), where);
             if (--uninflated == 0) {
@@ -401,7 +395,7 @@ public final class PortTable {
     }
 
     /** The i-th date, null for date 0 (none). */
-    private RegistryDate date(int i) {
+    RegistryDate date(int i) {
         int packed = i32(at[DATES] + 4 * i);
         if (dates[i] == null && i != 0) {
             dates[i] = (packed & 0xFF) == 0 ? RegistryDate.of(packed >>> 16, (packed >>> 8) & 0xFF)
@@ -412,7 +406,7 @@ public final class PortTable {
 
     /** The i-th list as references, decoded on first use. */
     @SuppressWarnings("unchecked")
-    private List<String> references(int i) {
+    List<String> references(int i) {
         if (references[i] == null) {
             String[] values = new String[u8(i32(at[LISTS] + 4 * i))]; // no lambda: a fresh JVM pays ms for the first
             for (int j = 0; j < values.length; j++) {
@@ -446,7 +440,7 @@ public final class PortTable {
         return n != null ? n : loadNames();
     }
 
-    private synchronized byte[] loadNames() {
+    synchronized byte[] loadNames() {
         if (names == null) {
             byte[] n = inflate(storedNames, 0, storedNames.length, namesLength, where);
             long k = n.length < NAMES ? -1 : i32(n, 0) & 0xFFFFFFFFL;
@@ -523,125 +517,27 @@ public final class PortTable {
         return new TableData(version(), ports, names);
     }
 
-    // ---------------------------------------------------------------- verify
-
     /**
-     * Checks everything a damaged or foreign table could get wrong: every string strict UTF-8 and
-     * one line of text; every date real; every list, assignment, extra, use, record and run decoded
-     * (every index and offset in range, transport masks, enum ordinals, each record's constructor
-     * rules); runs ascending and apart; names well-formed, lower case, ascending and found through
-     * the hash section, their answers well-formed; nothing after the last record or answer. Call it
-     * before anything is decoded.
-     *
+     * Checks everything a damaged or foreign table could get wrong ({@link TableVerifier}), before anything is decoded.
      * @return this table, for chaining
      * @throws TableFormatException naming the table, the part and the problem
      */
     public synchronized PortTable verify() {
-        String part = "string ";
-        int i = 0;
-        try {
-            CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder(); // reports malformed input
-            for (; i < count[S]; i++) {
-                byte[] chunk = chunk(i >> CHUNK_SHIFT);
-                int start = u16(at[STRINGS] + 2 * i);
-                require((i & CHUNK_MASK) != 0 || start == 0, "does not start its chunk");
-                strings[i] = utf8.decode(ByteBuffer.wrap(chunk, start, stringEnd(i, chunk) - start)).toString();
-                require(ServiceNames.textProblem(strings[i]));
-            }
-            Arrays.fill(chunks, null); // every string decoded
-            require(strings[0].isEmpty() && i32(at[DATES]) == 0 && u8(i32(at[LISTS])) == 0, "0 is not empty");
-            int end = at[VARIABLE];
-            for (part = "list ", i = 0; i < count[L]; i++) {
-                end = Math.max(end, offset(index, at[LISTS] + 4 * i, at[VARIABLE]) + 1 + 2 * u8(i32(at[LISTS] + 4 * i)));
-                references(i);
-            }
-            for (part = "date ", i = 1; i < count[D]; i++) {
-                date(i);
-            }
-            for (part = "extra ", i = 0; i < count[E]; i++) {
-                int p = at[EXTRAS] + SECTION_SIZE[EXTRAS] * i;
-                require(u8(i32(at[LISTS] + 4 * u16(p + 16))) % 2 == 0 && (i > 0 || i32(p) == 0 && u16(p + 16) == 0),
-                        "has a bad programs list or is not empty");
-            }
-            for (part = "assignment ", i = 0; i < count[A]; i++) {
-                int p = at[ASSIGNMENTS] + SECTION_SIZE[ASSIGNMENTS] * i;
-                require(u8(p + 4) <= ALL_TRANSPORTS && u8(p + 5) < LifecycleStatus.UNASSIGNED.ordinal(), "has a bad mask or status");
-                assignment(i);
-            }
-            for (part = "alternate use ", i = 0; i < count[U]; i++) {
-                int p = at[USES] + SECTION_SIZE[USES] * i;
-                require(u8(p + 4) <= ALL_TRANSPORTS && i32(p + 6) >= -1 && u8(i32(at[LISTS] + 4 * u16(p + 16))) % 2 == 0,
-                        "has a bad mask, official port or programs list");
-                use(i);
-            }
-            for (part = "record ", i = 0; i < count[Q]; i++) {
-                int p = offset(index, at[RECORDS] + 4 * i, at[VARIABLE]);
-                for (int list = 0; list < 3; list++) {
-                    p += 1 + 2 * u8(p);
-                }
-                end = Math.max(end, p);
-            }
-            for (part = "run ", i = 0; i < count[R]; i++) {
-                int first = u16(at[RUNS] + 6 * i);
-                require(first <= u16(at[RUNS] + 6 * i + 2) && (i == 0 || first > u16(at[RUNS] + 6 * i - 4))
-                        && u16(at[RUNS] + 6 * i + 4) < count[Q], "is empty, overlaps the run before it or names no record");
-                for (int port = first; port <= u16(at[RUNS] + 6 * i + 2); port++) {
-                    decodePort(port);
-                }
-            }
-            if (end != index.length) {
-                throw inconsistent("the index has " + (index.length - end) + " unexpected bytes after its last record");
-            }
-            part = "version ";
-            version();
-            part = "name index ";
-            byte[] n = loadNames();
-            end = NAMES + 6 * nameCount() + 2 * i32(n, 4);
-            for (part = "name ", i = 0; i < nameCount(); i++) {
-                String key = name(i);
-                require(ServiceNames.problem(key));
-                require(key.equals(key.toLowerCase(Locale.ROOT)), "is not lower case");
-                require(i == 0 || name(i - 1).compareTo(key) < 0, "does not follow the name before it in order");
-                int p = offset(n, NAMES + 2 * nameCount() + 4 * i, NAMES + 6 * nameCount() + 2 * i32(n, 4));
-                end = Math.max(end, p + 4 + 2 * u16(n, p + 2));
-                require(end <= n.length && u16(n, p) > 0 && Arrays.stream(namePorts(i)).distinct().count() == u16(n, p),
-                        "lists no port or one twice");
-            }
-            int slotted = 0;
-            for (int s = 0; s < i32(n, 4); s++) {
-                require(u16(n, NAMES + 6 * nameCount() + 2 * s) <= nameCount(), "hash slot holds no name");
-                slotted += u16(n, NAMES + 6 * nameCount() + 2 * s) == 0 ? 0 : 1;
-            }
-            for (i = 0; i < nameCount(); i++) {
-                require(slotted == nameCount() && findName(name(i)) == i, "is not found through the hash section");
-            }
-            if (end != n.length) {
-                throw inconsistent("the name index has " + (n.length - end) + " unexpected bytes after its last answer");
-            }
-        } catch (RuntimeException | CharacterCodingException e) {
-            String problem = e instanceof CharacterCodingException ? "is not well-formed UTF-8 (" + e + ")" : e.getMessage();
-            throw e instanceof TableFormatException t ? t : inconsistent(part + i + ": " + problem);
-        }
+        TableVerifier.verify(this);
         return this;
     }
 
-    /** In verify(): the offset at p in b, which must lie past {@code from} and in b. */
-    private static int offset(byte[] b, int p, int from) {
-        require(i32(b, p) >= from && i32(b, p) < b.length, "lies outside the index's lists, records and answers");
-        return i32(b, p);
-    }
-
-    private static void require(boolean ok, String problem) {
+    static void require(boolean ok, String problem) {
         require(ok ? null : problem);
     }
 
-    private static void require(String problem) {
+    static void require(String problem) {
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
     }
 
-    private TableFormatException inconsistent(String what) {
+    TableFormatException inconsistent(String what) {
         return new TableFormatException(where + " is inconsistent: " + what);
     }
 
@@ -655,23 +551,23 @@ public final class PortTable {
         return set;
     }
 
-    private int u8(int p) {
+    int u8(int p) {
         return index[p] & 0xFF;
     }
 
-    private int u16(int p) {
+    int u16(int p) {
         return u16(index, p);
     }
 
-    private int i32(int p) {
+    int i32(int p) {
         return i32(index, p);
     }
 
-    private static int u16(byte[] b, int p) {
+    static int u16(byte[] b, int p) {
         return ((b[p] & 0xFF) << 8) | (b[p + 1] & 0xFF);
     }
 
-    private static int i32(byte[] b, int p) {
+    static int i32(byte[] b, int p) {
         return (u16(b, p) << 16) | u16(b, p + 2);
     }
 }

@@ -85,8 +85,8 @@ public final class TableCodec {
     /** Each section's entry size, and the count of its entries (-1: one entry). */
     static final int[] SECTION_SIZE = {6, 8, 2, 4, 4, 14, 18, 18, 6, 4};
     static final int[] SECTION_COUNT = {-1, C, S, D, L, A, E, U, R, Q};
-    /** The name index's counts K and H come first; its names start at {@code NAMES}. */
-    static final int K = 0, H = 1, NAMES = 8;
+    /** Where the name index's names start, after its counts K and H. */
+    static final int NAMES = 8;
 
     private TableCodec() {
     }
@@ -102,8 +102,7 @@ public final class TableCodec {
     }
 
     /**
-     * Writes a table: the one writer, {@link TableWriter}, kept out of this class so that the reader
-     * never loads it.
+     * Writes a table through the one writer, {@link TableWriter}, which the reader never loads.
      *
      * @param table the content, not null
      * @return the table bytes, never null
