@@ -57,7 +57,7 @@ public final class PortTable {
     private final int namesLength;
     private volatile byte[] names;
     /** The stored string chunks until every one is inflated, then null; where each starts in it. */
-    private byte[] stored;
+    byte[] stored;
     private final int[] chunkStart;
 
     /** Decoded on first use, under the lock; a chunk until all its strings are decoded. */
