@@ -109,7 +109,7 @@ class BundledTableDamageTest {
 
     @Test
     void otherFormatVersionsAreNamed() {
-        for (int format : new int[] {0, 1, 2, 4, 255, 256, 65535}) {
+        for (int format : new int[] {0, 1, 2, 3, 5, 255, 256, 65535}) {
             byte[] bad = GOOD.clone();
             ByteBuffer.wrap(bad).putShort(4, (short) format);
             assertThat(rejected(bad, "format " + format))

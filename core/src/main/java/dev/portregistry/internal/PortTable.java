@@ -12,16 +12,12 @@ import dev.portregistry.UseKind;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
@@ -33,45 +29,53 @@ import static dev.portregistry.internal.TableCodec.*;
  * The reader of a compiled port table (layout in {@link TableCodec}). Internal: not part of the
  * API, not exported by the module.
  *
- * <p>{@link #open} checks the header, the lengths and the CRC-32, inflates the index and finds its
- * sections from the counts at its start; nothing is walked. Then there is one decode path, which
- * trusts the table: a port's record, an assignment, a use, a string chunk, a string, a date or a
- * list becomes an object when first asked for, and is kept and shared. A table from outside
- * ({@code PortRegistry.fromTable}, the build through {@link TableCodec#read}) is checked in full by
- * {@link #verify()} first. The bundled table is trusted once its CRC-32 matches: the build
- * verifies those very bytes ({@code BundledTableDamageTest}; {@code BundledTableIsCurrentTest}
- * holds them to a fresh compile).
+ * <p>{@link #open} checks the header, the lengths and the CRC-32, inflates the port index and finds
+ * its sections from the counts at its start; nothing is walked. The name index is inflated on the
+ * first name query, a string chunk when one of its strings is first decoded (its bytes are dropped
+ * once all its strings are). Then there is one decode path, which trusts the table: a record, an
+ * assignment, a use, a string, a date or a list becomes an object when first asked for, and is kept
+ * and shared (the ports of a run share their record's lists). A table from outside is checked in
+ * full by {@link #verify()} first; the bundled one is trusted once its CRC-32 matches, as the build
+ * verifies those very bytes ({@code BundledTableDamageTest}, {@code BundledTableIsCurrentTest}).
  *
- * <p>Thread-safe: decoding is synchronized; a decoded string, immutable, is read without the lock
- * (decoding it twice in a race is harmless).
+ * <p>Thread-safe: decoding is synchronized; a decoded string, immutable, and the inflated name
+ * index are read without the lock.
  */
 public final class PortTable {
     private static final LifecycleStatus[] STATUSES = LifecycleStatus.values();
     private static final UseKind[] KINDS = UseKind.values();
-    private static final int ALL_TRANSPORTS = (1 << Transport.values().length) - 1;
-    private static final int CHUNK_MASK = (1 << CHUNK_SHIFT) - 1;
+    static final int ALL_TRANSPORTS = (1 << Transport.values().length) - 1;
+    static final int CHUNK_MASK = (1 << CHUNK_SHIFT) - 1;
 
     private final String where;
-    /** The stored string chunks, copied out of the table: the rest of its bytes is not kept. */
-    private final byte[] stored;
-    private final byte[] index;
-    /** The counts S, C, D, L, A, U, P, K, H, and each section's offset in the index. */
-    private final int[] count = new int[COUNTS];
-    private final int[] at = new int[SECTION_SIZE.length + 1];
-    /** Where each string chunk's DEFLATE stream starts in {@link #stored}. */
+    final byte[] index;
+    /** The counts S, C, D, L, A, E, U, R, Q, and each section's offset in the index. */
+    final int[] count = new int[COUNTS];
+    final int[] at = new int[SECTION_SIZE.length + 1];
+    /** The stored name index until it is inflated into {@link #names}, then null. */
+    private byte[] storedNames;
+    private final int namesLength;
+    private volatile byte[] names;
+    /** The stored string chunks until every one is inflated, then null; where each starts in it. */
+    byte[] stored;
     private final int[] chunkStart;
 
-    /** Decoded on first use, under the lock. */
-    private final byte[][] chunks;
-    private final String[] strings;
+    /** Decoded on first use, under the lock; a chunk until all its strings are decoded. */
+    final byte[][] chunks;
+    private final int[] undecoded;
+    private int uninflated;
+    final String[] strings;
     private final RegistryDate[] dates;
     private final List<?>[] references;
     private final List<?>[] programs;
     private final ServiceAssignment[] assignments;
     private final AlternateUse[] uses;
+    /** Each record as the first port that has it: the other ports of its runs share its lists. */
+    private final PortInfo[] records;
     private DataVersion version;
+    private int[] rank;
 
-    private PortTable(byte[] all, byte[] index, long chunksStoredAt, String where) {
+    private PortTable(byte[] all, byte[] index, int namesAt, int namesStored, int namesLength, String where) {
         this.where = where;
         this.index = index;
         if (index.length < 4 * COUNTS) {
@@ -81,32 +85,38 @@ public final class PortTable {
         boolean fit = true;
         for (int i = 0; i < COUNTS; i++) {
             count[i] = i32(4 * i);
-            fit &= count[i] >= (i == S || i == D || i == L ? 1 : 0) && count[i] <= (i == P ? 0x10000 : i == H ? 0x20000 : MAX_POOL);
+            fit &= count[i] >= (i == S || i == D || i == L || i == E ? 1 : 0) && count[i] <= MAX_POOL;
         }
         for (int s = 0; s < SECTION_SIZE.length; s++) {
             at[s] = (int) Math.min(end, Integer.MAX_VALUE);
             end += SECTION_SIZE[s] * (SECTION_COUNT[s] < 0 ? 1 : count[SECTION_COUNT[s]] & 0xFFFFFFFFL);
         }
         at[VARIABLE] = (int) Math.min(end, Integer.MAX_VALUE);
-        if (!fit || count[C] != (count[S] + CHUNK_MASK) >> CHUNK_SHIFT || count[H] != slots(count[K])) {
+        if (!fit || count[C] != (count[S] + CHUNK_MASK) >> CHUNK_SHIFT) {
             throw inconsistent("its counts " + Arrays.toString(count) + " do not fit together");
         }
         if (end > index.length) {
             throw inconsistent("the index ends early: its sections need " + end + " bytes, it has " + index.length);
         }
+        long chunksAt = (long) namesAt + namesStored;
         chunkStart = new int[count[C]];
-        long base = chunksStoredAt;
+        undecoded = new int[count[C]];
+        long next = chunksAt;
         for (int c = 0; c < count[C]; c++) {
-            chunkStart[c] = (int) Math.min(chunksStoredAt - base, Integer.MAX_VALUE);
-            chunksStoredAt += i32(at[CHUNKS] + 8 * c) & 0xFFFFFFFFL;
-            if (i32(at[CHUNKS] + 8 * c + 4) < 0 || i32(at[CHUNKS] + 8 * c + 4) > MAX_PAYLOAD) {
-                throw inconsistent("string chunk " + c + " would inflate past " + MAX_PAYLOAD + " bytes");
+            chunkStart[c] = (int) Math.min(next - chunksAt, Integer.MAX_VALUE);
+            next += i32(at[CHUNKS] + 8 * c) & 0xFFFFFFFFL;
+            undecoded[c] = Math.min(count[S] - (c << CHUNK_SHIFT), 1 << CHUNK_SHIFT);
+            if (i32(at[CHUNKS] + 8 * c + 4) < 0 || i32(at[CHUNKS] + 8 * c + 4) > MAX_POOL) {
+                throw inconsistent("string chunk " + c + " would inflate past " + MAX_POOL + " bytes");
             }
         }
-        if (chunksStoredAt != all.length) {
-            throw inconsistent("the string chunks end at byte " + chunksStoredAt + " of " + all.length);
+        if (next != all.length || chunksAt > all.length) {
+            throw inconsistent("the string chunks end at byte " + next + " of " + all.length);
         }
-        stored = Arrays.copyOfRange(all, (int) base, all.length);
+        storedNames = Arrays.copyOfRange(all, namesAt, namesAt + namesStored);
+        this.namesLength = namesLength;
+        stored = Arrays.copyOfRange(all, (int) chunksAt, all.length);
+        uninflated = count[C];
         chunks = new byte[count[C]][];
         strings = new String[count[S]];
         dates = new RegistryDate[count[D]];
@@ -114,12 +124,13 @@ public final class PortTable {
         programs = new List<?>[count[L]];
         assignments = new ServiceAssignment[count[A]];
         uses = new AlternateUse[count[U]];
+        records = new PortInfo[count[Q]];
     }
 
     /**
-     * Opens a table: checks its header, lengths and CRC-32, and inflates its index.
+     * Opens a table: checks its header, lengths and CRC-32, and inflates its port index.
      *
-     * @param all    the table bytes, kept (not copied); not null
+     * @param all    the table bytes, not kept; not null
      * @param source the name of the resource or file, used in error messages; not null
      * @return the table, never null
      * @throws TableFormatException naming the source and the problem if the table is truncated,
@@ -149,15 +160,18 @@ public final class PortTable {
             throw new TableFormatException(where + " is corrupted: CRC-32 0x" + Long.toHexString(crc.getValue())
                     + " does not match the header's 0x" + Integer.toHexString(i32(all, 10)));
         }
-        int indexAt = HEADER_SIZE + 8;
-        long inflated = all.length < indexAt ? -1 : i32(all, HEADER_SIZE) & 0xFFFFFFFFL;
-        long stored = all.length < indexAt ? -1 : i32(all, HEADER_SIZE + 4) & 0xFFFFFFFFL;
-        if (inflated < 0 || inflated > MAX_PAYLOAD || stored > all.length - indexAt) {
-            throw new TableFormatException(where + " is inconsistent: index of " + stored + " stored and " + inflated
-                    + " inflated bytes in a table of " + all.length);
+        int indexAt = HEADER_SIZE + 16;
+        long[] sizes = new long[4]; // inflated and stored length of the port index, then of the name index
+        for (int i = 0; i < 4 && all.length >= indexAt; i++) {
+            sizes[i] = i32(all, HEADER_SIZE + 4 * i) & 0xFFFFFFFFL;
         }
-        byte[] index = inflate(all, indexAt, (int) stored, (int) inflated, where);
-        return new PortTable(all, index, indexAt + stored, where);
+        if (all.length < indexAt || sizes[0] > MAX_PAYLOAD || sizes[2] > MAX_PAYLOAD
+                || sizes[1] + sizes[3] > all.length - indexAt) {
+            throw new TableFormatException(where + " is inconsistent: indexes of " + Arrays.toString(sizes)
+                    + " inflated and stored bytes in a table of " + all.length);
+        }
+        byte[] index = inflate(all, indexAt, (int) sizes[1], (int) sizes[0], where);
+        return new PortTable(all, index, indexAt + (int) sizes[1], (int) sizes[3], (int) sizes[2], where);
     }
 
     /**
@@ -234,19 +248,35 @@ public final class PortTable {
         return version;
     }
 
-    /** @return how many ports have a record (any data), 0 to 65,536 */
+    /** @return how many ports have data (are in a run), 0 to 65,536 */
     public int portCount() {
-        return count[P];
+        return ranks()[count[R]];
     }
 
-    /** @param i 0 to {@link #portCount()} - 1 @return the i-th port that has a record, ascending */
+    /** @param i 0 to {@link #portCount()} - 1 @return the i-th port that has data, ascending */
     public int dataPort(int i) {
-        return u16(at[PORTS] + 2 * i);
+        int[] rank = ranks();
+        int r = Arrays.binarySearch(rank, 0, count[R], i); // runs are never empty: ranks ascend strictly
+        r = r >= 0 ? r : -r - 2;
+        return u16(at[RUNS] + 6 * r) + i - rank[r];
+    }
+
+    /** rank[r]: how many ports the runs before run r hold; rank[R]: all of them. */
+    private synchronized int[] ranks() {
+        if (rank == null) {
+            int[] n = new int[count[R] + 1];
+            for (int r = 0; r < count[R]; r++) {
+                n[r + 1] = n[r] + u16(at[RUNS] + 6 * r + 2) - u16(at[RUNS] + 6 * r) + 1;
+            }
+            rank = n;
+        }
+        return rank;
     }
 
     /**
-     * Decodes one port: its record if it has one, else an UNASSIGNED record with empty lists. Each
-     * call returns a new {@code PortInfo}; the assignments, uses, strings and lists in it are shared.
+     * Decodes one port: its run's record if it is in a run, else an UNASSIGNED record with empty
+     * lists. Each call returns a new {@code PortInfo} but for a record's first port; the
+     * assignments, uses, strings and lists in it are shared, with the other ports of its record.
      *
      * @param port 0 to 65535
      * @return the port's record, never null
@@ -262,21 +292,26 @@ public final class PortTable {
         }
     }
 
-    private PortInfo decodePort(int port) {
+    PortInfo decodePort(int port) {
         int lo = 0;
-        int hi = count[P] - 1;
-        int i = -1;
-        while (lo <= hi && i < 0) {
+        int hi = count[R] - 1;
+        while (lo <= hi) { // hi: the last run that starts at or before the port
             int mid = (lo + hi) >>> 1;
-            int found = dataPort(mid);
-            lo = found < port ? mid + 1 : lo;
-            hi = found > port ? mid - 1 : hi;
-            i = found == port ? mid : -1;
+            if (u16(at[RUNS] + 6 * mid) <= port) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
         }
-        if (i < 0) {
+        if (hi < 0 || u16(at[RUNS] + 6 * hi + 2) < port) {
             return PortInfo.of(port, List.of(), List.of(), List.of());
         }
-        int p = i32(at[RECORDS] + 4 * i);
+        PortInfo shared = records[u16(at[RUNS] + 6 * hi + 4)];
+        if (shared != null) {
+            return shared.port() == port ? shared
+                    : PortInfo.of(port, shared.assignments(), shared.alternateUses(), shared.relatedPorts());
+        }
+        int p = i32(at[RECORDS] + 4 * u16(at[RUNS] + 6 * hi + 4));
         ServiceAssignment[] a = new ServiceAssignment[u8(p++)];
         for (int j = 0; j < a.length; j++, p += 2) {
             a[j] = assignment(u16(p));
@@ -289,26 +324,30 @@ public final class PortTable {
         for (int j = 0; j < r.length; j++, p += 2) {
             r[j] = u16(p);
         }
-        return PortInfo.of(port, List.of(a), List.of(u), List.of(r));
+        shared = PortInfo.of(port, List.of(a), List.of(u), List.of(r));
+        records[u16(at[RUNS] + 6 * hi + 4)] = shared;
+        return shared;
     }
 
-    private ServiceAssignment assignment(int i) {
+    ServiceAssignment assignment(int i) {
         ServiceAssignment a = assignments[i];
         if (a == null) {
             int p = at[ASSIGNMENTS] + SECTION_SIZE[ASSIGNMENTS] * i;
+            int e = at[EXTRAS] + SECTION_SIZE[EXTRAS] * u16(p + 12);
+            require(u16(p + 12) < count[E], "names no extra");
             a = ServiceAssignment.builder().name(string(u16(p))).description(string(u16(p + 2)))
                     .transports(transports(u8(p + 4))).status(STATUSES[u8(p + 5)])
                     .registrationDate(date(u16(p + 6))).modificationDate(date(u16(p + 8)))
-                    .references(references(u16(p + 10))).serviceCode(string(u16(p + 12)))
-                    .unauthorizedUseReported(string(u16(p + 14))).assignmentNotes(string(u16(p + 16)))
-                    .product(string(u16(p + 18))).vendor(string(u16(p + 20))).discontinuedYear(u16(p + 22))
-                    .reason(string(u16(p + 24))).basis(string(u16(p + 26))).programs(programs(u16(p + 28))).build();
+                    .references(references(u16(p + 10))).serviceCode(string(u16(e)))
+                    .unauthorizedUseReported(string(u16(e + 2))).assignmentNotes(string(u16(e + 4)))
+                    .product(string(u16(e + 6))).vendor(string(u16(e + 8))).discontinuedYear(u16(e + 10))
+                    .reason(string(u16(e + 12))).basis(string(u16(e + 14))).programs(programs(u16(e + 16))).build();
             assignments[i] = a;
         }
         return a;
     }
 
-    private AlternateUse use(int i) {
+    AlternateUse use(int i) {
         AlternateUse u = uses[i];
         if (u == null) {
             int p = at[USES] + SECTION_SIZE[USES] * i;
@@ -328,26 +367,35 @@ public final class PortTable {
     }
 
     private synchronized String decodeString(int i) {
-        byte[] chunk = chunk(i >> CHUNK_SHIFT);
-        int start = i32(at[STRINGS] + 4 * i);
-        strings[i] = new String(chunk, start, stringEnd(i, chunk) - start, StandardCharsets.UTF_8);
+        if (strings[i] == null) {
+            int c = i >> CHUNK_SHIFT;
+            byte[] chunk = chunk(c);
+            int start = u16(at[STRINGS] + 2 * i);
+            strings[i] = new String(chunk, start, stringEnd(i, chunk) - start, StandardCharsets.UTF_8);
+            if (--undecoded[c] == 0) {
+                chunks[c] = null; // every string of it decoded: its bytes are no longer needed
+            }
+        }
         return strings[i];
     }
 
     /** Where the i-th string ends: where the next string of its chunk starts, or at the chunk's end. */
-    private int stringEnd(int i, byte[] chunk) {
-        return ((i + 1) & CHUNK_MASK) != 0 && i + 1 < count[S] ? i32(at[STRINGS] + 4 * (i + 1)) : chunk.length;
+    int stringEnd(int i, byte[] chunk) {
+        return ((i + 1) & CHUNK_MASK) != 0 && i + 1 < count[S] ? u16(at[STRINGS] + 2 * (i + 1)) : chunk.length;
     }
 
-    private byte[] chunk(int c) {
+    byte[] chunk(int c) {
         if (chunks[c] == null) {
             chunks[c] = inflate(stored, chunkStart[c], i32(at[CHUNKS] + 8 * c), i32(at[CHUNKS] + 8 * c + 4), where);
+            if (--uninflated == 0) {
+                stored = null;
+            }
         }
         return chunks[c];
     }
 
     /** The i-th date, null for date 0 (none). */
-    private RegistryDate date(int i) {
+    RegistryDate date(int i) {
         int packed = i32(at[DATES] + 4 * i);
         if (dates[i] == null && i != 0) {
             dates[i] = (packed & 0xFF) == 0 ? RegistryDate.of(packed >>> 16, (packed >>> 8) & 0xFF)
@@ -358,7 +406,7 @@ public final class PortTable {
 
     /** The i-th list as references, decoded on first use. */
     @SuppressWarnings("unchecked")
-    private List<String> references(int i) {
+    List<String> references(int i) {
         if (references[i] == null) {
             String[] values = new String[u8(i32(at[LISTS] + 4 * i))]; // no lambda: a fresh JVM pays ms for the first
             for (int j = 0; j < values.length; j++) {
@@ -386,14 +434,33 @@ public final class PortTable {
 
     // ---------------------------------------------------------------- names
 
+    /** The name index, inflated on first use and checked for its counts and size. */
+    private byte[] names() {
+        byte[] n = names;
+        return n != null ? n : loadNames();
+    }
+
+    synchronized byte[] loadNames() {
+        if (names == null) {
+            byte[] n = inflate(storedNames, 0, storedNames.length, namesLength, where);
+            long k = n.length < NAMES ? -1 : i32(n, 0) & 0xFFFFFFFFL;
+            if (k < 0 || k > MAX_POOL || i32(n, 4) != slots((int) k) || NAMES + 6 * k + 2L * i32(n, 4) > n.length) {
+                throw inconsistent("the name index's counts do not fit it");
+            }
+            storedNames = null;
+            names = n;
+        }
+        return names;
+    }
+
     /** @return how many names the table resolves */
     public int nameCount() {
-        return count[K];
+        return i32(names(), 0);
     }
 
     /** @param i 0 to {@link #nameCount()} - 1 @return the i-th name, lower case; names ascend */
     public String name(int i) {
-        return string(u16(at[NAMES] + 2 * i));
+        return string(u16(names(), NAMES + 2 * i));
     }
 
     /**
@@ -404,137 +471,73 @@ public final class PortTable {
      * @return the name's index, or -1 if the table does not hold it
      */
     public int findName(String key) {
-        for (int s = slot(key.hashCode(), count[H] - 1); ; s = (s + 1) & (count[H] - 1)) {
-            int n = u16(at[HASH] + 2 * s);
-            if (n == 0 || name(n - 1).equals(key)) {
-                return n - 1;
+        byte[] n = names();
+        int mask = i32(n, 4) - 1;
+        for (int s = slot(key.hashCode(), mask); ; s = (s + 1) & mask) {
+            int i = u16(n, NAMES + 6 * i32(n, 0) + 2 * s);
+            if (i == 0 || name(i - 1).equals(key)) {
+                return i - 1;
             }
         }
     }
 
     /** @param i 0 to {@link #nameCount()} - 1 @return the i-th name's ports, official first; a new array */
     public int[] namePorts(int i) {
-        int p = i32(at[ANSWERS] + 4 * i);
-        int[] ports = new int[u16(p)];
-        for (int j = 0; j < ports.length; j++) {
-            ports[j] = u16(p + 2 + 2 * j);
+        byte[] n = names();
+        int p = i32(n, NAMES + 2 * i32(n, 0) + 4 * i);
+        int[] ports = new int[u16(n, p)];
+        int j = 0;
+        for (int v = p + 4, end = v + 2 * u16(n, p + 2); v < end; v += 2) {
+            int port = u16(n, v);
+            if (v + 2 < end && u16(n, v + 2) == port) { // a run: port, port, last
+                require(v + 4 < end && u16(n, v + 4) > port, "has a run that ends early or goes down");
+                for (int last = u16(n, v += 4); port <= last; port++) {
+                    ports[j++] = port;
+                }
+            } else {
+                ports[j++] = port;
+            }
         }
+        require(j == ports.length, "lists fewer ports than it counts");
         return ports;
     }
 
     /** @return everything, decoded, for the compiler and the tools; {@link #verify()} a table from outside first */
     public synchronized TableData toTableData() {
-        List<PortInfo> ports = new ArrayList<>(count[P]);
-        for (int i = 0; i < count[P]; i++) {
-            ports.add(decodePort(dataPort(i)));
+        List<PortInfo> ports = new ArrayList<>();
+        for (int r = 0; r < count[R]; r++) {
+            for (int port = u16(at[RUNS] + 6 * r); port <= u16(at[RUNS] + 6 * r + 2); port++) {
+                ports.add(decodePort(port));
+            }
         }
         TreeMap<String, List<Integer>> names = new TreeMap<>();
-        for (int i = 0; i < count[K]; i++) {
+        for (int i = 0; i < nameCount(); i++) {
             names.put(name(i), Arrays.stream(namePorts(i)).boxed().toList());
         }
         return new TableData(version(), ports, names);
     }
 
-    // ---------------------------------------------------------------- verify
-
     /**
-     * Checks everything a damaged or foreign table could get wrong: every string strict UTF-8 and
-     * one line of text; every date real; every list, assignment, use and port record decoded (every
-     * index and offset in range, transport masks, enum ordinals, each record's constructor rules);
-     * ports ascending; names well-formed, lower case, ascending and found through the hash section;
-     * nothing after the last record.
-     *
+     * Checks everything a damaged or foreign table could get wrong ({@link TableVerifier}), before anything is decoded.
      * @return this table, for chaining
      * @throws TableFormatException naming the table, the part and the problem
      */
     public synchronized PortTable verify() {
-        String part = "string ";
-        int i = 0;
-        try {
-            CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder(); // reports malformed input
-            for (; i < count[S]; i++) {
-                byte[] chunk = chunk(i >> CHUNK_SHIFT);
-                int start = i32(at[STRINGS] + 4 * i);
-                require((i & CHUNK_MASK) != 0 || start == 0, "does not start its chunk");
-                strings[i] = utf8.decode(ByteBuffer.wrap(chunk, start, stringEnd(i, chunk) - start)).toString();
-                require(ServiceNames.textProblem(strings[i]));
-            }
-            require(strings[0].isEmpty() && i32(at[DATES]) == 0 && u8(i32(at[LISTS])) == 0, "0 is not empty");
-            int end = at[VARIABLE];
-            for (part = "list ", i = 0; i < count[L]; i++) {
-                end = Math.max(end, offset(at[LISTS] + 4 * i) + 1 + 2 * u8(i32(at[LISTS] + 4 * i)));
-                references(i);
-            }
-            for (part = "date ", i = 1; i < count[D]; i++) {
-                date(i);
-            }
-            for (part = "assignment ", i = 0; i < count[A]; i++) {
-                int p = at[ASSIGNMENTS] + SECTION_SIZE[ASSIGNMENTS] * i;
-                require(u8(p + 4) <= ALL_TRANSPORTS && u8(p + 5) < LifecycleStatus.UNASSIGNED.ordinal()
-                        && u8(i32(at[LISTS] + 4 * u16(p + 28))) % 2 == 0, "has a bad mask, status or programs list");
-                assignment(i);
-            }
-            for (part = "alternate use ", i = 0; i < count[U]; i++) {
-                int p = at[USES] + SECTION_SIZE[USES] * i;
-                require(u8(p + 4) <= ALL_TRANSPORTS && i32(p + 6) >= -1 && u8(i32(at[LISTS] + 4 * u16(p + 16))) % 2 == 0,
-                        "has a bad mask, official port or programs list");
-                use(i);
-            }
-            for (part = "port ", i = 0; i < count[P]; i++) {
-                require(i == 0 || dataPort(i) > dataPort(i - 1), "follows a greater or equal port");
-                int p = offset(at[RECORDS] + 4 * i);
-                for (int list = 0; list < 3; list++) {
-                    p += 1 + 2 * u8(p);
-                }
-                end = Math.max(end, p);
-                decodePort(dataPort(i));
-            }
-            for (part = "name ", i = 0; i < count[K]; i++) {
-                String key = name(i);
-                require(ServiceNames.problem(key));
-                require(key.equals(key.toLowerCase(Locale.ROOT)), "is not lower case");
-                require(i == 0 || name(i - 1).compareTo(key) < 0, "does not follow the name before it in order");
-                end = Math.max(end, offset(at[ANSWERS] + 4 * i) + 2 + 2 * u16(i32(at[ANSWERS] + 4 * i)));
-                require(u16(i32(at[ANSWERS] + 4 * i)) > 0
-                        && Arrays.stream(namePorts(i)).distinct().count() == namePorts(i).length, "lists no port or one twice");
-            }
-            int slotted = 0;
-            for (int s = 0; s < count[H]; s++) {
-                require(u16(at[HASH] + 2 * s) <= count[K], "hash slot holds no name");
-                slotted += u16(at[HASH] + 2 * s) == 0 ? 0 : 1;
-            }
-            for (i = 0; i < count[K]; i++) {
-                require(slotted == count[K] && findName(name(i)) == i, "is not found through the hash section");
-            }
-            part = "version ";
-            version();
-            if (end != index.length) {
-                throw inconsistent("the index has " + (index.length - end) + " unexpected bytes after its last record");
-            }
-        } catch (RuntimeException | CharacterCodingException e) {
-            String problem = e instanceof CharacterCodingException ? "is not well-formed UTF-8 (" + e + ")" : e.getMessage();
-            throw e instanceof TableFormatException t ? t : inconsistent(part + i + ": " + problem);
-        }
+        TableVerifier.verify(this);
         return this;
     }
 
-    /** In verify(): the offset at p in the index, which must lie in the lists, records and answers. */
-    private int offset(int p) {
-        require(i32(p) >= at[VARIABLE] && i32(p) < index.length, "lies outside the index's lists and records");
-        return i32(p);
-    }
-
-    private static void require(boolean ok, String problem) {
+    static void require(boolean ok, String problem) {
         require(ok ? null : problem);
     }
 
-    private static void require(String problem) {
+    static void require(String problem) {
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
     }
 
-    private TableFormatException inconsistent(String what) {
+    TableFormatException inconsistent(String what) {
         return new TableFormatException(where + " is inconsistent: " + what);
     }
 
@@ -548,23 +551,23 @@ public final class PortTable {
         return set;
     }
 
-    private int u8(int p) {
+    int u8(int p) {
         return index[p] & 0xFF;
     }
 
-    private int u16(int p) {
+    int u16(int p) {
         return u16(index, p);
     }
 
-    private int i32(int p) {
+    int i32(int p) {
         return i32(index, p);
     }
 
-    private static int u16(byte[] b, int p) {
+    static int u16(byte[] b, int p) {
         return ((b[p] & 0xFF) << 8) | (b[p + 1] & 0xFF);
     }
 
-    private static int i32(byte[] b, int p) {
+    static int i32(byte[] b, int p) {
         return (u16(b, p) << 16) | u16(b, p + 2);
     }
 }

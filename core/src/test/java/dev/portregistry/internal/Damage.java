@@ -9,24 +9,26 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * Damages a format-3 table behind a valid header and CRC-32, as a foreign or hand-made file could
- * be: the index and string chunk 0 are inflated, edited and sealed again. Restates the layout of
- * {@link TableCodec}'s javadoc on purpose, as an independent reading of it.
+ * Damages a format-4 table behind a valid header and CRC-32, as a foreign or hand-made file could
+ * be: the port index, the name index and string chunk 0 are inflated, edited and sealed again.
+ * Restates the layout of {@link TableCodec}'s javadoc on purpose, as an independent reading of it.
  */
 final class Damage {
     private Damage() {
     }
 
-    /** The offset of a section in the index: counts are S, C, D, L, A, U, P, K, H. */
+    /** The offset of a section in the port index: counts are S, C, D, L, A, E, U, R, Q. */
     static int section(byte[] index, String name) {
         ByteBuffer b = ByteBuffer.wrap(index);
-        int s = b.getInt(0), c = b.getInt(4), d = b.getInt(8), l = b.getInt(12), a = b.getInt(16), u = b.getInt(20);
-        int p = b.getInt(24), k = b.getInt(28);
+        int[] n = new int[9];
+        for (int i = 0; i < 9; i++) {
+            n[i] = b.getInt(4 * i);
+        }
         int at = 36;
-        for (String[] step : new String[][] {{"version", "6"}, {"chunks", "" + 8 * c}, {"strings", "" + 4 * s},
-                {"dates", "" + 4 * d}, {"lists", "" + 4 * l}, {"assignments", "" + 30 * a}, {"uses", "" + 18 * u},
-                {"ports", "" + 2 * p}, {"records", "" + 4 * p}, {"names", "" + 2 * k}, {"answers", "" + 4 * k},
-                {"hash", "0"}}) {
+        for (String[] step : new String[][] {{"version", "6"}, {"chunks", "" + 8 * n[1]}, {"strings", "" + 2 * n[0]},
+                {"dates", "" + 4 * n[2]}, {"lists", "" + 4 * n[3]}, {"assignments", "" + 14 * n[4]},
+                {"extras", "" + 18 * n[5]}, {"uses", "" + 18 * n[6]}, {"runs", "" + 6 * n[7]},
+                {"records", "" + 4 * n[8]}, {"variable", "0"}}) {
             if (step[0].equals(name)) {
                 return at;
             }
@@ -35,34 +37,60 @@ final class Damage {
         throw new IllegalArgumentException(name);
     }
 
-    /** The table with its inflated index replaced by {@code edit}'s result. */
+    /** The offset of a section in the name index: counts K and H, names K x 2, answers K x 4, hash H x 2. */
+    static int nameSection(byte[] names, String name) {
+        int k = ByteBuffer.wrap(names).getInt(0);
+        return switch (name) {
+            case "names" -> 8;
+            case "answers" -> 8 + 2 * k;
+            case "hash" -> 8 + 6 * k;
+            case "variable" -> 8 + 6 * k + 2 * ByteBuffer.wrap(names).getInt(4);
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    /** The table with its inflated port index replaced by {@code edit}'s result. */
     static byte[] index(byte[] table, UnaryOperator<byte[]> edit) {
-        return rebuild(table, edit, UnaryOperator.identity());
+        return rebuild(table, edit, UnaryOperator.identity(), UnaryOperator.identity());
+    }
+
+    /** The table with its inflated name index replaced by {@code edit}'s result. */
+    static byte[] names(byte[] table, UnaryOperator<byte[]> edit) {
+        return rebuild(table, UnaryOperator.identity(), edit, UnaryOperator.identity());
     }
 
     /** The table with the text of string chunk 0 replaced by {@code edit}'s result, of the same length. */
     static byte[] chunk0(byte[] table, UnaryOperator<byte[]> edit) {
-        return rebuild(table, UnaryOperator.identity(), edit);
+        return rebuild(table, UnaryOperator.identity(), UnaryOperator.identity(), edit);
     }
 
-    private static byte[] rebuild(byte[] table, UnaryOperator<byte[]> indexEdit, UnaryOperator<byte[]> chunkEdit) {
+    /** The inflated port index (0) or name index (1) of a table. */
+    static byte[] inflated(byte[] table, int which) {
         ByteBuffer t = ByteBuffer.wrap(table);
-        int indexLength = t.getInt(14);
-        int indexStored = t.getInt(18);
-        byte[] index = inflate(Arrays.copyOfRange(table, 22, 22 + indexStored), indexLength);
-        int chunkStored = ByteBuffer.wrap(index).getInt(42);
-        int chunkLength = ByteBuffer.wrap(index).getInt(46);
-        byte[] chunk = deflate(chunkEdit.apply(inflate(Arrays.copyOfRange(table, 22 + indexStored,
-                22 + indexStored + chunkStored), chunkLength)));
-        ByteBuffer.wrap(index).putInt(42, chunk.length);
-        index = indexEdit.apply(index);
-        byte[] stored = deflate(index);
-        byte[] rest = Arrays.copyOfRange(table, 22 + indexStored + chunkStored, table.length);
-        return seal(ByteBuffer.allocate(8 + stored.length + chunk.length + rest.length).putInt(index.length)
-                .putInt(stored.length).put(stored).put(chunk).put(rest).array());
+        int at = 30 + (which == 0 ? 0 : t.getInt(18));
+        return inflate(Arrays.copyOfRange(table, at, at + t.getInt(18 + 8 * which)), t.getInt(14 + 8 * which));
     }
 
-    /** A header with magic, format 3, length and CRC-32 around a body. */
+    private static byte[] rebuild(byte[] table, UnaryOperator<byte[]> indexEdit, UnaryOperator<byte[]> namesEdit,
+                                  UnaryOperator<byte[]> chunkEdit) {
+        ByteBuffer t = ByteBuffer.wrap(table);
+        int chunksAt = 30 + t.getInt(18) + t.getInt(26);
+        byte[] index = inflated(table, 0);
+        int chunkStored = ByteBuffer.wrap(index).getInt(section(index, "chunks"));
+        int chunkLength = ByteBuffer.wrap(index).getInt(section(index, "chunks") + 4);
+        byte[] chunk = deflate(chunkEdit.apply(inflate(Arrays.copyOfRange(table, chunksAt, chunksAt + chunkStored), chunkLength)));
+        ByteBuffer.wrap(index).putInt(section(index, "chunks"), chunk.length);
+        index = indexEdit.apply(index);
+        byte[] names = namesEdit.apply(inflated(table, 1));
+        byte[] storedIndex = deflate(index);
+        byte[] storedNames = deflate(names);
+        byte[] rest = Arrays.copyOfRange(table, chunksAt + chunkStored, table.length);
+        return seal(ByteBuffer.allocate(16 + storedIndex.length + storedNames.length + chunk.length + rest.length)
+                .putInt(index.length).putInt(storedIndex.length).putInt(names.length).putInt(storedNames.length)
+                .put(storedIndex).put(storedNames).put(chunk).put(rest).array());
+    }
+
+    /** A header with magic, format 4, length and CRC-32 around a body. */
     static byte[] seal(byte[] body) {
         CRC32 crc = new CRC32();
         crc.update(body);

@@ -82,10 +82,15 @@ class TableCodecLimitsTest {
         TableData back = TableCodec.read(bytes, "t");
         assertThat(back).isEqualTo(table);
         assertThat(back.ports().get(0).alternateUses().get(0).officialPort()).isEmpty();
-        // one assignment (30 bytes) and one use (18) in the pools, not 64 of each: the index, whose
-        // inflated length the body starts with, is the counts, 64 ports and their 7-byte records, and little else
+        // one assignment (14 bytes), one use (18), one record and one run (6) for the 64 ports: the port
+        // index, whose inflated length the body starts with, is the counts and little else
         int indexLength = java.nio.ByteBuffer.wrap(bytes).getInt(TableCodec.HEADER_SIZE);
-        assertThat(indexLength).isLessThan(64 * 20);
+        assertThat(indexLength).isLessThan(200);
+        assertThat(java.nio.ByteBuffer.wrap(Damage.inflated(bytes, 0)).getInt(4 * 7)).as("runs").isEqualTo(1);
+        PortTable read = PortTable.open(bytes, "t");
+        assertThat(read.port(6063).alternateUses()).isSameAs(read.port(6000).alternateUses());
+        assertThat(read.portCount()).isEqualTo(64);
+        assertThat(read.dataPort(63)).isEqualTo(6063);
     }
 
     @Test
@@ -108,9 +113,10 @@ class TableCodecLimitsTest {
     @Test
     void aCompressedStreamThatAsksForADictionaryIsRejected() {
         // zlib header 78 BB: the FDICT flag is set, followed by a dictionary id
-        // format 3: u32 inflated and u32 stored length of the index, then its DEFLATE stream
+        // format 4: u32 inflated and u32 stored length of the port index and of the name index, then the streams
         byte[] index = {0x78, (byte) 0xBB, 0, 0, 0, 1, 0x4B, 0x4C, 0x4A, 0x06, 0};
-        byte[] stored = java.nio.ByteBuffer.allocate(8 + index.length).putInt(100).putInt(index.length).put(index).array();
+        byte[] stored = java.nio.ByteBuffer.allocate(16 + index.length).putInt(100).putInt(index.length).putInt(0)
+                .putInt(0).put(index).array();
         assertThatThrownBy(() -> TableCodec.read(Damage.seal(stored), "t")).isInstanceOf(TableFormatException.class)
                 .hasMessage("port table t is inconsistent: a compressed part does not inflate to its 100 recorded bytes");
     }

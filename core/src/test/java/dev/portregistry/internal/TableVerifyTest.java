@@ -41,7 +41,8 @@ class TableVerifyTest {
 
     private static UnaryOperator<byte[]> put(String section, int offset, int... bytes) {
         return index -> {
-            int at = Damage.section(index, section) + offset;
+            int at = (section.startsWith("name ") ? Damage.nameSection(index, section.substring(5))
+                    : Damage.section(index, section)) + offset;
             for (int i = 0; i < bytes.length; i++) {
                 index[at + i] = (byte) bytes[i];
             }
@@ -68,13 +69,15 @@ class TableVerifyTest {
         assertThat(refused(Damage.index(GOOD, put("assignments", 0, 0xFF, 0xFF))))
                 .isEqualTo("assignment 0: Index 65535 out of bounds for length " + stringCount());
         assertThat(refused(Damage.index(GOOD, put("records", 0, 0x7F, 0xFF, 0xFF, 0xFF))))
-                .isEqualTo("port 0: lies outside the index's lists and records");
+                .isEqualTo("record 0: lies outside the index's lists, records and answers");
+        assertThat(refused(Damage.index(GOOD, put("assignments", 12, 0x7F, 0xFF))))
+                .isEqualTo("assignment 0: names no extra");
     }
 
     @Test
     void aBadEnumOrdinalOrTransportMaskIsRefused() {
         assertThat(refused(Damage.index(GOOD, put("assignments", 5, LifecycleStatus.UNASSIGNED.ordinal()))))
-                .isEqualTo("assignment 0: has a bad mask, status or programs list");
+                .isEqualTo("assignment 0: has a bad mask or status");
         assertThat(refused(Damage.index(GOOD, put("assignments", 4, 0))))
                 .startsWith("assignment 0: assignment : transports [] is empty");
         assertThat(refused(Damage.index(GOOD, put("uses", 4, 0x10))))
@@ -83,21 +86,65 @@ class TableVerifyTest {
     }
 
     @Test
-    void portsOutOfOrderAreRefused() {
-        assertThat(refused(Damage.index(GOOD, put("ports", 0, 0, 7)))).isEqualTo("port 1: follows a greater or equal port");
+    void runsOutOfOrderOverlappingEmptyOrWithoutARecordAreRefused() {
+        // the sample's runs: 0..0, 7..7, 65535..65535, each with its own record
+        String bad = "is empty, overlaps the run before it or names no record";
+        assertThat(refused(Damage.index(GOOD, put("runs", 6, 0, 0)))).isEqualTo("run 1: " + bad);
+        assertThat(refused(Damage.index(GOOD, put("runs", 6 + 2, 0, 6)))).isEqualTo("run 1: " + bad);
+        assertThat(refused(Damage.index(GOOD, put("runs", 4, 0, 3)))).isEqualTo("run 0: " + bad);
+    }
+
+    @Test
+    void aRunSharesItsRecordWithEveryPortAndARecordNoRunNamesIsHarmless() {
+        // port 0's run widened to 0..6: ports 1..6 read as port 0 does, and the table still verifies
+        byte[] wide = Damage.index(GOOD, put("runs", 2, 0, 6));
+        PortTable table = PortTable.open(wide, "t").verify();
+        for (int port = 0; port <= 6; port++) {
+            assertThat(table.port(port).assignments()).isEqualTo(table.port(0).assignments());
+            assertThat(table.port(port).alternateUses()).isSameAs(table.port(0).alternateUses());
+        }
+        assertThat(table.portCount()).isEqualTo(9);
+        assertThat(table.dataPort(6)).isEqualTo(6);
+        assertThat(table.dataPort(7)).isEqualTo(7);
+        assertThat(table.dataPort(8)).isEqualTo(65535);
+        // port 65535's run with port 7's record, which relates it to 65535 itself: PortInfo refuses it
+        assertThat(refused(Damage.index(GOOD, put("runs", 12 + 4, 0, 1))))
+                .startsWith("run 2: ").contains("must be ascending, unique and exclude the port itself");
     }
 
     @Test
     void namesOutOfOrderOrNotLowerCaseOrUnreachableAreRefused() {
         // the keys are the strings 1..K in order (bare, echo, thing); name 0 pointing at string 2 puts "echo" before "echo"
-        assertThat(refused(Damage.index(GOOD, put("names", 0, 0, 2))))
+        assertThat(refused(Damage.names(GOOD, put("name names", 0, 0, 2))))
                 .isEqualTo("name 1: does not follow the name before it in order");
         assertThat(refused(Damage.chunk0(GOOD, text -> replace(text, "thing", "Thing")))).isEqualTo("name 2: is not lower case");
-        assertThat(refused(Damage.index(GOOD, index -> {
-            int at = Damage.section(index, "hash");
-            Arrays.fill(index, at, at + 2 * ByteBuffer.wrap(index).getInt(32), (byte) 0);
-            return index;
+        assertThat(refused(Damage.names(GOOD, names -> {
+            int at = Damage.nameSection(names, "hash");
+            Arrays.fill(names, at, at + 2 * ByteBuffer.wrap(names).getInt(4), (byte) 0);
+            return names;
         }))).isEqualTo("name 0: is not found through the hash section");
+    }
+
+    @Test
+    void badAnswersAndABadNameIndexAreRefused() {
+        // the answers: bare [0], echo [7], thing [7, 65535]; each u16 n ports, u16 m values, the values
+        int thing = 12;
+        assertThat(refused(Damage.names(GOOD, put("name variable", thing, 0, 3))))
+                .isEqualTo("name 2: lists fewer ports than it counts");
+        assertThat(refused(Damage.names(GOOD, put("name variable", thing + 4, 0, 7, 0, 7))))
+                .isEqualTo("name 2: has a run that ends early or goes down");
+        assertThat(refused(Damage.names(GOOD, put("name variable", 6, 0, 2))))
+                .isEqualTo("name 1: lists fewer ports than it counts");
+        assertThat(refused(Damage.names(GOOD, put("name variable", thing, 0, 1))))
+                .isEqualTo("name 2: Index 1 out of bounds for length 1");
+        assertThat(refused(Damage.names(GOOD, put("name answers", 0, 0, 0, 0, 0))))
+                .isEqualTo("name 0: lies outside the index's lists, records and answers");
+        assertThat(refused(Damage.names(GOOD, names -> Arrays.copyOf(names, names.length + 2))))
+                .isEqualTo("the name index has 2 unexpected bytes after its last answer");
+        assertThat(refused(Damage.names(GOOD, names -> Arrays.copyOf(names, 20))))
+                .isEqualTo("the name index's counts do not fit it");
+        assertThat(refused(Damage.names(GOOD, put("name names", -4, 0, 0, 0, 3))))
+                .isEqualTo("the name index's counts do not fit it");
     }
 
     @Test
@@ -122,7 +169,7 @@ class TableVerifyTest {
     @Test
     void aTruncatedOrOverlongIndexIsRefused() {
         assertThat(refused(Damage.index(GOOD, index -> Arrays.copyOf(index, index.length - 1))))
-                .matches("name 2: Index \\d+ out of bounds for length \\d+");
+                .matches("run 2: Index \\d+ out of bounds for length \\d+");
         assertThat(refused(Damage.index(GOOD, index -> Arrays.copyOf(index, index.length + 3))))
                 .isEqualTo("the index has 3 unexpected bytes after its last record");
         assertThat(refused(Damage.index(GOOD, index -> Arrays.copyOf(index, 40))))
@@ -130,8 +177,7 @@ class TableVerifyTest {
     }
 
     private static int stringCount() {
-        return ByteBuffer.wrap(Damage.inflate(Arrays.copyOfRange(GOOD, 22, 22 + ByteBuffer.wrap(GOOD).getInt(18)),
-                ByteBuffer.wrap(GOOD).getInt(14))).getInt(0);
+        return ByteBuffer.wrap(Damage.inflated(GOOD, 0)).getInt(0);
     }
 
     /** The bytes with the first occurrence of one ISO-8859-1 text replaced by another of the same length. */
