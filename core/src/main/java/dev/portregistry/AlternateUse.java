@@ -30,7 +30,7 @@ public final class AlternateUse {
             throw new IllegalArgumentException("alternate use name \"" + name + "\" is blank: expected a name such as \"OpenVPN\"");
         }
         description = b.description;
-        kind = Objects.requireNonNull(b.kind, "kind of alternate use \"" + name + "\" must be set");
+        kind = Values.required(b.kind, "kind of alternate use \"", name, "\" must be set");
         transports = Transports.copyOf(b.transports, "alternate use ", name);
         officialPort = b.officialPort;
         basis = b.basis;
@@ -40,7 +40,7 @@ public final class AlternateUse {
             throw new IllegalArgumentException("alternate use \"" + name + "\" was last seen in " + lastYear
                     + ", before it was first seen in " + firstYear + ": expected lastYear >= firstYear");
         }
-        programs = Values.copyOf(b.programs, "programs of alternate use " + name);
+        programs = Values.copyOf(b.programs, "programs of alternate use ", name);
     }
 
     /**

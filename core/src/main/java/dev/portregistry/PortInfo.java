@@ -21,9 +21,9 @@ public final class PortInfo {
 
     private PortInfo(Builder b) {
         port = b.port;
-        assignments = Values.copyOf(b.assignments, "assignments of port " + port);
-        alternateUses = Values.copyOf(b.alternateUses, "alternateUses of port " + port);
-        relatedPorts = Values.copyOf(b.relatedPorts, "relatedPorts of port " + port);
+        assignments = Values.copyOf(b.assignments, "assignments of port ", port);
+        alternateUses = Values.copyOf(b.alternateUses, "alternateUses of port ", port);
+        relatedPorts = Values.copyOf(b.relatedPorts, "relatedPorts of port ", port);
         int previous = -1;
         for (int related : relatedPorts) {
             PortRange.checkPort(related);
@@ -212,19 +212,19 @@ public final class PortInfo {
 
         /** @param value the official assignments, not null @return this builder */
         public Builder assignments(List<ServiceAssignment> value) {
-            assignments = Objects.requireNonNull(value, "assignments of port " + port + " must not be null");
+            assignments = Values.required(value, "assignments of port ", port, " must not be null");
             return this;
         }
 
         /** @param value the alternate uses, not null @return this builder */
         public Builder alternateUses(List<AlternateUse> value) {
-            alternateUses = Objects.requireNonNull(value, "alternateUses of port " + port + " must not be null");
+            alternateUses = Values.required(value, "alternateUses of port ", port, " must not be null");
             return this;
         }
 
         /** @param value related ports, ascending, without the port itself, not null @return this builder */
         public Builder relatedPorts(List<Integer> value) {
-            relatedPorts = Objects.requireNonNull(value, "relatedPorts of port " + port + " must not be null");
+            relatedPorts = Values.required(value, "relatedPorts of port ", port, " must not be null");
             return this;
         }
 

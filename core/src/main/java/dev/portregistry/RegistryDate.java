@@ -16,10 +16,14 @@ import java.util.Optional;
 public final class RegistryDate implements Comparable<RegistryDate> {
     private static final int NO_DAY = 0;
 
-    private final YearMonth month;
+    // plain numbers, not a YearMonth: loading YearMonth sets up a date formatter, which a fresh
+    // JVM's first lookup would pay for; the java.time views are made when asked for
+    private final int year;
+    private final int month;
     private final int day;
 
-    private RegistryDate(YearMonth month, int day) {
+    private RegistryDate(int year, int month, int day) {
+        this.year = year;
         this.month = month;
         this.day = day;
     }
@@ -37,7 +41,7 @@ public final class RegistryDate implements Comparable<RegistryDate> {
         if (month < 1 || month > 12) {
             throw new IllegalArgumentException("month " + month + " is out of range: expected 1..12");
         }
-        return new RegistryDate(YearMonth.of(year, month), NO_DAY);
+        return new RegistryDate(year, month, NO_DAY);
     }
 
     /**
@@ -51,7 +55,7 @@ public final class RegistryDate implements Comparable<RegistryDate> {
     public static RegistryDate of(LocalDate date) {
         Objects.requireNonNull(date, "date must not be null");
         checkYear(date.getYear());
-        return new RegistryDate(YearMonth.of(date.getYear(), date.getMonthValue()), date.getDayOfMonth());
+        return new RegistryDate(date.getYear(), date.getMonthValue(), date.getDayOfMonth());
     }
 
     /**
@@ -100,7 +104,7 @@ public final class RegistryDate implements Comparable<RegistryDate> {
      * @return the year
      */
     public int year() {
-        return month.getYear();
+        return year;
     }
 
     /**
@@ -109,7 +113,7 @@ public final class RegistryDate implements Comparable<RegistryDate> {
      * @return the year and month, never null
      */
     public YearMonth yearMonth() {
-        return month;
+        return YearMonth.of(year, month);
     }
 
     /**
@@ -118,7 +122,7 @@ public final class RegistryDate implements Comparable<RegistryDate> {
      * @return the date, or empty for a date with month precision
      */
     public Optional<LocalDate> date() {
-        return day == NO_DAY ? Optional.empty() : Optional.of(month.atDay(day));
+        return day == NO_DAY ? Optional.empty() : Optional.of(LocalDate.of(year, month, day));
     }
 
     /**
@@ -132,18 +136,21 @@ public final class RegistryDate implements Comparable<RegistryDate> {
 
     @Override
     public int compareTo(RegistryDate other) {
-        int c = month.compareTo(other.month);
+        int c = Integer.compare(year, other.year);
+        if (c == 0) {
+            c = Integer.compare(month, other.month);
+        }
         return c != 0 ? c : Integer.compare(day, other.day);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RegistryDate d && d.month.equals(month) && d.day == day;
+        return o instanceof RegistryDate d && d.year == year && d.month == month && d.day == day;
     }
 
     @Override
     public int hashCode() {
-        return month.hashCode() * 31 + day;
+        return (year * 31 + month) * 31 + day;
     }
 
     /**
@@ -153,6 +160,22 @@ public final class RegistryDate implements Comparable<RegistryDate> {
      */
     @Override
     public String toString() {
-        return day == NO_DAY ? month.toString() : month.atDay(day).toString();
+        StringBuilder sb = new StringBuilder(10);
+        for (int pad = year < 10 ? 3 : year < 100 ? 2 : year < 1000 ? 1 : 0; pad > 0; pad--) {
+            sb.append('0'); // ISO 8601's four-digit year, as YearMonth and LocalDate write it
+        }
+        sb.append(year);
+        twoDigits(sb.append('-'), month);
+        if (day != NO_DAY) {
+            twoDigits(sb.append('-'), day);
+        }
+        return sb.toString();
+    }
+
+    private static void twoDigits(StringBuilder sb, int value) {
+        if (value < 10) {
+            sb.append('0');
+        }
+        sb.append(value);
     }
 }

@@ -47,7 +47,7 @@ public final class ServiceAssignment {
     private ServiceAssignment(Builder b) {
         name = Objects.requireNonNull(b.name, "name must not be null");
         description = Objects.requireNonNull(b.description, "description must not be null");
-        status = Objects.requireNonNull(b.status, "status of assignment \"" + name + "\" must be set");
+        status = Values.required(b.status, "status of assignment \"", name, "\" must be set");
         origin = Objects.requireNonNull(b.origin, "origin must not be null");
         transports = Transports.copyOf(b.transports, "assignment ", name);
         if (status == LifecycleStatus.UNASSIGNED) {
@@ -56,7 +56,7 @@ public final class ServiceAssignment {
         }
         registrationDate = b.registrationDate;
         modificationDate = b.modificationDate;
-        references = Values.copyOf(b.references, "references of assignment " + name);
+        references = Values.copyOf(b.references, "references of assignment ", name);
         serviceCode = b.serviceCode;
         unauthorizedUse = b.unauthorizedUse;
         assignmentNotes = b.assignmentNotes;
@@ -65,7 +65,7 @@ public final class ServiceAssignment {
         discontinuedYear = b.discontinuedYear;
         reason = b.reason;
         basis = b.basis;
-        programs = Values.copyOf(b.programs, "programs of assignment " + name);
+        programs = Values.copyOf(b.programs, "programs of assignment ", name);
     }
 
     /**

@@ -29,18 +29,36 @@ final class Values {
 
     /** List.copyOf, with a message that names the list when it or an element is null. */
     static <T> List<T> copyOf(List<T> list, String what) {
+        return copyOf(list, what, "");
+    }
+
+    /**
+     * List.copyOf, with a message that names the list ({@code what} followed by {@code of}) when it
+     * or an element is null. The name is put together only then: the table decodes every value
+     * through here, and a message built on every call costs time and, in a fresh JVM, the set-up
+     * of string concatenation.
+     */
+    static <T> List<T> copyOf(List<T> list, String what, Object of) {
         if (list == null) {
-            throw new NullPointerException(what + " must not be null: expected a list, possibly empty");
+            throw new NullPointerException(what + of + " must not be null: expected a list, possibly empty");
         }
         if (list.isEmpty()) {
             return List.of();
         }
         for (T element : list) {
             if (element == null) {
-                throw new NullPointerException(what + " must not contain null: " + list);
+                throw new NullPointerException(what + of + " must not contain null: " + list);
             }
         }
         return List.copyOf(list);
+    }
+
+    /** Objects.requireNonNull with a message ({@code what}, {@code of}, {@code rest}) put together only on failure. */
+    static <T> T required(T value, String what, Object of, String rest) {
+        if (value == null) {
+            throw new NullPointerException(what + of + rest);
+        }
+        return value;
     }
 
     static int year(int value, String what) {
