@@ -31,8 +31,8 @@ import java.util.List;
  * it are not evaluated), but with the arguments passed as the local variables they already are and
  * the registry read from the generated class's references. {@code StaticInvoke} copies each
  * argument into a field of the generated class for every row (a reference store with a garbage
- * collector's write barrier, and an object that escapes, so the JIT must allocate each row's
- * protocol string). The interpreted path ({@link #eval}) is {@code StaticInvoke}'s.
+ * collector's write barrier, and the row's protocol string escapes into the field). The
+ * interpreted path ({@link #eval}) is {@code StaticInvoke}'s.
  *
  * <p>Not for direct use: public only because Spark copies plan nodes through their public
  * constructor. Immutable and thread-safe, like every Catalyst expression.
