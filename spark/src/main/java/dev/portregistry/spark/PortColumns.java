@@ -12,13 +12,19 @@ import dev.portregistry.UseKind;
 
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
+import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeArrayWriter;
+import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
 import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.catalyst.util.GenericArrayData;
 import org.apache.spark.unsafe.types.UTF8String;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -28,10 +34,16 @@ import java.util.Set;
  * {@link UTF8String} and {@link ArrayData} values that a function call returns without allocating.
  * The {@code port_info} struct and the summary are built on a port's first call and kept.
  *
- * <p>Built once per registry and JVM (see {@link RegistryRef}): 11 arrays of 65,536 references.
- * Immutable after construction except for the lazily filled {@code info} and {@code summary}
- * arrays, whose elements are immutable and safely published (benign race: two threads may build
- * the same element, both equal). Thread-safe.
+ * <p>Laid out for the per-row lookup: one flat table per answer, indexed by
+ * {@code transport << 16 | port} (one array load, no table per transport to load first), and
+ * equal values are one object (a name on TCP and UDP, the empty list), so the working set of a
+ * flow mix stays small. The {@code port_uses} lists are {@link UnsafeArrayData}, Spark's own
+ * binary form, which the row writer copies in one block instead of element by element.
+ *
+ * <p>Built once per registry and JVM (see {@link RegistryRef}): 11 × 65,536 references in 5 tables. Immutable after construction except for the lazily filled {@code info}
+ * and {@code summary} arrays, whose elements are immutable and safely published (benign race: two
+ * threads may build the same element, both equal). Nothing ever writes into a returned value: the
+ * same object is handed to every row, and Spark copies it into the row it builds. Thread-safe.
  */
 final class PortColumns {
     static final int PORTS = PortRange.MAX_PORT + 1;
@@ -39,15 +51,17 @@ final class PortColumns {
 
     private static final UTF8String[] RANGE_NAMES = names(PortRange.values());
     private static final UTF8String[] STATUS_NAMES = names(LifecycleStatus.values());
-    private static final ArrayData EMPTY = new GenericArrayData(new Object[0]);
+    private static final ArrayData EMPTY = unsafeStrings(List.of());
+    /** Bits of a port in a table index: {@code transport << PORT_BITS | port}. */
+    private static final int PORT_BITS = 16;
 
     private final PortRegistry registry;
     /** By port: the status name. */
     private final UTF8String[] status = new UTF8String[PORTS];
-    /** By transport ordinal, then port: the ACTIVE service name, local first; null if none. */
-    private final UTF8String[][] service = new UTF8String[TRANSPORTS.length][PORTS];
-    /** By transport ordinal, then port: the alternate-use names, EMPTY if none. */
-    private final ArrayData[][] uses = new ArrayData[TRANSPORTS.length][PORTS];
+    /** By {@code transport << 16 | port}: the ACTIVE service name, local first; null if none. */
+    private final UTF8String[] service = new UTF8String[TRANSPORTS.length << PORT_BITS];
+    /** By {@code transport << 16 | port}: the alternate-use names, EMPTY if none. */
+    private final ArrayData[] uses = new ArrayData[TRANSPORTS.length << PORT_BITS];
     /** By port, filled on first use: the port_info struct. */
     private final InternalRow[] info = new InternalRow[PORTS];
     /** By port, filled on first use: the summary. */
@@ -55,12 +69,17 @@ final class PortColumns {
 
     PortColumns(PortRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry must not be null");
+        Map<String, UTF8String> names = new HashMap<>();
+        Map<List<String>, ArrayData> lists = new HashMap<>();
         for (int port = 0; port < PORTS; port++) {
             PortInfo p = registry.get(port);
             status[port] = STATUS_NAMES[p.status().ordinal()];
             for (Transport t : TRANSPORTS) {
-                service[t.ordinal()][port] = activeName(p, t);
-                uses[t.ordinal()][port] = useNames(p.alternateUses(), t, null);
+                int i = t.ordinal() << PORT_BITS | port;
+                String name = activeName(p, t);
+                service[i] = name == null ? null : names.computeIfAbsent(name, UTF8String::fromString);
+                uses[i] = lists.computeIfAbsent(new ArrayList<>(useNameSet(p.alternateUses(), t, null)),
+                        PortColumns::strings);
             }
         }
     }
@@ -73,11 +92,11 @@ final class PortColumns {
     // ------------------------------------------------------------------ lookups; port and transport may be invalid
 
     UTF8String service(int port, int transport) {
-        return isPort(port) && transport >= 0 ? service[transport][port] : null;
+        return isPort(port) && transport >= 0 ? service[transport << PORT_BITS | port] : null;
     }
 
     ArrayData uses(int port, int transport) {
-        return isPort(port) && transport >= 0 ? uses[transport][port] : null;
+        return isPort(port) && transport >= 0 ? uses[transport << PORT_BITS | port] : null;
     }
 
     UTF8String status(int port) {
@@ -125,7 +144,7 @@ final class PortColumns {
      * The name a flow on this port and transport is for: the first ACTIVE local assignment that
      * covers the transport, else the first ACTIVE IANA one; null if there is none or it has no name.
      */
-    private static UTF8String activeName(PortInfo p, Transport t) {
+    private static String activeName(PortInfo p, Transport t) {
         String found = null;
         for (ServiceAssignment a : p.assignments()) {
             if (a.status() == LifecycleStatus.ACTIVE && a.transports().contains(t) && !a.name().isEmpty()) {
@@ -138,18 +157,23 @@ final class PortColumns {
                 }
             }
         }
-        return found == null ? null : UTF8String.fromString(found);
+        return found;
     }
 
     /** The distinct names of the uses on a transport (any transport if t is null), of one kind (any if null). */
     private static ArrayData useNames(List<AlternateUse> all, Transport t, UseKind kind) {
+        return strings(useNameSet(all, t, kind));
+    }
+
+    /** The distinct names of the uses on a transport (any if t is null), of one kind (any if null), in order. */
+    private static Set<String> useNameSet(List<AlternateUse> all, Transport t, UseKind kind) {
         Set<String> names = new LinkedHashSet<>();
         for (AlternateUse u : all) {
             if ((t == null || u.transports().contains(t)) && (kind == null || u.kind() == kind)) {
                 names.add(u.name());
             }
         }
-        return strings(names);
+        return names;
     }
 
     private static InternalRow infoRow(PortInfo p) {
@@ -181,20 +205,30 @@ final class PortColumns {
                 strings(services),
                 useNames(p.alternateUses(), null, null),
                 useNames(p.alternateUses(), null, UseKind.MALWARE),
-                related.length == 0 ? EMPTY : new GenericArrayData(related),
+                UnsafeArrayData.fromPrimitiveArray(related),
                 assignments.isEmpty() ? EMPTY : new GenericArrayData(assignments.toArray())});
     }
 
-    private static ArrayData strings(java.util.Collection<String> values) {
-        if (values.isEmpty()) {
-            return EMPTY;
-        }
-        Object[] out = new Object[values.size()];
+    private static ArrayData strings(Collection<String> values) {
+        return values.isEmpty() && EMPTY != null ? EMPTY : unsafeStrings(values);
+    }
+
+    /**
+     * The strings as an {@code array<string>} in Spark's binary form, written the way generated
+     * code writes one, then copied out of the writer's buffer into a buffer of its own.
+     */
+    private static UnsafeArrayData unsafeStrings(Collection<String> values) {
+        UnsafeRowWriter row = new UnsafeRowWriter(1);
+        row.resetRowWriter();
+        UnsafeArrayWriter array = new UnsafeArrayWriter(row, 8);
+        int start = row.cursor();
+        array.initialize(values.size());
         int i = 0;
         for (String s : values) {
-            out[i++] = UTF8String.fromString(s);
+            array.write(i++, UTF8String.fromString(s));
         }
-        return new GenericArrayData(out);
+        row.setOffsetAndSizeFromPreviousCursor(0, start);
+        return row.getRow().getArray(0).copy();
     }
 
     private static UTF8String[] names(Enum<?>[] values) {

@@ -2,6 +2,11 @@ package dev.portregistry.spark;
 
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.Literal;
+import org.apache.spark.sql.catalyst.expressions.codegen.CodeBlock;
+import org.apache.spark.sql.catalyst.expressions.codegen.CodeGenerator;
+import org.apache.spark.sql.catalyst.expressions.codegen.CodegenContext;
+import org.apache.spark.sql.catalyst.expressions.codegen.ExprCode;
+import org.apache.spark.sql.catalyst.expressions.codegen.JavaCode;
 import org.apache.spark.sql.catalyst.expressions.objects.StaticInvoke;
 import org.apache.spark.sql.connector.catalog.functions.ScalarFunction;
 import org.apache.spark.sql.types.AbstractDataType;
@@ -11,12 +16,23 @@ import org.apache.spark.sql.types.ObjectType;
 import scala.Option;
 import scala.collection.immutable.IndexedSeq;
 import scala.collection.immutable.Seq;
+import scala.jdk.javaapi.CollectionConverters;
+
+import java.util.List;
 
 /**
  * A call of one of the SQL functions: Spark's own {@link StaticInvoke} of a {@link PortFunctions}
  * method, so that whole-stage code generation calls the method directly with primitive arguments,
  * under the SQL name ({@code port_service(dport, proto)}) in plans, error messages and the names of
  * result columns. The first argument is the {@link RegistryRef} literal and is not shown.
+ *
+ * <p>Its generated code is its own, not {@code StaticInvoke}'s: the same call of the same method,
+ * with the same null handling (a null argument gives null without a call, and the arguments after
+ * it are not evaluated), but with the arguments passed as the local variables they already are and
+ * the registry read from the generated class's references. {@code StaticInvoke} copies each
+ * argument into a field of the generated class for every row (a reference store with a garbage
+ * collector's write barrier, and the row's protocol string escapes into the field). The
+ * interpreted path ({@link #eval}) is {@code StaticInvoke}'s.
  *
  * <p>Not for direct use: public only because Spark copies plan nodes through their public
  * constructor. Immutable and thread-safe, like every Catalyst expression.
@@ -67,6 +83,42 @@ public final class PortFunctionCall extends StaticInvoke {
             first = false;
         }
         return s.append(')').toString();
+    }
+
+    @Override
+    public ExprCode doGenCode(CodegenContext ctx, ExprCode ev) {
+        List<Expression> args = CollectionConverters.asJava(arguments());
+        if (args.isEmpty() || !(args.get(0) instanceof Literal literal)
+                || !(literal.value() instanceof RegistryRef registry)) {
+            return super.doGenCode(ctx, ev);
+        }
+        String ref = ctx.addReferenceObj("portRegistry", registry, RegistryRef.class.getName());
+        StringBuilder call = new StringBuilder(PortFunctions.class.getName()).append('.').append(functionName())
+                .append('(').append(ref);
+        // boolean isNull = true; T value = null;
+        // <arg 1> if (!arg1IsNull) { <arg 2> if (!arg2IsNull) { value = call; isNull = value == null; } }
+        StringBuilder code = new StringBuilder()
+                .append("boolean ").append(ev.isNull()).append(" = true;\n")
+                .append(CodeGenerator.javaType(dataType())).append(' ').append(ev.value()).append(" = null;\n");
+        int open = 0;
+        for (Expression arg : args.subList(1, args.size())) {
+            ExprCode e = arg.genCode(ctx);
+            code.append(e.code()).append('\n');
+            if (arg.nullable()) {
+                code.append("if (!").append(e.isNull()).append(") {\n");
+                open++;
+            }
+            call.append(", ").append(e.value());
+        }
+        code.append(ev.value()).append(" = ").append(call).append(");\n")
+                .append(ev.isNull()).append(" = ").append(ev.value()).append(" == null;\n")
+                .append("}\n".repeat(open));
+        return ev.copy(new CodeBlock(seq(List.of(code.toString())), seq(List.<JavaCode>of())), ev.isNull(),
+                ev.value());
+    }
+
+    private static <T> Seq<T> seq(List<T> list) {
+        return CollectionConverters.asScala(list).toSeq();
     }
 
     @Override

@@ -38,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
 
 /**
  * One Spark job per operation over the same cached flows ({@link SyntheticFlows}: sport, dport,
@@ -50,6 +51,10 @@ import static org.apache.spark.sql.functions.expr;
  * <li>{@code projection}: the flows as they are, the floor.</li>
  * <li>{@code enrich}: {@link PortEnrichment#enrich}: port_service, port_status, port_range and
  *     port_uses of dport, four columns.</li>
+ * <li>{@code constantColumns}: the flows with the same four columns as {@code enrich} (string,
+ *     string, string, array of strings) holding constants, the answers for 443/tcp, the commonest
+ *     flow: what building the enriched rows costs without looking anything up, the floor of any
+ *     enrichment that adds those columns.</li>
  * <li>{@code serviceOnly}: {@code port_service(dport, proto)} alone.</li>
  * <li>{@code broadcastJoin}: the way it is done today: a left join with a broadcast table of all
  *     65,536 ports (status, range, the TCP and UDP service and uses, from the same registry) and a
@@ -214,6 +219,15 @@ public class SparkEnrichBenchmark {
     @Benchmark
     public void enrich() {
         run(PortEnrichment.enrich(flows, "dport", "proto"));
+    }
+
+    /** The four columns of enrich holding constants (443/tcp's answers): the cost of the wider rows alone. */
+    @Benchmark
+    public void constantColumns() {
+        PortInfo https = PortRegistry.lookup(443);
+        run(flows.select(col("*"), lit(service(https, Transport.TCP)).as("port_service"),
+                lit(https.status().name()).as("port_status"), lit(https.range().name()).as("port_range"),
+                lit(uses(https, Transport.TCP).toArray(new String[0])).as("port_uses")));
     }
 
     /** The service name alone. */
