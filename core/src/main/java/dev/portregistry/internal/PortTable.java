@@ -9,6 +9,7 @@ import dev.portregistry.RegistryDate;
 import dev.portregistry.ServiceAssignment;
 import dev.portregistry.Transport;
 import dev.portregistry.UseKind;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +46,10 @@ import static dev.portregistry.internal.TableCodec.*;
  * <p>Thread-safe: decoding is synchronized; a decoded string, immutable, is read without the lock
  * (decoding it twice in a race is harmless).
  */
+// EnumOrdinal: the table stores LifecycleStatus, UseKind and Transport (as bit 1 << ordinal) by their
+// ordinals: their declaration order is part of the table format (reordering one changes every table),
+// so a new constant goes last.
+@SuppressWarnings("EnumOrdinal")
 public final class PortTable {
     private static final LifecycleStatus[] STATUSES = LifecycleStatus.values();
     private static final UseKind[] KINDS = UseKind.values();
@@ -69,7 +74,7 @@ public final class PortTable {
     private final List<?>[] programs;
     private final ServiceAssignment[] assignments;
     private final AlternateUse[] uses;
-    private DataVersion version;
+    private @Nullable DataVersion version;
 
     private PortTable(byte[] all, byte[] index, long chunksStoredAt, String where) {
         this.where = where;
@@ -214,8 +219,8 @@ public final class PortTable {
             }
             return out;
         } catch (Exception e) { // DataFormatException; named, the verifier would load it in a fresh JVM
-            if (e instanceof RuntimeException) {
-                throw (RuntimeException) e;
+            if (e instanceof RuntimeException runtimeException) {
+                throw runtimeException;
             }
             throw new TableFormatException(where + " is corrupted: a compressed part does not inflate: " + e.getMessage(), e);
         } finally {
@@ -225,7 +230,7 @@ public final class PortTable {
 
     // ---------------------------------------------------------------- the one decode path
 
-    /** @return the data version, never null */
+    /** Returns the data version, never null. */
     public synchronized DataVersion version() {
         if (version == null) {
             version = DataVersion.of(string(u16(at[VERSION])), date(u16(at[VERSION] + 2)).date().orElseThrow(),
@@ -234,12 +239,17 @@ public final class PortTable {
         return version;
     }
 
-    /** @return how many ports have a record (any data), 0 to 65,536 */
+    /** Returns how many ports have a record (any data), 0 to 65,536. */
     public int portCount() {
         return count[P];
     }
 
-    /** @param i 0 to {@link #portCount()} - 1 @return the i-th port that has a record, ascending */
+    /**
+     * Returns the i-th port that has a record, ascending.
+     *
+     * @param i 0 to {@link #portCount()} - 1
+     * @return the i-th port that has a record, ascending
+     */
     public int dataPort(int i) {
         return u16(at[PORTS] + 2 * i);
     }
@@ -386,12 +396,17 @@ public final class PortTable {
 
     // ---------------------------------------------------------------- names
 
-    /** @return how many names the table resolves */
+    /** Returns how many names the table resolves. */
     public int nameCount() {
         return count[K];
     }
 
-    /** @param i 0 to {@link #nameCount()} - 1 @return the i-th name, lower case; names ascend */
+    /**
+     * Returns the i-th name, lower case; names ascend.
+     *
+     * @param i 0 to {@link #nameCount()} - 1
+     * @return the i-th name, lower case; names ascend
+     */
     public String name(int i) {
         return string(u16(at[NAMES] + 2 * i));
     }
@@ -412,7 +427,12 @@ public final class PortTable {
         }
     }
 
-    /** @param i 0 to {@link #nameCount()} - 1 @return the i-th name's ports, official first; a new array */
+    /**
+     * Returns the i-th name's ports, official first; a new array.
+     *
+     * @param i 0 to {@link #nameCount()} - 1
+     * @return the i-th name's ports, official first; a new array
+     */
     public int[] namePorts(int i) {
         int p = i32(at[ANSWERS] + 4 * i);
         int[] ports = new int[u16(p)];
@@ -422,7 +442,7 @@ public final class PortTable {
         return ports;
     }
 
-    /** @return everything, decoded, for the compiler and the tools; {@link #verify()} a table from outside first */
+    /** Returns everything, decoded, for the compiler and the tools; {@link #verify()} a table from outside first. */
     public synchronized TableData toTableData() {
         List<PortInfo> ports = new ArrayList<>(count[P]);
         for (int i = 0; i < count[P]; i++) {
@@ -528,7 +548,7 @@ public final class PortTable {
         require(ok ? null : problem);
     }
 
-    private static void require(String problem) {
+    private static void require(@Nullable String problem) {
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }

@@ -7,6 +7,7 @@ import dev.portregistry.Program;
 import dev.portregistry.RegistryDate;
 import dev.portregistry.ServiceAssignment;
 import dev.portregistry.Transport;
+import org.jspecify.annotations.Nullable;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +69,10 @@ import java.util.zip.Deflater;
  * core's table of iana 2026-09-17 holds 8,228 ports with data and 6,757 names; the compiler's report
  * prints the counts of each build, all far below the limits.
  */
+// EnumOrdinal: the table stores LifecycleStatus, UseKind and Transport (as bit 1 << ordinal) by their
+// ordinals: their declaration order is part of the table format (reordering one changes every table),
+// so a new constant goes last.
+@SuppressWarnings("EnumOrdinal")
 public final class TableCodec {
     /** "PRTB". */
     public static final int MAGIC = 0x50525442;
@@ -301,7 +306,7 @@ public final class TableCodec {
         private final List<T> values = new ArrayList<>();
 
         @SafeVarargs
-        Pool(String what, T... first) {
+        Pool(String what, @Nullable T... first) {
             this.what = what;
             for (T value : first) {
                 add(value);
@@ -314,7 +319,7 @@ public final class TableCodec {
             return values.size() > before;
         }
 
-        int add(T value) {
+        int add(@Nullable T value) {
             Integer i = index.get(value);
             if (i == null) {
                 if (values.size() >= MAX_POOL) {

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The code of the user guide ({@code docs/guide.md}) and the README: each region between
@@ -83,14 +82,14 @@ class GuideExamplesTest {
     @Test
     void badInput() {
         // tag::bad-input[]
+        String problem = "";
         try {
             PortRegistry.lookup(70000);
         } catch (IllegalArgumentException e) {
-            e.getMessage();   // names 70000 and the range 0..65535
+            problem = e.getMessage();   // names 70000 and the range 0..65535
         }
         // end::bad-input[]
-        assertThatThrownBy(() -> PortRegistry.lookup(70000)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("70000").hasMessageContaining("0..65535");
+        assertThat(problem).contains("70000").contains("0..65535");
     }
 
     @Test

@@ -110,6 +110,7 @@ class PortRegistryModuleTest {
                 .containsExactly("officialSource", "officialDate", "curatedRevision");
     }
 
+    @SuppressWarnings("AddressSelection") // an IP literal: InetAddress.getByName parses it, no name is looked up
     @Test
     void socketsAndListenersAreWrittenWithTextAddresses() throws IOException {
         ListeningSocket socket = new ListeningSocket(Transport.UDP, InetAddress.getByName("::1"), 1196, 1000, 42);
@@ -229,6 +230,7 @@ class PortRegistryModuleTest {
         return records;
     }
 
+    @SuppressWarnings("AddressSelection") // an IP literal: InetAddress.getByName parses it, no name is looked up
     @Test
     void fieldNamesAreTheRecordComponentsInOrder() throws IOException {
         // the mix-ins fix the order; this catches a component added to a record but not to its mix-in

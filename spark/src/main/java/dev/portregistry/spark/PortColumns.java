@@ -33,6 +33,8 @@ import java.util.Set;
  * arrays, whose elements are immutable and safely published (benign race: two threads may build
  * the same element, both equal). Thread-safe.
  */
+// EnumOrdinal: ordinals index the per-transport and per-status arrays built here in this JVM; never stored
+@SuppressWarnings("EnumOrdinal")
 final class PortColumns {
     static final int PORTS = PortRange.MAX_PORT + 1;
     private static final Transport[] TRANSPORTS = Transport.values();
