@@ -343,6 +343,7 @@ public final class ServiceAssignment {
          * @param value the registration date, or null for none
          * @return this builder
          */
+        @SuppressWarnings("exports") // @Nullable is JSpecify's, which the module requires static on purpose
         public Builder registrationDate(@Nullable RegistryDate value) {
             registrationDate = value;
             return this;
@@ -354,6 +355,7 @@ public final class ServiceAssignment {
          * @param value the modification date, or null for none
          * @return this builder
          */
+        @SuppressWarnings("exports") // @Nullable is JSpecify's, which the module requires static on purpose
         public Builder modificationDate(@Nullable RegistryDate value) {
             modificationDate = value;
             return this;
