@@ -6,5 +6,8 @@
  * the table codec in {@code dev.portregistry.internal} is not API.
  */
 module dev.portregistry {
+    // @NullMarked and @Nullable (JSpecify), for compilers and null checkers: not needed at run time, and
+    // not transitive, so that a user's module compiles without it
+    requires static org.jspecify;
     exports dev.portregistry;
 }

@@ -4,6 +4,9 @@
  * and how often ports are found open, from the user's own Nmap install ({@code dev.portregistry.nmap}).
  */
 module dev.portregistry.tools {
+    // @NullMarked and @Nullable (JSpecify), for compilers and null checkers: not needed at run time, and
+    // not transitive, so that a user's module compiles without it
+    requires static org.jspecify;
     requires transitive dev.portregistry;
 
     exports dev.portregistry.host;

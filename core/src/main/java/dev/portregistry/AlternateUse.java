@@ -1,5 +1,7 @@
 package dev.portregistry;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -71,47 +73,47 @@ public final class AlternateUse {
         return b;
     }
 
-    /** @return the software's name, e.g. {@code OpenVPN}; never null or blank */
+    /** Returns the software's name, e.g. {@code OpenVPN}; never null or blank. */
     public String name() {
         return name;
     }
 
-    /** @return one sentence about the software and its use of the port; never null */
+    /** Returns one sentence about the software and its use of the port; never null. */
     public String description() {
         return description;
     }
 
-    /** @return the transports it uses there; immutable, never empty, in declaration order */
+    /** Returns the transports it uses there; immutable, never empty, in declaration order. */
     public Set<Transport> transports() {
         return transports;
     }
 
-    /** @return UNOFFICIAL or MALWARE, never null */
+    /** Returns UNOFFICIAL or MALWARE, never null. */
     public UseKind kind() {
         return kind;
     }
 
-    /** @return the software's own IANA-assigned port where it has one (1194 for OpenVPN), else empty */
+    /** Returns the software's own IANA-assigned port where it has one (1194 for OpenVPN), else empty. */
     public OptionalInt officialPort() {
         return officialPort < 0 ? OptionalInt.empty() : OptionalInt.of(officialPort);
     }
 
-    /** @return what the fact rests on (vendor documentation, an advisory, ...); never null */
+    /** Returns what the fact rests on (vendor documentation, an advisory, ...); never null. */
     public String basis() {
         return basis;
     }
 
-    /** @return the year the use was first seen (a 1998 trojan: 1998), only where known */
+    /** Returns the year the use was first seen (a 1998 trojan: 1998), only where known. */
     public OptionalInt firstYear() {
         return firstYear == 0 ? OptionalInt.empty() : OptionalInt.of(firstYear);
     }
 
-    /** @return the year the use was last seen or ended, only where known; empty for a current use */
+    /** Returns the year the use was last seen or ended, only where known; empty for a current use. */
     public OptionalInt lastYear() {
         return lastYear == 0 ? OptionalInt.empty() : OptionalInt.of(lastYear);
     }
 
-    /** @return programs known to be this use, e.g. {@code openvpn}; possibly empty, never null */
+    /** Returns programs known to be this use, e.g. {@code openvpn}; possibly empty, never null. */
     public List<Program> programs() {
         return programs;
     }
@@ -158,7 +160,7 @@ public final class AlternateUse {
         private String name = "";
         private String description = "";
         private Set<Transport> transports = Set.of();
-        private UseKind kind;
+        private @Nullable UseKind kind;
         private int officialPort = -1;
         private String basis = "";
         private int firstYear;
@@ -168,31 +170,53 @@ public final class AlternateUse {
         private Builder() {
         }
 
-        /** @param value the software's name, not null, not blank when built @return this builder */
+        /**
+         * Sets {@code name}.
+         *
+         * @param value the software's name, not null, not blank when built
+         * @return this builder
+         */
         public Builder name(String value) {
             name = Values.text(value, "name");
             return this;
         }
 
-        /** @param value one sentence about it, not null @return this builder */
+        /**
+         * Sets {@code description}.
+         *
+         * @param value one sentence about it, not null
+         * @return this builder
+         */
         public Builder description(String value) {
             description = Values.text(value, "description");
             return this;
         }
 
-        /** @param value the transports, not null; must not be empty when built @return this builder */
+        /**
+         * Sets {@code transports}.
+         *
+         * @param value the transports, not null; must not be empty when built
+         * @return this builder
+         */
         public Builder transports(Set<Transport> value) {
             transports = Objects.requireNonNull(value, "transports must not be null");
             return this;
         }
 
-        /** @param value UNOFFICIAL or MALWARE, not null @return this builder */
+        /**
+         * Sets {@code kind}.
+         *
+         * @param value UNOFFICIAL or MALWARE, not null
+         * @return this builder
+         */
         public Builder kind(UseKind value) {
             kind = Objects.requireNonNull(value, "kind must not be null");
             return this;
         }
 
         /**
+         * Sets {@code officialPort}.
+         *
          * @param value the software's own assigned port, 0 to 65535
          * @return this builder
          * @throws IllegalArgumentException naming the value if it is not a port
@@ -202,13 +226,20 @@ public final class AlternateUse {
             return this;
         }
 
-        /** @param value what the fact rests on, not null @return this builder */
+        /**
+         * Sets {@code basis}.
+         *
+         * @param value what the fact rests on, not null
+         * @return this builder
+         */
         public Builder basis(String value) {
             basis = Values.text(value, "basis");
             return this;
         }
 
         /**
+         * Sets {@code firstYear}.
+         *
          * @param value the year first seen, 1 to 9999, or 0 for unknown
          * @return this builder
          * @throws IllegalArgumentException naming the value if out of range
@@ -219,6 +250,8 @@ public final class AlternateUse {
         }
 
         /**
+         * Sets {@code lastYear}.
+         *
          * @param value the year last seen, 1 to 9999, or 0 for unknown or current
          * @return this builder
          * @throws IllegalArgumentException naming the value if out of range
@@ -228,7 +261,12 @@ public final class AlternateUse {
             return this;
         }
 
-        /** @param value programs known to be this use, not null, without null elements @return this builder */
+        /**
+         * Sets {@code programs}.
+         *
+         * @param value programs known to be this use, not null, without null elements
+         * @return this builder
+         */
         public Builder programs(List<Program> value) {
             programs = Objects.requireNonNull(value, "programs must not be null");
             return this;

@@ -43,17 +43,17 @@ public final class DataVersion {
         return new DataVersion(officialSource, officialDate, curatedRevision);
     }
 
-    /** @return where the official IANA data was taken from; never null or blank */
+    /** Returns where the official IANA data was taken from; never null or blank. */
     public String officialSource() {
         return officialSource;
     }
 
-    /** @return the date of the official data, never null */
+    /** Returns the date of the official data, never null. */
     public LocalDate officialDate() {
         return officialDate;
     }
 
-    /** @return the revision of the curated knowledge; never null or blank */
+    /** Returns the revision of the curated knowledge; never null or blank. */
     public String curatedRevision() {
         return curatedRevision;
     }

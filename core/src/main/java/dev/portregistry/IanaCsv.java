@@ -1,6 +1,7 @@
 package dev.portregistry;
 
 import dev.portregistry.internal.ServiceNames;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -95,11 +96,11 @@ public final class IanaCsv {
     private final int dataRows;
     private final int serviceOnlyRows;
     private final int unassignedRows;
-    private final RegistryDate newest;
+    private final @Nullable RegistryDate newest;
     private final SortedMap<Integer, List<ServiceAssignment>> byPort;
 
     private IanaCsv(String source, List<Row> rows, int dataRows, int serviceOnlyRows, int unassignedRows,
-                    RegistryDate newest) {
+                    @Nullable RegistryDate newest) {
         this.source = source;
         this.rows = List.copyOf(rows);
         this.dataRows = dataRows;
@@ -148,7 +149,7 @@ public final class IanaCsv {
 
     // ---------------------------------------------------------------- what was read
 
-    /** @return the source named when reading, such as the file name; never null */
+    /** Returns the source named when reading, such as the file name; never null. */
     public String source() {
         return source;
     }
@@ -163,17 +164,17 @@ public final class IanaCsv {
         return rows;
     }
 
-    /** @return the number of records below the header, all kinds */
+    /** Returns the number of records below the header, all kinds. */
     public int recordCount() {
         return dataRows;
     }
 
-    /** @return the number of records without a port number (service-name-only registrations), not kept */
+    /** Returns the number of records without a port number (service-name-only registrations), not kept. */
     public int serviceOnlyCount() {
         return serviceOnlyRows;
     }
 
-    /** @return the number of records that mark ports unassigned (Unassigned, Removed and the like), not kept */
+    /** Returns the number of records that mark ports unassigned (Unassigned, Removed and the like), not kept. */
     public int unassignedCount() {
         return unassignedRows;
     }
@@ -234,22 +235,22 @@ public final class IanaCsv {
             this.assignment = assignment;
         }
 
-        /** @return the 1-based line of the file on which the record starts */
+        /** Returns the 1-based line of the file on which the record starts. */
         public int line() {
             return line;
         }
 
-        /** @return the port, or the first port of a range */
+        /** Returns the port, or the first port of a range. */
         public int firstPort() {
             return firstPort;
         }
 
-        /** @return the port, or the last port of a range; equal to {@link #firstPort()} for one port */
+        /** Returns the port, or the last port of a range; equal to {@link #firstPort()} for one port. */
         public int lastPort() {
             return lastPort;
         }
 
-        /** @return the assignment this record states, with IANA's fields; never null */
+        /** Returns the assignment this record states, with IANA's fields; never null. */
         public ServiceAssignment assignment() {
             return assignment;
         }
@@ -273,7 +274,7 @@ public final class IanaCsv {
         int data = 0;
         int serviceOnly = 0;
         int unassigned = 0;
-        RegistryDate newest = null;
+        @Nullable RegistryDate newest = null;
         for (List<String> f; (f = records.next()) != null; ) {
             int line = records.recordLine;
             data++;
@@ -320,7 +321,7 @@ public final class IanaCsv {
     }
 
     /** The status a row states, or null for a row that marks its ports unassigned. */
-    static LifecycleStatus status(String name, String description) {
+    static @Nullable LifecycleStatus status(String name, String description) {
         if (DEREGISTERED.matcher(description).find()) {
             return LifecycleStatus.DEREGISTERED;
         }
@@ -330,11 +331,11 @@ public final class IanaCsv {
         return HISTORIC.matcher(description).find() ? LifecycleStatus.HISTORIC : LifecycleStatus.ACTIVE;
     }
 
-    private static RegistryDate newer(RegistryDate a, RegistryDate b) {
+    private static @Nullable RegistryDate newer(@Nullable RegistryDate a, @Nullable RegistryDate b) {
         return a == null ? b : b == null || a.compareTo(b) >= 0 ? a : b;
     }
 
-    private static RegistryDate date(String text, String what, String source, int line) {
+    private static @Nullable RegistryDate date(String text, String what, String source, int line) {
         String t = text.trim();
         if (t.isEmpty()) {
             return null;
@@ -390,7 +391,7 @@ public final class IanaCsv {
         boolean plain = n == 0 || (s.charAt(0) > ' ' && s.charAt(n - 1) > ' ');
         for (int i = 0; plain && i < n; i++) {
             char c = s.charAt(i);
-            plain = c > ' ' || c == ' ' && s.charAt(i + 1) > ' ';
+            plain = c > ' ' || (c == ' ' && s.charAt(i + 1) > ' ');
         }
         return plain ? s : SPACES.matcher(s).replaceAll(" ").trim();
     }
@@ -429,9 +430,9 @@ public final class IanaCsv {
         out.add(m.matches() ? "RFC " + m.group(1) + m.group(2) : item);
     }
 
-    private static TreeMap<Integer, List<ServiceAssignment>> byPort(List<Row> rows) {
+    private static SortedMap<Integer, List<ServiceAssignment>> byPort(List<Row> rows) {
         // per port: assignments keyed by every field but the transports, in first-seen order
-        TreeMap<Integer, List<ServiceAssignment>> drafts = new TreeMap<>();
+        SortedMap<Integer, List<ServiceAssignment>> drafts = new TreeMap<>();
         for (Row r : rows) {
             for (int port = r.firstPort; port <= r.lastPort; port++) {
                 List<ServiceAssignment> list = drafts.computeIfAbsent(port, p -> new ArrayList<>(2));
@@ -443,8 +444,7 @@ public final class IanaCsv {
             if (list.size() > 1) {
                 List<ServiceAssignment> sorted = new ArrayList<>(list);
                 // stable: file order among assignments with the same first transport
-                sorted.sort((a, b) -> Integer.compare(a.transports().iterator().next().ordinal(),
-                        b.transports().iterator().next().ordinal()));
+                sorted.sort((a, b) -> a.transports().iterator().next().compareTo(b.transports().iterator().next()));
                 list = sorted;
             }
             e.setValue(List.copyOf(list));
@@ -493,7 +493,7 @@ public final class IanaCsv {
         }
 
         /** @return the next record's fields, or null at the end; blank lines are skipped */
-        List<String> next() {
+        @Nullable List<String> next() {
             while (pos < length && (text.charAt(pos) == '\n' || text.charAt(pos) == '\r')) {
                 if (text.charAt(pos) == '\n') {
                     line++;

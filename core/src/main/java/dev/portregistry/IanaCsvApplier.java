@@ -61,8 +61,8 @@ final class IanaCsvApplier {
 
     /** Curated lifecycle: ABANDONED, or HISTORIC for a reason of our own rather than IANA's word "historic". */
     static boolean curatedLifecycle(ServiceAssignment a) {
-        return !a.isLocal() && (a.status() == LifecycleStatus.ABANDONED || a.status() == LifecycleStatus.HISTORIC
-                && !a.reason().orElse("").equals(IanaCsv.HISTORIC_REASON));
+        return !a.isLocal() && (a.status() == LifecycleStatus.ABANDONED || (a.status() == LifecycleStatus.HISTORIC
+                && !a.reason().orElse("").equals(IanaCsv.HISTORIC_REASON)));
     }
 
     /** The new assignment with the curated lifecycle and programs of the old one of the same name on the same port. */

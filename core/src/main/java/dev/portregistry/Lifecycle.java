@@ -47,17 +47,29 @@ public final class Lifecycle {
         return new Lifecycle(status, "", "", 0, "", "");
     }
 
-    /** @param value the product, e.g. {@code Network Magic}; not null @return a copy with it */
+    /**
+     * Returns a copy with the given {@code product}.
+     *
+     * @param value the product, e.g. {@code Network Magic}; not null
+     * @return a copy with it
+     */
     public Lifecycle withProduct(String value) {
         return new Lifecycle(status, Values.text(value, "product"), vendor, discontinuedYear, reason, basis);
     }
 
-    /** @param value the vendor; not null @return a copy with it */
+    /**
+     * Returns a copy with the given {@code vendor}.
+     *
+     * @param value the vendor; not null
+     * @return a copy with it
+     */
     public Lifecycle withVendor(String value) {
         return new Lifecycle(status, product, Values.text(value, "vendor"), discontinuedYear, reason, basis);
     }
 
     /**
+     * Returns a copy with the given {@code discontinuedYear}.
+     *
      * @param value the year discontinued, 1 to 9999, or 0 for unknown
      * @return a copy with it
      * @throws IllegalArgumentException naming the value if out of range
@@ -66,42 +78,52 @@ public final class Lifecycle {
         return new Lifecycle(status, product, vendor, Values.year(value, "discontinuedYear"), reason, basis);
     }
 
-    /** @param value why the status is what it is; not null @return a copy with it */
+    /**
+     * Returns a copy with the given {@code reason}.
+     *
+     * @param value why the status is what it is; not null
+     * @return a copy with it
+     */
     public Lifecycle withReason(String value) {
         return new Lifecycle(status, product, vendor, discontinuedYear, Values.text(value, "reason"), basis);
     }
 
-    /** @param value what the facts rest on; not null @return a copy with it */
+    /**
+     * Returns a copy with the given {@code basis}.
+     *
+     * @param value what the facts rest on; not null
+     * @return a copy with it
+     */
     public Lifecycle withBasis(String value) {
         return new Lifecycle(status, product, vendor, discontinuedYear, reason, Values.text(value, "basis"));
     }
 
-    /** @return the status, never null */
+    /** Returns the status, never null. */
     public LifecycleStatus status() {
         return status;
     }
 
-    /** @return the product, possibly empty, never null */
+    /** Returns the product, possibly empty, never null. */
     public String product() {
         return product;
     }
 
-    /** @return the vendor, possibly empty, never null */
+    /** Returns the vendor, possibly empty, never null. */
     public String vendor() {
         return vendor;
     }
 
-    /** @return the year discontinued, or 0 for unknown */
+    /** Returns the year discontinued, or 0 for unknown. */
     public int discontinuedYear() {
         return discontinuedYear;
     }
 
-    /** @return the reason, possibly empty, never null */
+    /** Returns the reason, possibly empty, never null. */
     public String reason() {
         return reason;
     }
 
-    /** @return the basis, possibly empty, never null */
+    /** Returns the basis, possibly empty, never null. */
     public String basis() {
         return basis;
     }

@@ -1,6 +1,7 @@
 package dev.portregistry;
 
 import dev.portregistry.internal.PortTable;
+import org.jspecify.annotations.Nullable;
 
 import java.util.AbstractSet;
 import java.util.Iterator;
@@ -22,7 +23,7 @@ final class NameIndex {
     private final List<PortInfo>[] answers;
     private final Names view = new Names();
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // Java cannot create an array of List<PortInfo>: a raw one, unchecked
     NameIndex(PortTable table, PortRegistry registry, Object lock) {
         this.table = table;
         this.registry = registry;
@@ -36,7 +37,7 @@ final class NameIndex {
      * @param key the name in lower case, not null
      * @return the answer, immutable; null if the name is unknown
      */
-    List<PortInfo> find(String key) {
+    @Nullable List<PortInfo> find(String key) {
         int i = table.findName(key);
         if (i < 0) {
             return null;
@@ -61,7 +62,7 @@ final class NameIndex {
         }
     }
 
-    /** @return the keys as an immutable set, sorted, never null */
+    /** Returns the keys as an immutable set, sorted, never null. */
     Set<String> sortedView() {
         return view;
     }

@@ -78,12 +78,12 @@ public final class PortInfo {
         return new Builder(port).assignments(assignments).alternateUses(alternateUses).relatedPorts(relatedPorts);
     }
 
-    /** @return the port, 0 to 65535 */
+    /** Returns the port, 0 to 65535. */
     public int port() {
         return port;
     }
 
-    /** @return the RFC 6335 range of the port, never null */
+    /** Returns the RFC 6335 range of the port, never null. */
     public PortRange range() {
         return PortRange.of(port);
     }
@@ -98,17 +98,17 @@ public final class PortInfo {
         return status;
     }
 
-    /** @return the official assignments over all transports, in registry order; possibly empty, never null */
+    /** Returns the official assignments over all transports, in registry order; possibly empty, never null. */
     public List<ServiceAssignment> assignments() {
         return assignments;
     }
 
-    /** @return known unofficial uses, unofficial software first, then malware; possibly empty, never null */
+    /** Returns known unofficial uses, unofficial software first, then malware; possibly empty, never null. */
     public List<AlternateUse> alternateUses() {
         return alternateUses;
     }
 
-    /** @return ports that belong with this one, ascending, without this port; possibly empty, never null */
+    /** Returns ports that belong with this one, ascending, without this port; possibly empty, never null. */
     public List<Integer> relatedPorts() {
         return relatedPorts;
     }
@@ -210,19 +210,34 @@ public final class PortInfo {
             this.port = port;
         }
 
-        /** @param value the official assignments, not null @return this builder */
+        /**
+         * Sets {@code assignments}.
+         *
+         * @param value the official assignments, not null
+         * @return this builder
+         */
         public Builder assignments(List<ServiceAssignment> value) {
             assignments = Values.required(value, "assignments of port ", port, " must not be null");
             return this;
         }
 
-        /** @param value the alternate uses, not null @return this builder */
+        /**
+         * Sets {@code alternateUses}.
+         *
+         * @param value the alternate uses, not null
+         * @return this builder
+         */
         public Builder alternateUses(List<AlternateUse> value) {
             alternateUses = Values.required(value, "alternateUses of port ", port, " must not be null");
             return this;
         }
 
-        /** @param value related ports, ascending, without the port itself, not null @return this builder */
+        /**
+         * Sets {@code relatedPorts}.
+         *
+         * @param value related ports, ascending, without the port itself, not null
+         * @return this builder
+         */
         public Builder relatedPorts(List<Integer> value) {
             relatedPorts = Values.required(value, "relatedPorts of port ", port, " must not be null");
             return this;

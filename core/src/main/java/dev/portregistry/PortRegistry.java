@@ -3,6 +3,7 @@ package dev.portregistry;
 import dev.portregistry.internal.PortTable;
 import dev.portregistry.internal.ServiceNames;
 import dev.portregistry.internal.TableFormatException;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,16 +40,16 @@ public final class PortRegistry {
     private static final int PORT_COUNT = PortRange.MAX_PORT + 1;
 
     /** The version of a registry built whole; null for one that decodes from a table, which decodes it on first use. */
-    private final DataVersion version;
+    private final @Nullable DataVersion version;
     /** The table records are decoded from; null for a registry built whole (with an overlay). */
-    private final PortTable table;
+    private final @Nullable PortTable table;
     /** Each port's record once decoded; written under the lock, read without (records are immutable). */
     private final PortInfo[] ports;
     /** The name index once built from the table; written under the lock. */
-    private volatile NameIndex names;
+    private volatile @Nullable NameIndex names;
     /** The names of a registry built whole; null for one that decodes from a table. */
-    private final Map<String, List<PortInfo>> wholeNames;
-    private final Set<String> wholeNameKeys;
+    private final @Nullable Map<String, List<PortInfo>> wholeNames;
+    private final @Nullable Set<String> wholeNameKeys;
     private final List<String> overlays;
     /** What did not fit when this registry was built (withIanaCsv); empty otherwise. */
     private final List<String> notices;
@@ -151,7 +152,8 @@ public final class PortRegistry {
     public static PortRegistry bundled() {
         PortRegistry registry = Bundled.INSTANCE;
         if (registry == null) {
-            throw new IllegalStateException(Bundled.FAILURE.getMessage(), Bundled.FAILURE);
+            RuntimeException failure = Objects.requireNonNull(Bundled.FAILURE, "no registry and no failure");
+            throw new IllegalStateException(failure.getMessage(), failure);
         }
         return registry;
     }
@@ -207,7 +209,7 @@ public final class PortRegistry {
         synchronized (ports) {
             PortInfo info = ports[port];
             if (info == null) {
-                info = table.port(port);
+                info = Objects.requireNonNull(table, "decoding without a table").port(port);
                 ports[port] = info;
             }
             return info;
@@ -220,7 +222,7 @@ public final class PortRegistry {
             synchronized (ports) {
                 n = names;
                 if (n == null) {
-                    n = new NameIndex(table, this, ports);
+                    n = new NameIndex(Objects.requireNonNull(table, "a name index without a table"), this, ports);
                     names = n;
                 }
             }
@@ -267,7 +269,7 @@ public final class PortRegistry {
      * @return an immutable set, never null
      */
     public Set<String> serviceNames() {
-        return wholeNames != null ? wholeNameKeys : names().sortedView();
+        return wholeNameKeys != null ? wholeNameKeys : names().sortedView();
     }
 
     /**
@@ -435,7 +437,7 @@ public final class PortRegistry {
      * @return the version, never null
      */
     public DataVersion version() {
-        return table != null ? table.version() : version;
+        return table != null ? table.version() : Objects.requireNonNull(version, "no table and no version");
     }
 
     @Override
@@ -445,14 +447,14 @@ public final class PortRegistry {
 
     /** Loads the bundled table once, on first use; keeps the failure to report it on every call. */
     private static final class Bundled {
-        static final PortRegistry INSTANCE;
-        static final RuntimeException FAILURE;
+        static final @Nullable PortRegistry INSTANCE;
+        static final @Nullable RuntimeException FAILURE;
         /** INSTANCE's records; all null if it failed to load, so that lookup asks bundled(). */
         static final PortInfo[] PORTS;
 
         static {
-            PortRegistry registry = null;
-            RuntimeException failure = null;
+            @Nullable PortRegistry registry = null;
+            @Nullable RuntimeException failure = null;
             try (InputStream in = openTable()) {
                 // "resource " + RESOURCE is a compile-time constant: no string concatenation at run time
                 // no verify(): the build verified these very bytes (BundledTableIsCurrentTest) and the CRC-32

@@ -1,5 +1,7 @@
 package dev.portregistry;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,8 +33,8 @@ public final class ServiceAssignment {
     private final Set<Transport> transports;
     private final LifecycleStatus status;
     private final Origin origin;
-    private final RegistryDate registrationDate;
-    private final RegistryDate modificationDate;
+    private final @Nullable RegistryDate registrationDate;
+    private final @Nullable RegistryDate modificationDate;
     private final List<String> references;
     private final String serviceCode;
     private final String unauthorizedUse;
@@ -120,87 +122,87 @@ public final class ServiceAssignment {
         return b;
     }
 
-    /** @return the service name, e.g. {@code netmagic}; empty for Reserved and some De-registered entries, never null */
+    /** Returns the service name, e.g. {@code netmagic}; empty for Reserved and some De-registered entries, never null. */
     public String name() {
         return name;
     }
 
-    /** @return IANA's description, e.g. {@code Network Magic}; may be empty, never null */
+    /** Returns IANA's description, e.g. {@code Network Magic}; may be empty, never null. */
     public String description() {
         return description;
     }
 
-    /** @return the transports covered; immutable, never empty, in declaration order (TCP, UDP, SCTP, DCCP) */
+    /** Returns the transports covered; immutable, never empty, in declaration order (TCP, UDP, SCTP, DCCP). */
     public Set<Transport> transports() {
         return transports;
     }
 
-    /** @return ACTIVE, ABANDONED, HISTORIC, DEREGISTERED or RESERVED, never null */
+    /** Returns ACTIVE, ABANDONED, HISTORIC, DEREGISTERED or RESERVED, never null. */
     public LifecycleStatus status() {
         return status;
     }
 
-    /** @return IANA for the official registry, LOCAL for an assignment layered on by the user; never null */
+    /** Returns IANA for the official registry, LOCAL for an assignment layered on by the user; never null. */
     public Origin origin() {
         return origin;
     }
 
-    /** @return when IANA registered it, with IANA's precision, or empty where IANA gives no date */
+    /** Returns when IANA registered it, with IANA's precision, or empty where IANA gives no date. */
     public Optional<RegistryDate> registrationDate() {
         return Optional.ofNullable(registrationDate);
     }
 
-    /** @return when IANA last changed the record, with IANA's precision, or empty */
+    /** Returns when IANA last changed the record, with IANA's precision, or empty. */
     public Optional<RegistryDate> modificationDate() {
         return Optional.ofNullable(modificationDate);
     }
 
-    /** @return the documents IANA's record refers to, such as {@code RFC 1939}; possibly empty, never null */
+    /** Returns the documents IANA's record refers to, such as {@code RFC 1939}; possibly empty, never null. */
     public List<String> references() {
         return references;
     }
 
-    /** @return IANA's service code, or empty */
+    /** Returns IANA's service code, or empty. */
     public Optional<String> serviceCode() {
         return Values.optional(serviceCode);
     }
 
-    /** @return IANA's "Unauthorized Use Reported" text, or empty where none is reported */
+    /** Returns IANA's "Unauthorized Use Reported" text, or empty where none is reported. */
     public Optional<String> unauthorizedUseReported() {
         return Values.optional(unauthorizedUse);
     }
 
-    /** @return IANA's "Assignment Notes", e.g. {@code Use of 585 is not recommended, use 993 instead}; or empty */
+    /** Returns IANA's "Assignment Notes", e.g. {@code Use of 585 is not recommended, use 993 instead}; or empty. */
     public Optional<String> assignmentNotes() {
         return Values.optional(assignmentNotes);
     }
 
-    /** @return the product behind an abandoned assignment, e.g. {@code Network Magic}; or empty */
+    /** Returns the product behind an abandoned assignment, e.g. {@code Network Magic}; or empty. */
     public Optional<String> product() {
         return Values.optional(product);
     }
 
-    /** @return the product's vendor, or empty */
+    /** Returns the product's vendor, or empty. */
     public Optional<String> vendor() {
         return Values.optional(vendor);
     }
 
-    /** @return the year the product or protocol was discontinued, only where known */
+    /** Returns the year the product or protocol was discontinued, only where known. */
     public OptionalInt discontinuedYear() {
         return discontinuedYear == 0 ? OptionalInt.empty() : OptionalInt.of(discontinuedYear);
     }
 
-    /** @return why the status is what it is (for HISTORIC, e.g. the RFC that obsoleted it); or empty */
+    /** Returns why the status is what it is (for HISTORIC, e.g. the RFC that obsoleted it); or empty. */
     public Optional<String> reason() {
         return Values.optional(reason);
     }
 
-    /** @return what the lifecycle facts rest on (an end-of-life notice, an RFC), or where a local assignment was declared; or empty */
+    /** Returns what the lifecycle facts rest on (an end-of-life notice, an RFC), or where a local assignment was declared; or empty. */
     public Optional<String> basis() {
         return Values.optional(basis);
     }
 
-    /** @return programs known to serve this assignment, e.g. {@code sshd} for ssh; possibly empty, never null */
+    /** Returns programs known to serve this assignment, e.g. {@code sshd} for ssh; possibly empty, never null. */
     public List<Program> programs() {
         return programs;
     }
@@ -262,10 +264,10 @@ public final class ServiceAssignment {
         private String name = "";
         private String description = "";
         private Set<Transport> transports = Set.of();
-        private LifecycleStatus status;
+        private @Nullable LifecycleStatus status;
         private Origin origin = Origin.IANA;
-        private RegistryDate registrationDate;
-        private RegistryDate modificationDate;
+        private @Nullable RegistryDate registrationDate;
+        private @Nullable RegistryDate modificationDate;
         private List<String> references = List.of();
         private String serviceCode = "";
         private String unauthorizedUse = "";
@@ -280,85 +282,154 @@ public final class ServiceAssignment {
         private Builder() {
         }
 
-        /** @param value the service name, possibly empty, not null @return this builder */
+        /**
+         * Sets {@code name}.
+         *
+         * @param value the service name, possibly empty, not null
+         * @return this builder
+         */
         public Builder name(String value) {
             name = Values.text(value, "name");
             return this;
         }
 
-        /** @param value the description, possibly empty, not null @return this builder */
+        /**
+         * Sets {@code description}.
+         *
+         * @param value the description, possibly empty, not null
+         * @return this builder
+         */
         public Builder description(String value) {
             description = Values.text(value, "description");
             return this;
         }
 
-        /** @param value the transports, not null; must not be empty when built @return this builder */
+        /**
+         * Sets {@code transports}.
+         *
+         * @param value the transports, not null; must not be empty when built
+         * @return this builder
+         */
         public Builder transports(Set<Transport> value) {
             transports = Objects.requireNonNull(value, "transports must not be null");
             return this;
         }
 
-        /** @param value the status, not null or UNASSIGNED when built @return this builder */
+        /**
+         * Sets {@code status}.
+         *
+         * @param value the status, not null or UNASSIGNED when built
+         * @return this builder
+         */
         public Builder status(LifecycleStatus value) {
             status = Objects.requireNonNull(value, "status must not be null");
             return this;
         }
 
-        /** @param value IANA or LOCAL, not null @return this builder */
+        /**
+         * Sets {@code origin}.
+         *
+         * @param value IANA or LOCAL, not null
+         * @return this builder
+         */
         public Builder origin(Origin value) {
             origin = Objects.requireNonNull(value, "origin must not be null");
             return this;
         }
 
-        /** @param value the registration date, or null for none @return this builder */
-        public Builder registrationDate(RegistryDate value) {
+        /**
+         * Sets {@code registrationDate}.
+         *
+         * @param value the registration date, or null for none
+         * @return this builder
+         */
+        @SuppressWarnings("exports") // @Nullable is JSpecify's, which the module requires static on purpose
+        public Builder registrationDate(@Nullable RegistryDate value) {
             registrationDate = value;
             return this;
         }
 
-        /** @param value the modification date, or null for none @return this builder */
-        public Builder modificationDate(RegistryDate value) {
+        /**
+         * Sets {@code modificationDate}.
+         *
+         * @param value the modification date, or null for none
+         * @return this builder
+         */
+        @SuppressWarnings("exports") // @Nullable is JSpecify's, which the module requires static on purpose
+        public Builder modificationDate(@Nullable RegistryDate value) {
             modificationDate = value;
             return this;
         }
 
-        /** @param value the references, not null and without null or blank elements @return this builder */
+        /**
+         * Sets {@code references}.
+         *
+         * @param value the references, not null and without null or blank elements
+         * @return this builder
+         */
         public Builder references(List<String> value) {
             references = Values.texts(value, "references");
             return this;
         }
 
-        /** @param value the service code, empty for none, not null @return this builder */
+        /**
+         * Sets {@code serviceCode}.
+         *
+         * @param value the service code, empty for none, not null
+         * @return this builder
+         */
         public Builder serviceCode(String value) {
             serviceCode = Values.text(value, "serviceCode");
             return this;
         }
 
-        /** @param value IANA's unauthorized-use text, empty for none, not null @return this builder */
+        /**
+         * Sets {@code unauthorizedUseReported}.
+         *
+         * @param value IANA's unauthorized-use text, empty for none, not null
+         * @return this builder
+         */
         public Builder unauthorizedUseReported(String value) {
             unauthorizedUse = Values.text(value, "unauthorizedUseReported");
             return this;
         }
 
-        /** @param value IANA's assignment notes, empty for none, not null @return this builder */
+        /**
+         * Sets {@code assignmentNotes}.
+         *
+         * @param value IANA's assignment notes, empty for none, not null
+         * @return this builder
+         */
         public Builder assignmentNotes(String value) {
             assignmentNotes = Values.text(value, "assignmentNotes");
             return this;
         }
 
-        /** @param value the discontinued product, empty for none, not null @return this builder */
+        /**
+         * Sets {@code product}.
+         *
+         * @param value the discontinued product, empty for none, not null
+         * @return this builder
+         */
         public Builder product(String value) {
             product = Values.text(value, "product");
             return this;
         }
 
-        /** @param value the product's vendor, empty for none, not null @return this builder */
+        /**
+         * Sets {@code vendor}.
+         *
+         * @param value the product's vendor, empty for none, not null
+         * @return this builder
+         */
         public Builder vendor(String value) {
             vendor = Values.text(value, "vendor");
             return this;
         }
 
         /**
+         * Sets {@code discontinuedYear}.
+         *
          * @param value the year discontinued, 1 to 9999, or 0 for unknown
          * @return this builder
          * @throws IllegalArgumentException naming the value if out of range
@@ -368,19 +439,34 @@ public final class ServiceAssignment {
             return this;
         }
 
-        /** @param value why the status is what it is, empty for none, not null @return this builder */
+        /**
+         * Sets {@code reason}.
+         *
+         * @param value why the status is what it is, empty for none, not null
+         * @return this builder
+         */
         public Builder reason(String value) {
             reason = Values.text(value, "reason");
             return this;
         }
 
-        /** @param value what the facts rest on, empty for none, not null @return this builder */
+        /**
+         * Sets {@code basis}.
+         *
+         * @param value what the facts rest on, empty for none, not null
+         * @return this builder
+         */
         public Builder basis(String value) {
             basis = Values.text(value, "basis");
             return this;
         }
 
-        /** @param value programs known to serve it, not null, without null elements @return this builder */
+        /**
+         * Sets {@code programs}.
+         *
+         * @param value programs known to serve it, not null, without null elements
+         * @return this builder
+         */
         public Builder programs(List<Program> value) {
             programs = Objects.requireNonNull(value, "programs must not be null");
             return this;

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,7 +54,7 @@ final class ServicesFormat {
             try {
                 transport = Transport.parse(m.group(2));
             } catch (IllegalArgumentException e) {
-                throw b.error(e.getMessage());
+                throw b.error(Objects.requireNonNullElse(e.getMessage(), "bad transport"));
             }
             String key = words[0].toLowerCase(Locale.ROOT) + " " + port + "/" + transport.label();
             Integer previous = seen.putIfAbsent(key, n);

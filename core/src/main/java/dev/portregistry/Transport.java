@@ -62,7 +62,7 @@ public enum Transport {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= 'a' && c <= 'z') {
-                c -= 'a' - 'A';
+                c = (char) (c - ('a' - 'A'));
             }
             if (c != upperAscii.charAt(i)) {
                 return false;

@@ -9,6 +9,9 @@ import java.util.Set;
  * Shared immutable transport sets, one per bit mask, so that the loaded registry holds 16 set
  * instances rather than one per record. Bit {@code 1 << t.ordinal()} stands for transport t.
  */
+// EnumOrdinal: bit 1 << ordinal stands for a transport, in memory and in the table format, so the
+// declaration order of Transport is part of that format and a new constant goes last.
+@SuppressWarnings("EnumOrdinal")
 final class Transports {
     /** Bit mask with one bit for every {@link Transport}. */
     static final int ALL_MASK = (1 << Transport.values().length) - 1;
@@ -18,7 +21,7 @@ final class Transports {
     private Transports() {
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // Java cannot create an array of Set<Transport>: a raw one, unchecked
     private static Set<Transport>[] buildAll() {
         Set<Transport>[] sets = new Set[ALL_MASK + 1];
         for (int mask = 0; mask <= ALL_MASK; mask++) {

@@ -3,6 +3,7 @@ package dev.portregistry;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Argument checks and copies shared by the value types; absent text is stored as "". */
 final class Values {
@@ -54,7 +55,7 @@ final class Values {
     }
 
     /** Objects.requireNonNull with a message ({@code what}, {@code of}, {@code rest}) put together only on failure. */
-    static <T> T required(T value, String what, Object of, String rest) {
+    static <T> T required(@Nullable T value, String what, Object of, String rest) {
         if (value == null) {
             throw new NullPointerException(what + of + rest);
         }

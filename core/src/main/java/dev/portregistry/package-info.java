@@ -13,4 +13,7 @@
  * No method returns null; collections are
  * immutable and never null.
  */
+@NullMarked
 package dev.portregistry;
+
+import org.jspecify.annotations.NullMarked;

@@ -322,6 +322,7 @@ class BadInputContractTest {
 
     @Test
     void fromTableTurnsAnUnreadableStreamIntoAnIllegalStateNamingTheSource() {
+        @SuppressWarnings("InputStreamSlowMultibyteRead") // it fails on the first read: nothing to make fast
         InputStream failing = new InputStream() {
             @Override
             public int read() throws IOException {

@@ -68,14 +68,17 @@ class FirstUseRaceTest {
     @Test
     void racingFirstUseGivesEveryThreadTheSameCompleteAnswers() throws Exception {
         String expected = digest(new Answers() {
+            @Override
             public Object lookup(int port) {
                 return PortRegistry.lookup(port);
             }
 
+            @Override
             public Object byService(String name) {
                 return PortRegistry.byService(name);
             }
 
+            @Override
             public Object dataVersion() {
                 return PortRegistry.dataVersion();
             }
@@ -126,14 +129,17 @@ class FirstUseRaceTest {
                             reference = answers;
                             Object[] first = answers;
                             assertThat(digest(new Answers() {
+                                @Override
                                 public Object lookup(int port) {
                                     return first[port];
                                 }
 
+                                @Override
                                 public Object byService(String name) {
                                     return first[PORTS + NAMES.indexOf(name)];
                                 }
 
+                                @Override
                                 public Object dataVersion() {
                                     return first[PORTS + NAMES.size()];
                                 }

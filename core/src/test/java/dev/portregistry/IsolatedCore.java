@@ -157,6 +157,7 @@ final class IsolatedCore implements AutoCloseable {
                             }
 
                             @Override
+                            @SuppressWarnings("InputStreamSlowMultibyteRead") // fails on the first read: nothing to make fast
                             public InputStream getInputStream() {
                                 return new InputStream() {
                                     @Override

@@ -38,9 +38,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NoSurprisesTest {
 
-    /** Packages core's classes may name at all. */
+    /**
+     * Packages core's classes may name at all. Besides core and the JDK: JSpecify's nullness annotations
+     * ({@code @NullMarked}, {@code @Nullable}), which the class files name in their annotation
+     * attributes only; nothing loads them unless a caller reads annotations by reflection, and the
+     * module requires them {@code static} (see {@link #theModuleRequiresOnlyJavaBaseAndExportsOnlyTheApi}).
+     */
     private static final Set<String> ALLOWED_PACKAGES = Set.of("dev/portregistry", "dev/portregistry/internal",
-            "java/lang", "java/lang/invoke", "java/lang/runtime", "java/util", "java/util/function",
+            "org/jspecify/annotations", "java/lang", "java/lang/invoke", "java/lang/runtime", "java/util", "java/util/function",
             "java/util/regex", "java/util/stream", "java/io", "java/nio", "java/nio/charset", "java/nio/file",
             "java/net", "java/time", "java/time/format", "java/util/zip");
 
@@ -268,7 +273,11 @@ class NoSurprisesTest {
             module = ModuleDescriptor.read(in);
         }
         assertThat(module.name()).isEqualTo("dev.portregistry");
-        assertThat(module.requires()).extracting(ModuleDescriptor.Requires::name).containsExactly("java.base");
+        // java.base, and JSpecify's annotations at compile time only (static): absent at run time
+        assertThat(module.requires()).extracting(ModuleDescriptor.Requires::name)
+                .containsExactlyInAnyOrder("java.base", "org.jspecify");
+        assertThat(module.requires()).filteredOn(r -> r.name().equals("org.jspecify")).singleElement()
+                .satisfies(r -> assertThat(r.modifiers()).contains(ModuleDescriptor.Requires.Modifier.STATIC));
         assertThat(module.exports()).singleElement().satisfies(e -> {
             assertThat(e.source()).isEqualTo("dev.portregistry");
             assertThat(e.isQualified()).isFalse();

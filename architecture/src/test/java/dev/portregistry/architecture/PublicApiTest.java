@@ -84,10 +84,25 @@ class PublicApiTest {
 
     @Test
     void aDifferenceNamesEachMemberWithItsType() {
-        String before = "public final class a.A\n  public int x()\n  public int y()\n\npublic final class a.B\n"
-                + "  public int y()\n\n";
-        String after = "public final class a.A\n  public int x()\n\npublic final class a.B\n  public int y()\n"
-                + "\npublic interface a.C\n\n";
+        String before = """
+                public final class a.A
+                  public int x()
+                  public int y()
+
+                public final class a.B
+                  public int y()
+
+                """;
+        String after = """
+                public final class a.A
+                  public int x()
+
+                public final class a.B
+                  public int y()
+
+                public interface a.C
+
+                """;
         assertThat(difference(before, after)).isEqualTo("""
                 - public int y()   (in public final class a.A)
                 + public interface a.C

@@ -63,11 +63,11 @@ public final class HeapFootprint {
             throw new IllegalStateException("resource " + RESOURCE + " is missing from the class path");
         }
         URLConnection connection = url.openConnection();
-        if (connection instanceof JarURLConnection) {
-            JarEntry entry = ((JarURLConnection) connection).getJarEntry();
+        if (connection instanceof JarURLConnection jarURLConnection) {
+            JarEntry entry = jarURLConnection.getJarEntry();
             System.out.printf("table resource %s: %,d bytes, %,d bytes compressed in %s%n", RESOURCE,
                     entry.getSize(), entry.getCompressedSize(),
-                    ((JarURLConnection) connection).getJarFileURL().getPath());
+                    jarURLConnection.getJarFileURL().getPath());
         } else {
             System.out.printf("table resource %s: %,d bytes (%s, not a jar)%n", RESOURCE,
                     connection.getContentLengthLong(), url);

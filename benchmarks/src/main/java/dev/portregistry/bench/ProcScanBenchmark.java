@@ -83,8 +83,8 @@ public class ProcScanBenchmark {
                 } else {
                     switch (i % 4) {
                         case 0 -> target = "/dev/null";
-                        case 1 -> target = "pipe:[" + (inode++) + "]";
-                        case 2 -> target = "socket:[" + (inode++) + "]";
+                        case 1 -> target = "pipe:[" + inode++ + "]";
+                        case 2 -> target = "socket:[" + inode++ + "]";
                         default -> target = "anon_inode:[eventpoll]";
                     }
                 }

@@ -117,6 +117,7 @@ class CommandsTest {
 
     // ------------------------------------------------------------------ listening
 
+    @SuppressWarnings("AddressSelection") // an IP literal: InetAddress.getByName parses it, no name is looked up
     @Test
     void listeningShowsARealSocketWithItsProcessVerdictAndReason() throws IOException {
         assumeTrue(ListeningSockets.isSupported(), "needs Linux with /proc/net");
@@ -147,6 +148,7 @@ class CommandsTest {
         }
     }
 
+    @SuppressWarnings("AddressSelection") // an IP literal: InetAddress.getByName parses it, no name is looked up
     @Test
     void listeningSaysWhatALocalServiceIs() throws IOException {
         assumeTrue(ListeningSockets.isSupported(), "needs Linux with /proc/net");

@@ -9,6 +9,7 @@ import dev.portregistry.RegistryDate;
 import dev.portregistry.ServiceAssignment;
 import dev.portregistry.Transport;
 import dev.portregistry.UseKind;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
@@ -41,6 +43,10 @@ import static dev.portregistry.internal.TableCodec.*;
  * <p>Thread-safe: decoding is synchronized; a decoded string, immutable, and the inflated name
  * index are read without the lock.
  */
+// EnumOrdinal: the table stores LifecycleStatus, UseKind and Transport (as bit 1 << ordinal) by their
+// ordinals: their declaration order is part of the table format (reordering one changes every table),
+// so a new constant goes last.
+@SuppressWarnings("EnumOrdinal")
 public final class PortTable {
     private static final LifecycleStatus[] STATUSES = LifecycleStatus.values();
     private static final UseKind[] KINDS = UseKind.values();
@@ -53,11 +59,11 @@ public final class PortTable {
     final int[] count = new int[COUNTS];
     final int[] at = new int[SECTION_SIZE.length + 1];
     /** The stored name index until it is inflated into {@link #names}, then null. */
-    private byte[] storedNames;
+    private byte @Nullable [] storedNames;
     private final int namesLength;
-    private volatile byte[] names;
+    private volatile byte @Nullable [] names;
     /** The stored string chunks until every one is inflated, then null; where each starts in it. */
-    byte[] stored;
+    byte @Nullable [] stored;
     private final int[] chunkStart;
 
     /** Decoded on first use, under the lock; a chunk until all its strings are decoded. */
@@ -72,8 +78,8 @@ public final class PortTable {
     private final AlternateUse[] uses;
     /** Each record as the first port that has it: the other ports of its runs share its lists. */
     private final PortInfo[] records;
-    private DataVersion version;
-    private int[] rank;
+    private @Nullable DataVersion version;
+    private int @Nullable [] rank;
 
     private PortTable(byte[] all, byte[] index, int namesAt, int namesStored, int namesLength, String where) {
         this.where = where;
@@ -386,7 +392,8 @@ public final class PortTable {
 
     byte[] chunk(int c) {
         if (chunks[c] == null) {
-            chunks[c] = inflate(stored, chunkStart[c], i32(at[CHUNKS] + 8 * c), i32(at[CHUNKS] + 8 * c + 4), where);
+            // a chunk not yet inflated means the stored chunks are still kept
+            chunks[c] = inflate(Objects.requireNonNull(stored), chunkStart[c], i32(at[CHUNKS] + 8 * c), i32(at[CHUNKS] + 8 * c + 4), where);
             if (--uninflated == 0) {
                 stored = null;
             }
@@ -442,7 +449,8 @@ public final class PortTable {
 
     synchronized byte[] loadNames() {
         if (names == null) {
-            byte[] n = inflate(storedNames, 0, storedNames.length, namesLength, where);
+            byte[] from = Objects.requireNonNull(storedNames); // kept until the names are inflated
+            byte[] n = inflate(from, 0, from.length, namesLength, where);
             long k = n.length < NAMES ? -1 : i32(n, 0) & 0xFFFFFFFFL;
             if (k < 0 || k > MAX_POOL || i32(n, 4) != slots((int) k) || NAMES + 6 * k + 2L * i32(n, 4) > n.length) {
                 throw inconsistent("the name index's counts do not fit it");
@@ -531,7 +539,7 @@ public final class PortTable {
         require(ok ? null : problem);
     }
 
-    static void require(String problem) {
+    static void require(@Nullable String problem) {
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }

@@ -1,5 +1,7 @@
 package dev.portregistry.internal;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Locale;
 
 /**
@@ -38,7 +40,7 @@ public final class ServiceNames {
      *         such as "is blank"
      * @throws NullPointerException if name is null
      */
-    public static String problem(String name) {
+    public static @Nullable String problem(String name) {
         if (name.isBlank()) {
             return "is blank";
         }
@@ -75,7 +77,7 @@ public final class ServiceNames {
      *         such as "holds the control character U+000A at index 3"
      * @throws NullPointerException if text is null
      */
-    public static String textProblem(String text) {
+    public static @Nullable String textProblem(String text) {
         for (int i = 0; i < text.length(); i++) {
             int type = Character.getType(text.charAt(i));
             if (type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
@@ -106,7 +108,7 @@ public final class ServiceNames {
             if (c == '"' || c == '\\') {
                 sb.append('\\').append(c);
             } else if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE && !paired(value, i)) {
+                    || type == Character.PARAGRAPH_SEPARATOR || (type == Character.SURROGATE && !paired(value, i))) {
                 sb.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
             } else {
                 sb.append(c);

@@ -21,6 +21,8 @@ import static dev.portregistry.internal.TableCodec.*;
  *
  * <p>Stateless; called under the table's lock.
  */
+// EnumOrdinal: a table stores LifecycleStatus by its ordinal (see TableCodec)
+@SuppressWarnings("EnumOrdinal")
 final class TableVerifier {
     private TableVerifier() {
     }

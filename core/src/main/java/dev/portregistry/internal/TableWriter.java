@@ -8,6 +8,8 @@ import dev.portregistry.RegistryDate;
 import dev.portregistry.ServiceAssignment;
 import dev.portregistry.Transport;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -28,6 +30,9 @@ import static dev.portregistry.internal.TableCodec.*;
  *
  * <p>Stateless and thread-safe.
  */
+// EnumOrdinal: the table stores LifecycleStatus, UseKind and Transport (as bit 1 << ordinal) by their
+// ordinals: their declaration order is part of the table format (see TableCodec), so a new constant goes last.
+@SuppressWarnings("EnumOrdinal")
 final class TableWriter {
     private TableWriter() {
     }
@@ -270,7 +275,7 @@ final class TableWriter {
         private final List<T> values = new ArrayList<>();
 
         @SafeVarargs
-        Pool(String what, T... first) {
+        Pool(String what, @Nullable T... first) {
             this.what = what;
             for (T value : first) {
                 add(value);
@@ -283,7 +288,7 @@ final class TableWriter {
             return values.size() > before;
         }
 
-        int add(T value) {
+        int add(@Nullable T value) {
             Integer i = index.get(value);
             if (i == null) {
                 if (values.size() >= MAX_POOL) {

@@ -75,6 +75,7 @@ class TableVerifyTest {
     }
 
     @Test
+    @SuppressWarnings("EnumOrdinal") // writes an ordinal into a table, as the codec does, to damage it
     void aBadEnumOrdinalOrTransportMaskIsRefused() {
         assertThat(refused(Damage.index(GOOD, put("assignments", 5, LifecycleStatus.UNASSIGNED.ordinal()))))
                 .isEqualTo("assignment 0: has a bad mask or status");

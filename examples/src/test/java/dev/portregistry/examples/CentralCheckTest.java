@@ -40,9 +40,10 @@ class CentralCheckTest {
     static void compile(@TempDir Path classes) throws Exception {
         Path script = Path.of(System.getProperty("portregistry.examples.dir", "."), "..", "scripts", "CentralCheck.java");
         ByteArrayOutputStream messages = new ByteArrayOutputStream();
-        int rc = ToolProvider.findFirst("javac").orElseThrow().run(new PrintStream(messages), new PrintStream(messages),
+        int rc = ToolProvider.findFirst("javac").orElseThrow().run(new PrintStream(messages, true, StandardCharsets.UTF_8),
+                new PrintStream(messages, true, StandardCharsets.UTF_8),
                 "-d", classes.toString(), script.toString());
-        assertThat(rc).as(messages.toString()).isZero();
+        assertThat(rc).as(messages.toString(StandardCharsets.UTF_8)).isZero();
         loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, CentralCheckTest.class.getClassLoader());
         run = loader.loadClass("CentralCheck").getMethod("run", String[].class, PrintStream.class, PrintStream.class);
     }

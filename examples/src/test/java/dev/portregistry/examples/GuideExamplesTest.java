@@ -94,14 +94,14 @@ class GuideExamplesTest {
     @Test
     void badInput() {
         // tag::bad-input[]
+        String problem = "";
         try {
             PortRegistry.lookup(70000);
         } catch (IllegalArgumentException e) {
-            e.getMessage();   // names 70000 and the range 0..65535
+            problem = e.getMessage();   // names 70000 and the range 0..65535
         }
         // end::bad-input[]
-        assertThatThrownBy(() -> PortRegistry.lookup(70000)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("70000").hasMessageContaining("0..65535");
+        assertThat(problem).contains("70000").contains("0..65535");
     }
 
     @Test

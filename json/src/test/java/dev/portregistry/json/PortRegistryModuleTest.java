@@ -112,6 +112,7 @@ class PortRegistryModuleTest {
                 .containsExactly("officialSource", "officialDate", "curatedRevision");
     }
 
+    @SuppressWarnings("AddressSelection") // an IP literal: InetAddress.getByName parses it, no name is looked up
     @Test
     void socketsAndListenersAreWrittenWithTextAddresses() throws IOException {
         ListeningSocket socket = new ListeningSocket(Transport.UDP, InetAddress.getByName("::1"), 1196, 1000, 42);
@@ -230,6 +231,7 @@ class PortRegistryModuleTest {
         return records;
     }
 
+    @SuppressWarnings("AddressSelection") // an IP literal: InetAddress.getByName parses it, no name is looked up
     @Test
     void everyAccessorOfAToolsValueClassIsWritten() throws IOException {
         // the mix-ins name each accessor; this catches an accessor added to a class but not to its mix-in

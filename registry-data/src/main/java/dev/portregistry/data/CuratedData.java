@@ -227,7 +227,7 @@ public record CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleE
             String name = e.serviceName("name");
             List<Integer> ports = e.ports("ports");
             Set<Transport> transports = transports(e);
-            UseKind kind = enumValue(e, "kind", UseKind.class, EnumSet.allOf(UseKind.class));
+            UseKind kind = enumValue(e, "kind", EnumSet.allOf(UseKind.class));
             OptionalInt official = e.has("officialPort")
                     ? OptionalInt.of(e.integer("officialPort", 0, 65535)) : OptionalInt.empty();
             String description = e.text("description");
@@ -258,7 +258,7 @@ public record CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleE
             e.allowOnly(LIFECYCLE_FIELDS);
             int port = e.integer("port", 0, 65535);
             String service = e.text("service");
-            LifecycleStatus status = enumValue(e, "status", LifecycleStatus.class,
+            LifecycleStatus status = enumValue(e, "status",
                     EnumSet.of(LifecycleStatus.ABANDONED, LifecycleStatus.HISTORIC));
             String basis = e.text("basis");
             String product;
@@ -341,7 +341,7 @@ public record CuratedData(List<AlternateUseEntry> alternateUses, List<LifecycleE
         return set;
     }
 
-    private static <E extends Enum<E>> E enumValue(JsonEntries.Entry e, String field, Class<E> type, Set<E> allowed) {
+    private static <E extends Enum<E>> E enumValue(JsonEntries.Entry e, String field, Set<E> allowed) {
         String text = e.text(field);
         for (E value : allowed) {
             if (value.name().equalsIgnoreCase(text)) {

@@ -149,6 +149,7 @@ final class OfficialMerge {
         return new Result(List.copyOf(out), counts, List.copyOf(disagreements));
     }
 
+    @SuppressWarnings("EnumOrdinal") // a key within this run (port and transport in one long), never stored
     private static long key(int port, Transport t) {
         return (long) port * 8 + t.ordinal();
     }

@@ -32,6 +32,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -265,13 +267,12 @@ public final class RegistryCompiler {
         applyServicePrograms(curated.programs(), drafts, report);
 
         Map<Integer, List<AlternateUse>> uses = alternateUses(curated.alternateUses(), usePrograms(curated), report);
-        Map<Integer, TreeSet<Integer>> related = related(curated.related(), report);
+        Map<Integer, SortedSet<Integer>> related = related(curated.related(), report);
 
         TreeSet<Integer> allPorts = new TreeSet<>(drafts.keySet());
         allPorts.addAll(uses.keySet());
         allPorts.addAll(related.keySet());
         List<PortInfo> ports = new ArrayList<>();
-        Map<Integer, PortInfo> byPort = new HashMap<>();
         for (int port : allPorts) {
             List<ServiceAssignment> assignments = new ArrayList<>();
             for (Draft d : ordered(drafts.getOrDefault(port, List.of()))) {
@@ -280,7 +281,6 @@ public final class RegistryCompiler {
             PortInfo info = PortInfo.of(port, assignments, uses.getOrDefault(port, List.of()),
                     List.copyOf(related.getOrDefault(port, new TreeSet<>())));
             ports.add(info);
-            byPort.put(port, info);
         }
         // every one of the 65,536 ports, in LifecycleStatus order: ports without data are UNASSIGNED
         java.util.EnumMap<LifecycleStatus, Integer> byStatus = new java.util.EnumMap<>(LifecycleStatus.class);
@@ -294,7 +294,7 @@ public final class RegistryCompiler {
         }
         report.add("assignments (merged across transports)", ports.stream().mapToInt(p -> p.assignments().size()).sum());
 
-        TreeMap<String, List<Integer>> names = names(ports, curated, report);
+        SortedMap<String, List<Integer>> names = names(ports, curated, report);
         TableData table = new TableData(version, ports, names);
         report.add("table bytes", TableCodec.toBytes(table).length);
         return new Result(table, report);
@@ -360,7 +360,7 @@ public final class RegistryCompiler {
     private static List<Draft> ordered(List<Draft> list) {
         List<Draft> out = new ArrayList<>(list);
         out.sort((a, b) -> {
-            int c = Integer.compare(a.transports.iterator().next().ordinal(), b.transports.iterator().next().ordinal());
+            int c = a.transports.iterator().next().compareTo(b.transports.iterator().next());
             return c != 0 ? c : Integer.compare(a.order, b.order);
         });
         return out;
@@ -467,11 +467,11 @@ public final class RegistryCompiler {
         return byPort;
     }
 
-    private static Map<Integer, TreeSet<Integer>> related(List<CuratedData.RelatedGroup> groups, Report report) {
-        Map<Integer, TreeSet<Integer>> out = new TreeMap<>();
+    private static Map<Integer, SortedSet<Integer>> related(List<CuratedData.RelatedGroup> groups, Report report) {
+        Map<Integer, SortedSet<Integer>> out = new TreeMap<>();
         for (CuratedData.RelatedGroup g : groups) {
             for (int port : g.ports()) {
-                TreeSet<Integer> set = out.computeIfAbsent(port, p -> new TreeSet<>());
+                SortedSet<Integer> set = out.computeIfAbsent(port, p -> new TreeSet<>());
                 set.addAll(g.ports());
                 set.remove(port);
                 if (set.size() > TableCodec.MAX_PER_PORT) {
@@ -485,7 +485,7 @@ public final class RegistryCompiler {
         return out;
     }
 
-    private static TreeMap<String, List<Integer>> names(List<PortInfo> ports, CuratedData curated, Report report) {
+    private static SortedMap<String, List<Integer>> names(List<PortInfo> ports, CuratedData curated, Report report) {
         Map<String, TreeSet<Integer>> officialPorts = new HashMap<>();
         Map<String, TreeSet<Integer>> alternatePorts = new HashMap<>();
         // the software's own IANA ports (officialPort) of alternate uses whose name is not the IANA name

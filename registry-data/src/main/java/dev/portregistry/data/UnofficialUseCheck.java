@@ -101,7 +101,7 @@ final class UnofficialUseCheck {
         if (service.length() >= 3 && useWords.contains(service)) {
             return true;
         }
-        for (String w : serviceName.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+        for (String w : serviceName.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+", -1)) {
             if (w.length() >= 4 && !GENERIC.contains(w) && useNameWords.contains(w)) {
                 return true;
             }
@@ -128,8 +128,8 @@ final class UnofficialUseCheck {
     /** The words of a text: runs of letters and digits, lower-cased; also each hyphenated run joined. */
     static Set<String> words(String text) {
         Set<String> out = new HashSet<>();
-        for (String chunk : text.toLowerCase(Locale.ROOT).split("\\s+")) {
-            for (String w : chunk.split("[^\\p{L}\\p{N}]+")) {
+        for (String chunk : text.toLowerCase(Locale.ROOT).split("\\s+", -1)) {
+            for (String w : chunk.split("[^\\p{L}\\p{N}]+", -1)) {
                 if (!w.isEmpty()) {
                     out.add(w);
                 }

@@ -286,7 +286,7 @@ final class Gen {
                 case '\t' -> sb.append("\\t");
                 case '"', '\\' -> sb.append('\\').append(c);
                 default -> {
-                    if (c >= 0x20 && c < 0x7f || c >= 0xa1 && c <= 0xff && c != 0xad) {
+                    if ((c >= 0x20 && c < 0x7f) || (c >= 0xa1 && c <= 0xff && c != 0xad)) {
                         sb.append(c);
                     } else {
                         sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));

@@ -76,9 +76,9 @@ class OfficialOracleTest {
         if (name.isEmpty() && !reserved && !d.contains("de-registered")) {
             return; // "Unassigned" and similar markers: no assignment
         }
-        String[] ports = portText.split("-");
+        String[] ports = portText.split("-", -1);
         for (int port = Integer.parseInt(ports[0]); port <= Integer.parseInt(ports[ports.length - 1]); port++) {
-            for (String t : transports.split(",")) {
+            for (String t : transports.split(",", -1)) {
                 byKey.computeIfAbsent(port + "/" + t, k -> new ArrayList<>()).add(new Fact(port, t, name));
             }
         }

@@ -188,6 +188,7 @@ class SourceErrorPathsTest {
 
     @Test
     void anNpmStreamThatFailsIsReportedAsUnreadable() {
+        @SuppressWarnings("InputStreamSlowMultibyteRead") // it fails on the first read: nothing to make fast
         InputStream failing = new InputStream() {
             @Override
             public int read() throws IOException {

@@ -45,6 +45,8 @@ import java.util.Set;
  * threads may build the same element, both equal). Nothing ever writes into a returned value: the
  * same object is handed to every row, and Spark copies it into the row it builds. Thread-safe.
  */
+// EnumOrdinal: ordinals index the per-transport and per-status arrays built here in this JVM; never stored
+@SuppressWarnings("EnumOrdinal")
 final class PortColumns {
     static final int PORTS = PortRange.MAX_PORT + 1;
     private static final Transport[] TRANSPORTS = Transport.values();

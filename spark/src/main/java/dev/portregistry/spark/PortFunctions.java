@@ -18,6 +18,8 @@ import org.apache.spark.unsafe.types.UTF8String;
  *
  * <p>Not for direct use: public only because generated code calls it. Thread-safe.
  */
+// EnumOrdinal: ordinals index PortColumns' per-transport arrays, built in the same JVM; never stored
+@SuppressWarnings("EnumOrdinal")
 public final class PortFunctions {
     private static final int TCP = Transport.TCP.ordinal();
     private static final int UDP = Transport.UDP.ordinal();

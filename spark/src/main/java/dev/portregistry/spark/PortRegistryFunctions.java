@@ -211,7 +211,8 @@ public final class PortRegistryFunctions {
         }
 
         ExpressionInfo info() {
-            return new ExpressionInfo(PortFunctionCall.class.getName(), null, sqlName(), usage, "");
+            // the full constructor: the five-argument one is deprecated and passes these same empty fields
+            return new ExpressionInfo(PortFunctionCall.class.getName(), null, sqlName(), usage, "", "", "", "", "", "", "");
         }
 
         Function1<Seq<Expression>, Expression> builder(RegistryRef ref) {

@@ -10,6 +10,8 @@ import dev.portregistry.Transport;
 import dev.portregistry.UseKind;
 import dev.portregistry.nmap.PortFrequency;
 import dev.portregistry.nmap.PortPopularity;
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -50,9 +52,9 @@ public final class PortAdvisor {
     private static final int LINUX_EPHEMERAL_LAST = 60999;
 
     private final PortRegistry registry;
-    private final PortPopularity popularity;
+    private final @Nullable PortPopularity popularity;
 
-    private PortAdvisor(PortRegistry registry, PortPopularity popularity) {
+    private PortAdvisor(PortRegistry registry, @Nullable PortPopularity popularity) {
         this.registry = registry;
         this.popularity = popularity;
     }
@@ -180,9 +182,10 @@ public final class PortAdvisor {
     private static String phrases(Map<String, Set<Transport>> byName) {
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, Set<Transport>> e : byName.entrySet()) {
-            String[] nameStatus = e.getKey().split("\0");
-            out.add(nameStatus[0] + " over " + describe(e.getValue())
-                    + (nameStatus.length > 1 ? ", " + nameStatus[1] : ""));
+            String key = e.getKey();
+            int nul = key.indexOf('\0'); // name, or name NUL status
+            out.add((nul < 0 ? key : key.substring(0, nul)) + " over " + describe(e.getValue())
+                    + (nul < 0 ? "" : ", " + key.substring(nul + 1)));
         }
         return String.join("; ", out);
     }

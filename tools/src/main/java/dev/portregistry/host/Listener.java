@@ -3,6 +3,7 @@ package dev.portregistry.host;
 import dev.portregistry.AlternateUse;
 import dev.portregistry.PortInfo;
 import dev.portregistry.UseKind;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Comparator;
 import java.util.Objects;
@@ -23,12 +24,12 @@ import java.util.Optional;
  */
 public final class Listener {
     private final ListeningSocket socket;
-    private final ProcessInfo process;
+    private final @Nullable ProcessInfo process;
     private final Verdict verdict;
     private final String reason;
     private final PortInfo info;
 
-    Listener(ListeningSocket socket, ProcessInfo process, Verdict verdict, String reason, PortInfo info) {
+    Listener(ListeningSocket socket, @Nullable ProcessInfo process, Verdict verdict, String reason, PortInfo info) {
         this.socket = Objects.requireNonNull(socket, "socket must not be null");
         this.process = process;
         this.verdict = Objects.requireNonNull(verdict, "verdict must not be null");

@@ -237,7 +237,7 @@ public final class ListeningSockets {
             if (line.isEmpty()) {
                 continue;
             }
-            String[] f = line.split("\\s+");
+            String[] f = line.split("\\s+", -1);
             if (f.length < FIELDS || !f[0].endsWith(":")) {
                 throw formatError(source, i + 1, "expected \"sl: local_address rem_address st ... uid timeout inode\", found \""
                         + line + "\"");

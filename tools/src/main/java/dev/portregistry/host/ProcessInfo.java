@@ -1,5 +1,7 @@
 package dev.portregistry.host;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -22,11 +24,11 @@ public final class ProcessInfo {
     private final int uid;
     private final String user;
     private final String commandName;
-    private final Path executable;
+    private final @Nullable Path executable;
     private final boolean executableDeleted;
     private final List<String> commandLine;
 
-    private ProcessInfo(int pid, int uid, String user, String commandName, Path executable, boolean executableDeleted,
+    private ProcessInfo(int pid, int uid, String user, String commandName, @Nullable Path executable, boolean executableDeleted,
                         List<String> commandLine) {
         this.pid = pid;
         this.uid = uid;
@@ -38,7 +40,7 @@ public final class ProcessInfo {
     }
 
     /** Creates one from what /proc showed; the executable is null where it could not be read. */
-    static ProcessInfo of(int pid, int uid, String user, String commandName, Path executable, boolean executableDeleted,
+    static ProcessInfo of(int pid, int uid, String user, String commandName, @Nullable Path executable, boolean executableDeleted,
                           List<String> commandLine) {
         if (pid < 1) {
             throw new IllegalArgumentException("pid " + pid + " is out of range: expected 1 or more");

@@ -36,18 +36,13 @@ public enum Verdict {
      * @return the severity, 0 or more; higher is worse
      */
     public int severity() {
-        switch (this) {
-            case SUSPICIOUS:
-                return 4;
-            case UNEXPECTED:
-                return 3;
-            case UNKNOWN:
-                return 2;
-            case PLAUSIBLE:
-                return 1;
-            default:
-                return 0;
-        }
+        return switch (this) {
+            case SUSPICIOUS -> 4;
+            case UNEXPECTED -> 3;
+            case UNKNOWN -> 2;
+            case PLAUSIBLE -> 1;
+            default -> 0;
+        };
     }
 
     /**

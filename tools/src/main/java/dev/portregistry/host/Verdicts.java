@@ -7,6 +7,7 @@ import dev.portregistry.Program;
 import dev.portregistry.ServiceAssignment;
 import dev.portregistry.Transport;
 import dev.portregistry.UseKind;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ final class Verdicts {
     static final class Identity {
         final ProcessInfo process;
         final Set<String> names = new LinkedHashSet<>();
-        final String runtime;
+        final @Nullable String runtime;
         /** For a runtime: the file names its command line runs (script, jar), without extension. */
         final Set<String> scripts = new LinkedHashSet<>();
 
@@ -129,11 +130,11 @@ final class Verdicts {
     }
 
     /** The runtime a program name belongs to (python3.12 is python), or null. */
-    static String runtimeOf(String name) {
+    static @Nullable String runtimeOf(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         for (Map.Entry<String, Set<String>> e : RUNTIMES.entrySet()) {
             for (String exe : e.getValue()) {
-                if (n.equals(exe) || n.startsWith(exe) && n.substring(exe.length()).matches("[0-9][0-9.]*")) {
+                if (n.equals(exe) || (n.startsWith(exe) && n.substring(exe.length()).matches("[0-9][0-9.]*"))) {
                     return e.getKey();
                 }
             }
@@ -175,7 +176,7 @@ final class Verdicts {
      * @param info       the port's record
      * @param catalog    the program data
      */
-    static Listener judge(ListeningSocket socket, ProcessInfo process, Hidden hidden, String socketUser, PortInfo info,
+    static Listener judge(ListeningSocket socket, @Nullable ProcessInfo process, Hidden hidden, String socketUser, PortInfo info,
                           ProgramCatalog catalog) {
         Transport t = socket.transport();
         String where = socket.port() + "/" + t.label();
@@ -199,20 +200,13 @@ final class Verdicts {
         String known = known(socket.port(), active, fading, local, unofficial, catalog);
 
         if (process == null) {
-            String why;
-            switch (hidden) {
-                case KERNEL:
-                    why = "The socket on " + where + " is held by the kernel, not by a process";
-                    break;
-                case NO_PRIVILEGE:
-                    why = "The process behind " + where + " cannot be seen: the socket belongs to " + socketUser
-                            + ", and other users' open files cannot be read without root";
-                    break;
-                default:
-                    why = "The process behind " + where + " was not found: it may have exited during the scan "
-                            + "or run in another PID namespace";
-                    break;
-            }
+            String why = switch (hidden) {
+                case KERNEL -> "The socket on " + where + " is held by the kernel, not by a process";
+                case NO_PRIVILEGE -> "The process behind " + where + " cannot be seen: the socket belongs to " + socketUser
+                        + ", and other users' open files cannot be read without root";
+                default -> "The process behind " + where + " was not found: it may have exited during the scan "
+                        + "or run in another PID namespace";
+            };
             return new Listener(socket, null, Verdict.UNKNOWN, why + (known.isEmpty() ? "." : "; " + known + "."), info);
         }
 
@@ -265,7 +259,7 @@ final class Verdicts {
             }
         }
         boolean legitimate = !active.isEmpty() || !fading.isEmpty() || !unofficial.isEmpty() || !local.isEmpty();
-        if (!malware.isEmpty() && !legitimate || !malware.isEmpty() && id.runtime == null) {
+        if ((!malware.isEmpty() && !legitimate) || (!malware.isEmpty() && id.runtime == null)) {
             return new Listener(socket, process, Verdict.SUSPICIOUS, listens + ", a port known to be used by malware ("
                     + useNames(malware) + ")" + (legitimate ? "; " + known : "") + ", and " + id.label()
                     + " matches nothing legitimate known there.", info);

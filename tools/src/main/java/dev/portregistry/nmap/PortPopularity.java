@@ -129,7 +129,7 @@ public final class PortPopularity {
             if (body.isEmpty()) {
                 continue;
             }
-            String[] f = body.split("\\s+");
+            String[] f = body.split("\\s+", -1);
             if (f.length != 3) {
                 throw error(source, n, "\"" + body + "\" has " + f.length
                         + " fields: expected \"name port/transport frequency [# comment]\"");
@@ -146,7 +146,7 @@ public final class PortPopularity {
             try {
                 transport = Transport.parse(m.group(2));
             } catch (IllegalArgumentException e) {
-                throw error(source, n, e.getMessage());
+                throw error(source, n, Objects.requireNonNullElse(e.getMessage(), "bad transport"));
             }
             if (!FREQUENCY.matcher(f[2]).matches() || Double.parseDouble(f[2]) > 1.0) {
                 throw error(source, n, "frequency \"" + f[2] + "\" of " + f[1] + " is not a number from 0 to 1");

@@ -5,4 +5,7 @@
  * <p>Every type here is immutable and thread-safe. No method returns null; collections are
  * immutable and never null.
  */
+@NullMarked
 package dev.portregistry.nmap;
+
+import org.jspecify.annotations.NullMarked;

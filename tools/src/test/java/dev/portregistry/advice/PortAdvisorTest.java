@@ -114,7 +114,7 @@ class PortAdvisorTest {
         for (int i = 1; i < ports.size(); i++) {
             int before = Math.abs(ports.get(i - 1) - preferred);
             int now = Math.abs(ports.get(i) - preferred);
-            assertThat(now > before || now == before && ports.get(i) > ports.get(i - 1)).as("order at %d", i).isTrue();
+            assertThat(now > before || (now == before && ports.get(i) > ports.get(i - 1))).as("order at %d", i).isTrue();
         }
         int farthest = Math.abs(ports.get(9) - preferred);
         for (int p = preferred - farthest; p <= preferred + farthest; p++) {

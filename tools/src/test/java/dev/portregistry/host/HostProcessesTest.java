@@ -163,7 +163,7 @@ class HostProcessesTest {
             int i = 0;
             for (Class<?> c : List.of(PrintListeners.class, ListeningSockets.class, PortRegistry.class)) {
                 Path from = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
-                Path to = shared.resolve((i++) + (Files.isDirectory(from) ? "" : ".jar"));
+                Path to = shared.resolve(i++ + (Files.isDirectory(from) ? "" : ".jar"));
                 copyReadable(from, to);
                 entries.add(to.toString());
             }
@@ -205,7 +205,7 @@ class HostProcessesTest {
         for (Path q = p.toAbsolutePath(); q != null; q = q.getParent()) {
             try {
                 String perms = java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(q));
-                if (perms.charAt(6) != 'r' && !Files.isDirectory(q) || Files.isDirectory(q) && perms.charAt(8) != 'x') {
+                if ((perms.charAt(6) != 'r' && !Files.isDirectory(q)) || (Files.isDirectory(q) && perms.charAt(8) != 'x')) {
                     return false;
                 }
             } catch (IOException e) {

@@ -41,9 +41,11 @@ class ListeningSocketsTest {
             + "   2: B80D0120000000000000000001000000:01BB 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000    33        0 19 1 0000000000000000 100 0 0 10 0\n";
 
     /** A /proc/net/udp: a bound server (07) and a connected client (01). */
-    private static final String UDP_LE = "   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops\n"
-            + "  100: 00000000:0035 00000000:0000 07 00000000:00000000 00:00000000 00000000   101        0 777 2 0000000000000000 0\n"
-            + "  101: 0100007F:E0F1 0100007F:0035 01 00000000:00000000 00:00000000 00000000  1000        0 778 2 0000000000000000 0\n";
+    private static final String UDP_LE = """
+               sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops
+              100: 00000000:0035 00000000:0000 07 00000000:00000000 00:00000000 00000000   101        0 777 2 0000000000000000 0
+              101: 0100007F:E0F1 0100007F:0035 01 00000000:00000000 00:00000000 00000000  1000        0 778 2 0000000000000000 0
+            """;
 
     private static InetAddress ip(String text) throws IOException {
         return InetAddress.getByName(text);
@@ -144,6 +146,7 @@ class ListeningSocketsTest {
 
     // ------------------------------------------------------------------ this machine
 
+    @SuppressWarnings("AddressSelection") // an IP literal: InetAddress.getByName parses it, no name is looked up
     private static boolean ipv6Loopback() {
         try (ServerSocket s = new ServerSocket()) {
             s.bind(new InetSocketAddress(InetAddress.getByName("::1"), 0));
@@ -153,6 +156,7 @@ class ListeningSocketsTest {
         }
     }
 
+    @SuppressWarnings("AddressSelection") // an IP literal: InetAddress.getByName parses it, no name is looked up
     @Test
     void realListenersOnThisMachineAreFoundWithTransportAddressAndPort() throws IOException {
         assumeTrue(ListeningSockets.isSupported(), "needs Linux with /proc/net");

@@ -103,13 +103,17 @@ public final class TinyListeners implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         for (Process p : children) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
         }
-        for (Process p : children) {
-            p.waitFor(10, TimeUnit.SECONDS);
+        try {
+            for (Process p : children) {
+                p.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the children are killed already; only the wait is cut short
         }
     }
 }
