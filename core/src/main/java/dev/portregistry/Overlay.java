@@ -46,14 +46,30 @@ import java.util.Set;
  *       an assignment IANA already holds under that name for those transports adds nothing, and
  *       local assignments of one name on one port merge their transports. The name and its
  *       aliases then resolve to the port.</li>
- *   <li>lifecycle notes change the status and note of the port's assignments of that name, which
- *       must exist.</li>
+ *   <li>lifecycle notes change the status and facts of the port's live assignments of that name
+ *       (see below), which must exist.</li>
  *   <li>alternate uses are added to the port (unofficial before malware); one of the same name
  *       and kind is replaced. The name then resolves to the port.</li>
  *   <li>related ports join each port of the group to the others.</li>
  *   <li>names resolve to their ports, after the ports they already resolve to; an alias resolves
  *       to the ports of its service, which must resolve to some.</li>
+ *   <li>programs become those of the live assignments of their service, or of the alternate uses
+ *       of their name, which must exist; each executable's name then finds the ports of what it
+ *       serves (services' ports before uses'), unless that name already resolves.</li>
  * </ol>
+ *
+ * <p>A name the overlay adds resolves to the ports it resolved to before, then to the ports the
+ * overlay adds, without repeats: ports of assignments, then the program's own official port of
+ * an alternate use ({@link AlternateUse#officialPort()}), then ports of alternate uses, each
+ * group ascending; then ports of name entries and aliases, in the order given. Adding ports to a
+ * name that already resolves is allowed: they come after the ones it had.
+ *
+ * <p>A lifecycle entry matches the assignments of its service name on its port ignoring case, as
+ * {@link PortRegistry#findService(String)} does, and only live ones (ACTIVE, ABANDONED or
+ * HISTORIC): an assignment IANA de-registered or reserved cannot be given a lifecycle, and naming
+ * only such one fails. An entry that changes an assignment's status replaces all of its lifecycle
+ * facts (product, vendor, year discontinued, reason, basis), so none of the old status's facts
+ * is left behind; one that keeps the status fills in the facts it gives and keeps the others.
  *
  * <p>Immutable and thread-safe.
  */
@@ -65,6 +81,7 @@ public final class Overlay {
     private final List<RelatedEntry> related;
     private final List<NameEntry> names;
     private final List<AliasEntry> aliases;
+    private final List<ProgramsEntry> programs;
 
     /** A local assignment and its alias names. */
     record AssignEntry(int line, int port, ServiceAssignment assignment, List<String> aliases) {
@@ -90,6 +107,13 @@ public final class Overlay {
     record AliasEntry(int line, String name, String service) {
     }
 
+    /**
+     * The programs that serve a service (its assignments) or an alternate use: exactly one of
+     * service and use is non-empty.
+     */
+    record ProgramsEntry(int line, String service, String use, List<Program> programs) {
+    }
+
     private Overlay(Builder b) {
         this.source = b.source;
         this.assignments = List.copyOf(b.assignments);
@@ -98,6 +122,7 @@ public final class Overlay {
         this.related = List.copyOf(b.related);
         this.names = List.copyOf(b.names);
         this.aliases = List.copyOf(b.aliases);
+        this.programs = List.copyOf(b.programs);
     }
 
     /**
@@ -164,7 +189,8 @@ public final class Overlay {
      * @return the number of entries of every kind
      */
     public int size() {
-        return assignments.size() + lifecycle.size() + uses.size() + related.size() + names.size() + aliases.size();
+        return assignments.size() + lifecycle.size() + uses.size() + related.size() + names.size() + aliases.size()
+                + programs.size();
     }
 
     List<AssignEntry> assignments() {
@@ -191,6 +217,10 @@ public final class Overlay {
         return aliases;
     }
 
+    List<ProgramsEntry> programs() {
+        return programs;
+    }
+
     @Override
     public String toString() {
         return "Overlay[" + source + ", " + size() + " entries]";
@@ -213,6 +243,7 @@ public final class Overlay {
         private final List<RelatedEntry> related = new ArrayList<>();
         private final List<NameEntry> names = new ArrayList<>();
         private final List<AliasEntry> aliases = new ArrayList<>();
+        private final List<ProgramsEntry> programs = new ArrayList<>();
 
         private Builder(String source) {
             Objects.requireNonNull(source, "source must not be null");
@@ -421,6 +452,59 @@ public final class Overlay {
             checkName(service);
             aliases.add(new AliasEntry(line, name, service));
             return this;
+        }
+
+        /**
+         * Names the programs that serve a service, such as {@code nginx} for {@code http}: they
+         * become the {@link ServiceAssignment#programs()} of every live (ACTIVE, ABANDONED or
+         * HISTORIC) assignment of that name, on every port it resolves to, and the name of each
+         * executable then finds those ports (unless it already resolves). At least one such
+         * assignment must exist when the overlay is applied.
+         *
+         * @param service  the service name, ignoring case; not null, not a number, well-formed as
+         *                 {@link PortRegistry#findService(String)} requires
+         * @param programs the programs, at least one, none twice, no null
+         * @return this builder
+         * @throws NullPointerException     if an argument or program is null
+         * @throws IllegalArgumentException if the service is invalid, or the programs empty or repeated
+         */
+        public Builder servicePrograms(String service, List<Program> programs) {
+            checkName(service);
+            this.programs.add(new ProgramsEntry(line, service, "", checkPrograms(service, programs)));
+            return this;
+        }
+
+        /**
+         * Names the programs that are an alternate use, such as {@code redis-server} for
+         * {@code Redis}: they become the {@link AlternateUse#programs()} of every alternate use of
+         * that name (ignoring case), on every port it resolves to, and the name of each executable
+         * then finds those ports (unless it already resolves). At least one such use must exist
+         * when the overlay is applied.
+         *
+         * @param use      the alternate use's name; not null, well-formed as
+         *                 {@link PortRegistry#findService(String)} requires
+         * @param programs the programs, at least one, none twice, no null
+         * @return this builder
+         * @throws NullPointerException     if an argument or program is null
+         * @throws IllegalArgumentException if the name is invalid, or the programs empty or repeated
+         */
+        public Builder usePrograms(String use, List<Program> programs) {
+            Objects.requireNonNull(use, "use must not be null");
+            checkWellFormed("alternate use name", use, "OpenVPN");
+            this.programs.add(new ProgramsEntry(line, "", use, checkPrograms(use, programs)));
+            return this;
+        }
+
+        private List<Program> checkPrograms(String target, List<Program> list) {
+            Objects.requireNonNull(list, "programs must not be null");
+            List<Program> copy = List.copyOf(list);
+            if (copy.isEmpty()) {
+                throw error("no program for \"" + target + "\": expected at least one");
+            }
+            if (new java.util.HashSet<>(copy).size() != copy.size()) {
+                throw error("a program is listed twice for \"" + target + "\": " + copy);
+            }
+            return copy;
         }
 
         /**
