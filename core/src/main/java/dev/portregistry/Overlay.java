@@ -84,34 +84,34 @@ public final class Overlay {
     private final List<ProgramsEntry> programs;
 
     /** A local assignment and its alias names. */
-    record AssignEntry(int line, int port, ServiceAssignment assignment, List<String> aliases) {
+    record AssignEntry(String file, int line, int port, ServiceAssignment assignment, List<String> aliases) {
     }
 
     /** A new status and lifecycle facts for the assignments of one name on one port. */
-    record LifecycleEntry(int line, int port, String service, Lifecycle lifecycle) {
+    record LifecycleEntry(String file, int line, int port, String service, Lifecycle lifecycle) {
     }
 
     /** An alternate use of one port. */
-    record UseEntry(int line, int port, AlternateUse use) {
+    record UseEntry(String file, int line, int port, AlternateUse use) {
     }
 
     /** Ports that belong together. */
-    record RelatedEntry(int line, List<Integer> ports) {
+    record RelatedEntry(String file, int line, List<Integer> ports) {
     }
 
     /** A name that resolves to ports. */
-    record NameEntry(int line, String name, List<Integer> ports) {
+    record NameEntry(String file, int line, String name, List<Integer> ports) {
     }
 
     /** A name that resolves like a service name. */
-    record AliasEntry(int line, String name, String service) {
+    record AliasEntry(String file, int line, String name, String service) {
     }
 
     /**
      * The programs that serve a service (its assignments) or an alternate use: exactly one of
      * service and use is non-empty.
      */
-    record ProgramsEntry(int line, String service, String use, List<Program> programs) {
+    record ProgramsEntry(String file, int line, String service, String use, List<Program> programs) {
     }
 
     private Overlay(Builder b) {
@@ -236,6 +236,8 @@ public final class Overlay {
      */
     public static final class Builder {
         private final String source;
+        /** The file the entries added next come from: the source, unless {@link #at} named another. */
+        private String entrySource;
         private int line;
         private final List<AssignEntry> assignments = new ArrayList<>();
         private final List<LifecycleEntry> lifecycle = new ArrayList<>();
@@ -251,6 +253,28 @@ public final class Overlay {
                 throw new IllegalArgumentException("overlay source \"" + source + "\" is blank: expected a name such as a file name");
             }
             this.source = source;
+            this.entrySource = source;
+        }
+
+        /**
+         * Sets the file and line that the entries added next come from, for an overlay gathered
+         * from several files (such as a directory in the curated layout): errors about those
+         * entries, when the overlay is built or applied, name that file and line.
+         *
+         * @param file the file, not null or blank
+         * @param line the 1-based line, or 0 for none
+         * @return this builder
+         * @throws NullPointerException     if file is null
+         * @throws IllegalArgumentException if file is blank or line is negative
+         */
+        public Builder at(String file, int line) {
+            Objects.requireNonNull(file, "file must not be null");
+            if (file.isBlank()) {
+                throw new IllegalArgumentException("file \"" + file + "\" is blank: expected a file name");
+            }
+            line(line);
+            this.entrySource = file;
+            return this;
         }
 
         /**
@@ -321,9 +345,9 @@ public final class Overlay {
                 alias.add(checkName(a));
             }
             String basis = assignment.basis().orElse(
-                    "local assignment from " + source + (line > 0 ? ", line " + line : ""));
+                    "local assignment from " + entrySource + (line > 0 ? ", line " + line : ""));
             ServiceAssignment local = assignment.toBuilder().basis(basis).origin(Origin.LOCAL).build();
-            assignments.add(new AssignEntry(line, port, local, List.copyOf(alias)));
+            assignments.add(new AssignEntry(entrySource, line, port, local, List.copyOf(alias)));
             return this;
         }
 
@@ -371,7 +395,7 @@ public final class Overlay {
             for (String text : List.of(lifecycle.product(), lifecycle.vendor(), lifecycle.reason(), lifecycle.basis())) {
                 checkText("lifecycle", text);
             }
-            this.lifecycle.add(new LifecycleEntry(line, port, service, lifecycle));
+            this.lifecycle.add(new LifecycleEntry(entrySource, line, port, service, lifecycle));
             return this;
         }
 
@@ -391,7 +415,7 @@ public final class Overlay {
             checkWellFormed("alternate use name", use.name(), "OpenVPN");
             checkText("description", use.description());
             checkText("basis", use.basis());
-            uses.add(new UseEntry(line, port, use));
+            uses.add(new UseEntry(entrySource, line, port, use));
             return this;
         }
 
@@ -409,7 +433,7 @@ public final class Overlay {
             if (list.size() < 2) {
                 throw error("related ports " + list + " must hold at least two distinct ports");
             }
-            related.add(new RelatedEntry(line, list));
+            related.add(new RelatedEntry(entrySource, line, list));
             return this;
         }
 
@@ -430,7 +454,7 @@ public final class Overlay {
             if (list.isEmpty()) {
                 throw error("name \"" + name + "\" has no port: expected at least one");
             }
-            names.add(new NameEntry(line, name, list));
+            names.add(new NameEntry(entrySource, line, name, list));
             return this;
         }
 
@@ -450,7 +474,7 @@ public final class Overlay {
         public Builder alias(String name, String service) {
             checkName(name);
             checkName(service);
-            aliases.add(new AliasEntry(line, name, service));
+            aliases.add(new AliasEntry(entrySource, line, name, service));
             return this;
         }
 
@@ -470,7 +494,7 @@ public final class Overlay {
          */
         public Builder servicePrograms(String service, List<Program> programs) {
             checkName(service);
-            this.programs.add(new ProgramsEntry(line, service, "", checkPrograms(service, programs)));
+            this.programs.add(new ProgramsEntry(entrySource, line, service, "", checkPrograms(service, programs)));
             return this;
         }
 
@@ -491,7 +515,7 @@ public final class Overlay {
         public Builder usePrograms(String use, List<Program> programs) {
             Objects.requireNonNull(use, "use must not be null");
             checkWellFormed("alternate use name", use, "OpenVPN");
-            this.programs.add(new ProgramsEntry(line, "", use, checkPrograms(use, programs)));
+            this.programs.add(new ProgramsEntry(entrySource, line, "", use, checkPrograms(use, programs)));
             return this;
         }
 
@@ -526,8 +550,8 @@ public final class Overlay {
          * is an argument from code.
          */
         RuntimeException error(String detail) {
-            return line > 0 ? new RegistryFormatException(source, line, detail)
-                    : new IllegalArgumentException(source + ": " + detail);
+            return line > 0 ? new RegistryFormatException(entrySource, line, detail)
+                    : new IllegalArgumentException(entrySource + ": " + detail);
         }
 
         private void checkPort(int port) {

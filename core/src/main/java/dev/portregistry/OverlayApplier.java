@@ -99,7 +99,7 @@ final class OverlayApplier {
         for (Overlay.AliasEntry e : overlay.aliases()) {
             List<Integer> ports = answer(e.service());
             if (ports.isEmpty()) {
-                throw new RegistryFormatException(overlay.source(), e.line(), "name \"" + e.name() + "\" stands for service \""
+                throw new RegistryFormatException(e.file(), e.line(), "name \"" + e.name() + "\" stands for service \""
                         + e.service() + "\", which resolves to no port: expected a service name the registry knows");
             }
             added(e.name()).named.addAll(ports);
@@ -203,11 +203,11 @@ final class OverlayApplier {
             }
         }
         if (!found && dead != null) {
-            throw new RegistryFormatException(overlay.source(), e.line(), e.service() + " on port " + e.port() + " is "
+            throw new RegistryFormatException(e.file(), e.line(), e.service() + " on port " + e.port() + " is "
                     + dead + ": only a live assignment (ACTIVE, ABANDONED or HISTORIC) can be set " + e.lifecycle().status());
         }
         if (!found) {
-            throw new RegistryFormatException(overlay.source(), e.line(), "port " + e.port() + " has no assignment named \""
+            throw new RegistryFormatException(e.file(), e.line(), "port " + e.port() + " has no assignment named \""
                     + e.service() + "\" to set " + e.lifecycle().status() + ": expected one of " + present);
         }
     }
@@ -265,7 +265,7 @@ final class OverlayApplier {
                 }
             }
             if (matched == 0) {
-                throw new RegistryFormatException(overlay.source(), e.line(), service
+                throw new RegistryFormatException(e.file(), e.line(), service
                         ? "service \"" + target + "\" has no live assignment: expected a service the registry assigns"
                         : "\"" + target + "\" is no alternate use: expected the name of one, as the registry holds it");
             }

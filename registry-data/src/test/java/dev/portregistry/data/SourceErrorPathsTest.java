@@ -152,22 +152,23 @@ class SourceErrorPathsTest {
         };
         for (String[] c : cases) {
             String text = "[\n\n" + c[0] + "\n]";
-            SourceException e = failure(() -> CuratedData.alternateUses(JsonEntries.read(text, "uses.json")));
+            SourceException e = failure(() -> CuratedData.parse(text, "uses.json", "alternateUses").alternateUses());
             assertThat(e.line()).as(c[0]).isEqualTo(3);
             assertThat(e.getMessage()).as(c[0]).contains(c[1]);
         }
         for (String text : new String[] {"one\\ntwo", "bell\\u0007ring", "line\\u2028separator"}) {
             String entry = (use + ", \"ports\": [80], \"transports\": [\"tcp\"] }").replace("\"d\"", "\"" + text + "\"");
-            SourceException e = failure(() -> CuratedData.alternateUses(JsonEntries.read("[\n" + entry + "\n]", "uses.json")));
+            SourceException e = failure(() -> CuratedData.parse("[\n" + entry + "\n]", "uses.json", "alternateUses").alternateUses());
             assertThat(e.line()).isEqualTo(2);
             assertThat(e.getMessage()).contains("field \"description\"").contains("holds the control character U+")
                     .doesNotContain("\n");
         }
-        SourceException noPort = failure(() -> CuratedData.lifecycle(JsonEntries.read(
-                "[ { \"service\": \"x\", \"status\": \"historic\", \"reason\": \"n\", \"basis\": \"b\" } ]", "l.json")));
+        SourceException noPort = failure(() -> CuratedData.parse(
+                "[ { \"service\": \"x\", \"status\": \"historic\", \"reason\": \"n\", \"basis\": \"b\" } ]", "l.json",
+                "lifecycle"));
         assertThat(noPort.getMessage()).isEqualTo("l.json:1: missing field \"port\"");
-        assertThat(failure(() -> JsonEntries.read("[]\n[]", "n.json")).getMessage())
-                .isEqualTo("n.json:2: unexpected content after the array");
+        assertThat(failure(() -> CuratedData.parse("[]\n[]", "n.json", "names")).getMessage())
+                .isEqualTo("n.json:2: unexpected content after the entries");
     }
 
     // ---------------------------------------------------------------- records and streams
