@@ -18,6 +18,7 @@ import dev.portregistry.UseKind;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -222,7 +223,8 @@ public final class CuratedJson {
      *
      * @param dir the directory, such as {@code registry-data/data/curated}; not null
      * @return the entries and their overlay, whose source is the directory; never null
-     * @throws IOException             if a file cannot be read
+     * @throws IOException             if a file cannot be read: a {@link FileSystemException}
+     *                                 naming the file
      * @throws RegistryFormatException naming the file and line of the first bad entry, or the
      *                                 file of a kind that is missing
      */
@@ -247,7 +249,13 @@ public final class CuratedJson {
                         + " or a folder " + folder.getFileName() + "/ of *.json files in " + dir);
             }
             for (Path f : files) {
-                c.read(Files.readString(f, StandardCharsets.UTF_8), f.toString(), kind);
+                String text;
+                try {
+                    text = Files.readString(f, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new FileSystemException(f.toString(), null, "cannot read: " + e);
+                }
+                c.read(text, f.toString(), kind);
             }
         }
         return c.build(dir.toString());
@@ -407,44 +415,70 @@ public final class CuratedJson {
             return new CuratedJson(source, assignments, uses, lifecycle, related, names, programs);
         }
 
+        /** Entries of the file being read, parsed as JSON and not yet checked: all JSON errors come first. */
+        private final List<Map.Entry<String, Entry>> pending = new ArrayList<>();
+
         void read(String json, String source, String kind) {
+            pending.clear();
             try (JsonParser p = MAPPER.createParser(json)) {
-                JsonToken first = p.nextToken();
-                if (first == JsonToken.START_ARRAY) {
-                    entries(p, source, kind != null ? kind : kindOfFile(source));
-                } else if (first == JsonToken.START_OBJECT) {
-                    JsonToken t;
-                    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                        String member = p.currentName();
-                        int line = p.currentTokenLocation().getLineNr();
-                        if (!KINDS.contains(member)) {
-                            throw new RegistryFormatException(source, line, "unknown member \"" + member
-                                    + "\": expected " + String.join(", ", KINDS));
-                        }
-                        if (p.nextToken() != JsonToken.START_ARRAY) {
-                            throw new RegistryFormatException(source, line, "member \"" + member
-                                    + "\" must be an array of objects");
-                        }
-                        entries(p, source, member);
-                    }
-                    if (t != JsonToken.END_OBJECT) {
-                        throw new RegistryFormatException(source, p.currentTokenLocation().getLineNr(), "unexpected " + t);
-                    }
-                } else {
-                    throw new RegistryFormatException(source, first == null ? 1 : p.currentTokenLocation().getLineNr(),
-                            "expected a JSON object of entry arrays or a curated array, found "
-                                    + (first == null ? "nothing" : first));
+                try {
+                    read(p, source, kind);
+                } catch (JsonProcessingException e) {
+                    // malformed JSON, and content over Jackson's limits (nesting a thousand levels deep, say),
+                    // which carries no location of its own
+                    throw new RegistryFormatException(source, (e.getLocation() == null ? p.currentLocation()
+                            : e.getLocation()).getLineNr(), "malformed JSON: " + e.getOriginalMessage());
                 }
-                if (p.nextToken() != null) {
-                    throw new RegistryFormatException(source, p.currentTokenLocation().getLineNr(),
-                            "unexpected content after the entries");
-                }
-            } catch (JsonProcessingException e) {
-                // malformed JSON, and content over Jackson's limits (nesting a thousand levels deep, say)
-                throw new RegistryFormatException(source, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                        "malformed JSON: " + e.getOriginalMessage());
             } catch (IOException e) {
+                // not expected from a String; kept for the checked exception of the parser
                 throw new RegistryFormatException(source, 0, "cannot read: " + e.getMessage());
+            }
+            for (Map.Entry<String, Entry> pe : pending) {
+                Entry e = pe.getValue();
+                switch (pe.getKey()) {
+                    case "assignments" -> assignments.add(assignment(e));
+                    case "alternateUses" -> uses.add(alternateUse(e));
+                    case "lifecycle" -> lifecycle.add(lifecycle(e));
+                    case "related" -> related.add(related(e));
+                    case "names" -> names.add(name(e));
+                    default -> programs.add(programs(e));
+                }
+            }
+            pending.clear();
+        }
+
+        /** An array of the given kind (or of the file's kind), or, with no kind given, an object of kind members. */
+        private void read(JsonParser p, String source, String kind) throws IOException {
+            JsonToken first = p.nextToken();
+            if (first == JsonToken.START_ARRAY) {
+                entries(p, source, kind != null ? kind : kindOfFile(source));
+            } else if (first == JsonToken.START_OBJECT && kind == null) {
+                JsonToken t;
+                while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                    String member = p.currentName();
+                    int line = p.currentTokenLocation().getLineNr();
+                    if (!KINDS.contains(member)) {
+                        throw new RegistryFormatException(source, line, "unknown member \"" + member
+                                + "\": expected " + String.join(", ", KINDS));
+                    }
+                    if (p.nextToken() != JsonToken.START_ARRAY) {
+                        throw new RegistryFormatException(source, line, "member \"" + member
+                                + "\" must be an array of objects");
+                    }
+                    entries(p, source, member);
+                }
+                if (t != JsonToken.END_OBJECT) {
+                    throw new RegistryFormatException(source, p.currentTokenLocation().getLineNr(), "unexpected " + t);
+                }
+            } else {
+                throw new RegistryFormatException(source, first == null ? 1 : p.currentTokenLocation().getLineNr(),
+                        (kind == null ? "expected a JSON object of entry arrays or a curated array, found "
+                                : "expected a JSON array of \"" + kind + "\" entries, found ")
+                                + (first == null ? "nothing" : first));
+            }
+            if (p.nextToken() != null) {
+                throw new RegistryFormatException(source, p.currentTokenLocation().getLineNr(),
+                        "unexpected content after the entries");
             }
         }
 
@@ -475,15 +509,7 @@ public final class CuratedJson {
                 if (t != JsonToken.START_OBJECT) {
                     throw new RegistryFormatException(source, line, "expected an object in \"" + kind + "\", found " + t);
                 }
-                Entry e = new Entry(source, line, MAPPER.readTree(p));
-                switch (kind) {
-                    case "assignments" -> assignments.add(assignment(e));
-                    case "alternateUses" -> uses.add(alternateUse(e));
-                    case "lifecycle" -> lifecycle.add(lifecycle(e));
-                    case "related" -> related.add(related(e));
-                    case "names" -> names.add(name(e));
-                    default -> programs.add(programs(e));
-                }
+                pending.add(Map.entry(kind, new Entry(source, line, MAPPER.readTree(p))));
             }
         }
     }
@@ -667,12 +693,28 @@ public final class CuratedJson {
             for (int i = 0; i < s.length(); i++) {
                 int type = Character.getType(s.charAt(i));
                 if (type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
-                    throw error("field \"" + field + "\" holds the control character "
+                    throw error("field \"" + field + "\" " + quote(s) + " holds the control character "
                             + String.format(Locale.ROOT, "U+%04X", (int) s.charAt(i)) + " at index " + i
                             + ": expected one line of plain text");
                 }
             }
             return s;
+        }
+
+        /** The value in quotes for a message: control characters as unicode escapes, cut after 64 characters. */
+        private static String quote(String value) {
+            StringBuilder sb = new StringBuilder("\"");
+            for (int i = 0; i < Math.min(value.length(), 64); i++) {
+                char c = value.charAt(i);
+                int type = Character.getType(c);
+                if (type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                        || c == '"' || c == '\\') {
+                    sb.append(c == '"' || c == '\\' ? "\\" + c : String.format(Locale.ROOT, "\\u%04X", (int) c));
+                } else {
+                    sb.append(c);
+                }
+            }
+            return sb.append(value.length() > 64 ? "\"... (" + value.length() + " characters)" : "\"").toString();
         }
 
         String optionalText(String field) {

@@ -8,6 +8,7 @@ import dev.portregistry.advice.PortAdvisor;
 import dev.portregistry.RegistryFormatException;
 import dev.portregistry.PortInfo;
 import dev.portregistry.PortRegistry;
+import dev.portregistry.Program;
 import dev.portregistry.ServiceAssignment;
 import dev.portregistry.Transport;
 import dev.portregistry.UseKind;
@@ -88,37 +89,49 @@ class JsonOverlayTest {
         assertThat(BUNDLED.findService("billing")).isEmpty();
     }
 
-    private static java.util.Set<AlternateUse> withoutPrograms(List<AlternateUse> uses) {
-        java.util.Set<AlternateUse> out = new java.util.HashSet<>();
-        for (AlternateUse u : uses) {
-            out.add(u.toBuilder().programs(List.of()).build());
-        }
-        return out;
-    }
-
     @Test
     void theProjectsOwnCuratedFilesReadAsOverlays() throws IOException {
         Path curated = Path.of(System.getProperty("portregistry.curated.dir", "../registry-data/data/curated"));
         List<Path> files;
         try (Stream<Path> s = Files.walk(curated)) {
-            // programs/ (issue 12) is not an overlay kind yet: the compiler and JsonOverlay read it once it is wired
-            files = s.filter(p -> p.toString().endsWith(".json"))
-                    .filter(p -> !p.getParent().getFileName().toString().equals("programs")).sorted().toList();
+            files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
-        assertThat(files).isNotEmpty();
-        PortRegistry again = BUNDLED;
+        assertThat(files).anyMatch(p -> p.getParent().getFileName().toString().equals("programs"));
         for (Path file : files) {
-            Overlay overlay = JsonOverlay.read(file);
-            assertThat(overlay.size()).as("%s", file).isPositive();
-            again = again.with(overlay);
+            assertThat(JsonOverlay.read(file).size()).as("%s", file).isPositive();
         }
-        // the bundled registry already holds this knowledge: layering it again changes no port's status
-        // and adds no other use (programs come from programs/, which this reader does not take yet)
+        // the bundled table was compiled from this very directory, read by this reader and applied by the
+        // same engine: applying it again changes no port's record and no name's answer
+        PortRegistry again = BUNDLED.with(JsonOverlay.readDirectory(curated));
         for (PortInfo p : BUNDLED.knownPorts()) {
-            assertThat(again.get(p.port()).status()).as("port %d", p.port()).isEqualTo(p.status());
-            assertThat(withoutPrograms(again.get(p.port()).alternateUses())).as("port %d", p.port())
-                    .containsExactlyInAnyOrderElementsOf(withoutPrograms(p.alternateUses()));
+            assertThat(again.get(p.port())).as("port %d", p.port()).isEqualTo(p);
         }
+        assertThat(again.serviceNames()).isEqualTo(BUNDLED.serviceNames());
+        for (String name : BUNDLED.serviceNames()) {
+            assertThat(again.findService(name)).as(name).isEqualTo(BUNDLED.findService(name));
+        }
+    }
+
+    @Test
+    void programsAreAKindLikeTheOthers() {
+        PortRegistry ours = BUNDLED.with(JsonOverlay.parse("""
+                {"assignments": [{"name": "billing", "ports": [7443], "transports": ["tcp"]}],
+                 "programs": [
+                   {"service": "billing", "programs": ["billingd"], "basis": "our wiki"},
+                   {"use": "OpenVPN", "runtimes": [{"runtime": "java", "marker": "ovpn.jar"}], "basis": "b"}
+                 ]}
+                """, "ops.json"));
+        assertThat(ours.findService("billingd")).extracting(PortInfo::port).containsExactly(7443);
+        assertThat(ours.get(1196).alternateUses()).filteredOn(u -> u.name().equals("OpenVPN")).singleElement()
+                .satisfies(u -> assertThat(u.programs()).containsExactly(Program.runtime("java", "ovpn.jar")));
+        assertThatThrownBy(() -> JsonOverlay.parse("[\n{\"use\": \"x\", \"service\": \"y\", \"programs\": [\"z\"],"
+                + " \"basis\": \"b\"}]", "ops-programs.json")).isInstanceOf(RegistryFormatException.class)
+                .hasMessageStartingWith("ops-programs.json:2: expected exactly one of \"service\"");
+        assertThatThrownBy(() -> BUNDLED.with(JsonOverlay.parse("[\n\n{\"service\": \"no-such-service\","
+                + " \"programs\": [\"z\"], \"basis\": \"b\"}]", "programs/ops.json")))
+                .isInstanceOf(RegistryFormatException.class)
+                .hasMessage("programs/ops.json:3: service \"no-such-service\" has no live assignment: expected a"
+                        + " service the registry assigns");
     }
 
     @Test
@@ -150,7 +163,7 @@ class JsonOverlayTest {
             "{\"assignments\": [{\"name\": 5, \"ports\": [1], \"transports\": [\"tcp\"]}]}                   | o.json:3: field \"name\" is 5: expected a string",
             "{\"assignments\": [{\"name\": \"443\", \"ports\": [1], \"transports\": [\"tcp\"]}]}             | o.json:3: service name \"443\" is a number: expected a name such as \"billing\"",
             "{\"assignments\": [{\"name\": \"bill\\u200bing\", \"ports\": [1], \"transports\": [\"tcp\"]}]}   | o.json:3: service name \"bill\\u200Bing\" holds the control or formatting character U+200B at index 4: expected a name such as \"billing\"",
-            "{\"alternateUses\": [{\"name\": \"Dev\\tVPN\", \"ports\": [1], \"transports\": [\"tcp\"], \"kind\": \"unofficial\", \"description\": \"d\", \"basis\": \"b\"}]} | o.json:3: alternate use name \"Dev\\u0009VPN\" holds the control or formatting character U+0009 at index 3: expected a name such as \"OpenVPN\"",
+            "{\"alternateUses\": [{\"name\": \"Dev\\tVPN\", \"ports\": [1], \"transports\": [\"tcp\"], \"kind\": \"unofficial\", \"description\": \"d\", \"basis\": \"b\"}]} | o.json:3: field \"name\" \"Dev\\u0009VPN\" holds the control character U+0009 at index 3: expected one line of plain text",
             "{\"names\": [{\"name\": \"vpn\\u00a0\", \"service\": \"openvpn\", \"basis\": \"b\"}]}          | o.json:3: service name \"vpn\u00a0\" begins or ends with white space: expected a name such as \"billing\"",
             "{\"alternateUses\": [{\"name\": \"x\", \"ports\": [1], \"transports\": [\"tcp\"], \"kind\": \"evil\", \"description\": \"d\", \"basis\": \"b\"}]} | o.json:3: field \"kind\" is \"evil\": expected one of [unofficial, malware]",
             "{\"lifecycle\": [{\"port\": 1194, \"service\": \"openvpn\", \"status\": \"historic\", \"product\": \"p\", \"reason\": \"n\", \"basis\": \"b\"}]} | o.json:3: field \"product\" belongs to abandoned entries, not historic ones",

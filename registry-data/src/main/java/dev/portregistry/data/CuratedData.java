@@ -48,6 +48,9 @@ public record CuratedData(List<CuratedJson.AlternateUseEntry> alternateUses, Lis
     public static CuratedData read(Path dir) {
         try {
             return of(CuratedJson.readDirectory(dir));
+        } catch (java.nio.file.FileSystemException e) {
+            throw new SourceException(e.getFile() != null ? e.getFile() : dir.toString(), 0,
+                    e.getReason() != null ? e.getReason() : "cannot read: " + e);
         } catch (IOException e) {
             throw new SourceException(dir.toString(), 0, "cannot read the curated files: " + e);
         } catch (RegistryFormatException e) {

@@ -103,12 +103,12 @@ class CuratedDataPropertiesTest {
     // ---------------------------------------------------------------- lifecycle.json
 
     private static List<CuratedJson.LifecycleEntry> lifecycles(Gen g) {
-        return g.uniqueList(0, 10, e -> e.port() + "/" + e.service(), () -> g.oneOf(
-                () -> new CuratedJson.LifecycleEntry(FILE, 0, g.port(), g.ianaName(), LifecycleStatus.ABANDONED,
+        return g.uniqueList(0, 10, e -> e.port() + "/" + e.service().toLowerCase(Locale.ROOT), () -> g.oneOf(
+                () -> new CuratedJson.LifecycleEntry(FILE, 0, g.port(), notANumber(g.ianaName()), LifecycleStatus.ABANDONED,
                         text(g), g.bool() ? "" : text(g),
                         g.bool() ? OptionalInt.empty() : OptionalInt.of(g.between(1970, 2100)),
                         g.bool() ? "" : text(g), text(g)),
-                () -> new CuratedJson.LifecycleEntry(FILE, 0, g.port(), g.ianaName(), LifecycleStatus.HISTORIC,
+                () -> new CuratedJson.LifecycleEntry(FILE, 0, g.port(), notANumber(g.ianaName()), LifecycleStatus.HISTORIC,
                         "", "", OptionalInt.empty(), text(g), text(g))));
     }
 
@@ -142,12 +142,20 @@ class CuratedDataPropertiesTest {
         }
     }
 
+    /**
+     * A name an overlay may give a service or a common name: not a number (RFC 6335 service names hold
+     * a letter; a number would read as a port).
+     */
+    private static String notANumber(String name) {
+        return name.chars().allMatch(c -> c >= '0' && c <= '9') ? "s" + name : name;
+    }
+
     // ---------------------------------------------------------------- related.json and names.json
 
     /** Groups of {name, ports json, ports as text, basis}, distinct names. */
     private static List<String[]> groups(Gen g) {
         return g.uniqueList(0, 8, gr -> gr[0].toLowerCase(Locale.ROOT), () -> {
-            String name = g.softwareName();
+            String name = notANumber(g.softwareName());
             PortList ports = portList(g, 2);
             return new String[] {name, ports.json(), ports.ports().toString(), text(g)};
         });

@@ -218,7 +218,7 @@ class CuratedDataTest {
                     "description": "   ", "basis": "b"
                 """));
         assertThat(e.line()).isEqualTo(10);
-        assertThat(e.getMessage()).contains("\"description\" must not be empty");
+        assertThat(e.getMessage()).contains("field \"description\" is empty: expected some text");
     }
 
     @Test
@@ -228,7 +228,7 @@ class CuratedDataTest {
                     "description": "d", "basis": "b"
                 """));
         assertThat(e.line()).isEqualTo(10);
-        assertThat(e.getMessage()).contains("\"name\" must be a string");
+        assertThat(e.getMessage()).contains("field \"name\" is 7: expected a string");
     }
 
     @Test
@@ -441,7 +441,7 @@ class CuratedDataTest {
                 ]
                 """);
         assertThat(e.line()).isEqualTo(2);
-        assertThat(e.getMessage()).contains("without repeats");
+        assertThat(e.getMessage()).contains("lists port 1194 twice");
     }
 
     @Test
@@ -569,6 +569,6 @@ class CuratedDataTest {
     void rejectsContentAfterTheArray() {
         SourceException e = failure(RELATED, "[]\n[]\n");
         assertThat(e.line()).isEqualTo(2);
-        assertThat(e.getMessage()).contains("after the array");
+        assertThat(e.getMessage()).contains("after the entries");
     }
 }

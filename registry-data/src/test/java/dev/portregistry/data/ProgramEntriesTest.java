@@ -77,6 +77,15 @@ class ProgramEntriesTest {
     }
 
     @Test
+    void aUseIsNamedIgnoringCaseAsEveryNameIs() throws IOException {
+        // the engine's rule for every overlay (the compiler used to want the exact spelling)
+        TableData t = compile("""
+                [ { "use": "openvpn", "programs": ["openvpn"], "basis": "b" } ]
+                """);
+        assertThat(port(t, 1195).alternateUses().get(0).programs()).containsExactly(Program.executable("openvpn"));
+    }
+
+    @Test
     void withoutAProgramsFileNothingChanges() throws IOException {
         TableData t = compile(null);
         assertThat(port(t, 80).assignments().get(0).programs()).isEmpty();
@@ -88,10 +97,10 @@ class ProgramEntriesTest {
         assertThatThrownBy(() -> compile("""
                 [ { "service": "gopher", "programs": ["gopherd"], "basis": "b" } ]
                 """)).isInstanceOf(SourceException.class).hasMessageContaining("programs.json:1")
-                .hasMessageContaining("\"gopher\" has no live IANA assignment");
+                .hasMessageContaining("service \"gopher\" has no live assignment");
         assertThatThrownBy(() -> compile("""
-                [ { "use": "openvpn", "programs": ["openvpn"], "basis": "b" } ]
-                """)).isInstanceOf(SourceException.class).hasMessageContaining("\"openvpn\" is no curated alternate use");
+                [ { "use": "WireGuard", "programs": ["wg"], "basis": "b" } ]
+                """)).isInstanceOf(SourceException.class).hasMessageContaining("\"WireGuard\" is no alternate use");
         assertThatThrownBy(() -> compile("""
                 [ { "service": "http", "use": "OpenVPN", "programs": ["x"], "basis": "b" } ]
                 """)).isInstanceOf(SourceException.class).hasMessageContaining("exactly one of");

@@ -138,12 +138,12 @@ class SourceErrorPathsTest {
         String use = "{ \"name\": \"X\", \"kind\": \"malware\", \"description\": \"d\", \"basis\": \"b\"";
         String[][] cases = {
                 {use + ", \"ports\": [80] }", "missing field \"transports\""},
-                {use + ", \"ports\": [80], \"transports\": \"tcp\" }", "\"transports\" must be a non-empty array of strings"},
-                {use + ", \"ports\": [80], \"transports\": [] }", "\"transports\" must be a non-empty array of strings"},
-                {use + ", \"ports\": [80], \"transports\": [6] }", "\"transports\" must hold non-empty strings, found 6"},
-                {use + ", \"ports\": [80], \"transports\": [\" \"] }", "must hold non-empty strings"},
+                {use + ", \"ports\": [80], \"transports\": \"tcp\" }", "field \"transports\" is \"tcp\": expected a non-empty array of strings"},
+                {use + ", \"ports\": [80], \"transports\": [] }", "field \"transports\" is []: expected a non-empty array of strings"},
+                {use + ", \"ports\": [80], \"transports\": [6] }", "field \"transports\" holds 6: expected non-empty strings"},
+                {use + ", \"ports\": [80], \"transports\": [\" \"] }", "expected non-empty strings"},
                 {use + ", \"transports\": [\"tcp\"] }", "missing field \"ports\""},
-                {use + ", \"ports\": 80, \"transports\": [\"tcp\"] }", "\"ports\" must be a non-empty array"},
+                {use + ", \"ports\": 80, \"transports\": [\"tcp\"] }", "field \"ports\" is 80: expected a non-empty array of ports"},
                 {use + ", \"ports\": [true], \"transports\": [\"tcp\"] }", "\"ports\" holds true"},
                 {use + ", \"ports\": [80], \"transports\": [\"tcp\"], \"officialPort\": \"80\" }",
                         "field \"officialPort\" is \"80\": expected an integer 0..65535"},
