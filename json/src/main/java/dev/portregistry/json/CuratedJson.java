@@ -68,6 +68,11 @@ import java.util.stream.Stream;
  * builder refuses fails with a {@link RegistryFormatException} naming the file and the line of the
  * entry.
  *
+ * <p>The entry records mirror the format one to one, for tools that check curated files beyond
+ * what an overlay holds (the build's {@code UnofficialUseCheck}, its report); a field added to the
+ * format is a component added to its record. Most callers need only {@link #overlay()} or
+ * {@link JsonOverlay}.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class CuratedJson {
