@@ -3,7 +3,11 @@ package dev.portregistry;
 import dev.portregistry.internal.LayerSource;
 import dev.portregistry.internal.TableSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -157,5 +161,26 @@ class LayeredRegistryTest {
                 .hasMessage("p.json:2: \"No Such Use\" is no alternate use: expected the name of one, as the registry holds it");
         assertThatThrownBy(() -> Overlay.builder("ops").servicePrograms("http", List.of()))
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected at least one");
+    }
+
+    @Test
+    void aLayerFromIanasCsvRemovesTheNamesTheFileNoLongerAssigns(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("service-names-port-numbers.csv");
+        Files.writeString(csv, IanaCsvTest.fixture());
+        PortRegistry fresh = BUNDLED.withIanaCsv(csv);
+        assertThat(fresh.source()).isInstanceOf(LayerSource.class);
+        assertThat(BUNDLED.serviceNames()).contains("netmagic");
+        assertThat(fresh.findService("netmagic")).isEmpty();
+        assertThat(fresh.serviceNames()).doesNotContain("netmagic").contains("fixture-new");
+        // every name listed answers, with the layer's own records; so does every known port
+        for (String name : fresh.serviceNames()) {
+            List<PortInfo> found = fresh.findService(name);
+            assertThat(found).as(name).isNotEmpty();
+            for (PortInfo p : found) {
+                assertThat(p).as(name).isSameAs(fresh.get(p.port()));
+            }
+        }
+        assertThat(fresh.knownPorts()).allSatisfy(p -> assertThat(p).isSameAs(fresh.get(p.port())));
+        assertThat(fresh.knownPorts()).extracting(PortInfo::port).isSorted().doesNotHaveDuplicates();
     }
 }
