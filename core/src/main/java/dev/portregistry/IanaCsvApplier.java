@@ -1,5 +1,7 @@
 package dev.portregistry;
 
+import dev.portregistry.internal.LayerSource;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -22,15 +26,19 @@ final class IanaCsvApplier {
     static PortRegistry apply(PortRegistry base, IanaCsv csv) {
         RegistryDate newest = csv.newestDate().orElseThrow(() -> new RegistryFormatException(csv.source(), 0,
                 "no record has a registration or modification date: expected IANA's CSV, whose newest date says how new it is"));
-        PortInfo[] old = base.portTable();
-        Map<String, List<PortInfo>> oldNames = base.nameTable();
         List<String> notices = new ArrayList<>();
-        PortInfo[] ports = new PortInfo[old.length];
-        for (int port = 0; port < old.length; port++) {
-            PortInfo before = old[port];
+        // the ports with data in the base registry or in the file: only their records can change
+        TreeSet<Integer> candidates = new TreeSet<>(csv.assignmentsByPort().keySet());
+        for (int port : base.source().dataPorts()) {
+            candidates.add(port);
+        }
+        Map<Integer, PortInfo> old = new HashMap<>();
+        SortedMap<Integer, PortInfo> changed = new TreeMap<>();
+        for (int port : candidates) {
+            PortInfo before = base.get(port);
+            old.put(port, before);
             List<ServiceAssignment> fresh = csv.assignments(port);
             if (fresh.isEmpty() && before.assignments().isEmpty()) {
-                ports[port] = before;
                 continue;
             }
             List<ServiceAssignment> out = new ArrayList<>(fresh.size() + 1);
@@ -50,13 +58,16 @@ final class IanaCsvApplier {
                     }
                 }
             }
-            ports[port] = before.toBuilder().assignments(out).build();
+            PortInfo after = before.toBuilder().assignments(out).build();
+            if (!after.equals(before)) {
+                changed.put(port, after);
+            }
         }
-        Map<String, List<PortInfo>> names = names(ports, oldNames, old);
+        Map<String, List<Integer>> names = names(base, old, changed);
         DataVersion version = DataVersion.of("IANA Service Name and Transport Protocol Port Number Registry, read from "
                         + csv.source() + " (newest record " + newest + ")",
                 date(newest), base.version().curatedRevision());
-        return new PortRegistry(version, ports, names, base.overlays(), notices);
+        return new PortRegistry(new LayerSource(base.source(), changed, names, version), base.overlays(), notices);
     }
 
     /** Curated lifecycle: ABANDONED, or HISTORIC for a reason of our own rather than IANA's word "historic". */
@@ -96,48 +107,51 @@ final class IanaCsvApplier {
     }
 
     /**
-     * IANA's names from the new data; every other name of the base registry (alternate uses,
-     * curated common names) keeps its ports, now answered with the new records.
+     * The names whose answer changes: IANA's names from the new data; every other name of the base
+     * registry (alternate uses, curated common names) keeps its ports. A name left with no port is
+     * removed (an empty list).
      */
-    private static Map<String, List<PortInfo>> names(PortInfo[] ports, Map<String, List<PortInfo>> oldNames,
-                                                     PortInfo[] old) {
+    private static Map<String, List<Integer>> names(PortRegistry base, Map<Integer, PortInfo> old,
+                                                    SortedMap<Integer, PortInfo> changed) {
         Set<String> oldOfficial = new HashSet<>();
-        for (PortInfo p : old) {
-            for (ServiceAssignment a : p.assignments()) {
+        Map<String, TreeSet<Integer>> official = new HashMap<>();
+        for (Map.Entry<Integer, PortInfo> e : old.entrySet()) {
+            for (ServiceAssignment a : e.getValue().assignments()) {
                 if (!a.name().isEmpty() && !a.isLocal()) {
                     oldOfficial.add(a.name().toLowerCase(Locale.ROOT));
                 }
             }
-        }
-        Map<String, TreeSet<Integer>> official = new HashMap<>();
-        for (PortInfo p : ports) {
-            for (ServiceAssignment a : p.assignments()) {
+            PortInfo now = changed.getOrDefault(e.getKey(), e.getValue());
+            for (ServiceAssignment a : now.assignments()) {
                 if (!a.name().isEmpty()) {
-                    official.computeIfAbsent(a.name().toLowerCase(Locale.ROOT), k -> new TreeSet<>()).add(p.port());
+                    official.computeIfAbsent(a.name().toLowerCase(Locale.ROOT), k -> new TreeSet<>()).add(now.port());
                 }
             }
         }
-        Map<String, List<PortInfo>> out = new HashMap<>(oldNames.size() * 2);
-        for (Map.Entry<String, List<PortInfo>> e : oldNames.entrySet()) {
-            String key = e.getKey();
+        Map<String, List<Integer>> out = new HashMap<>();
+        for (String key : base.serviceNames()) {
+            List<Integer> before = new ArrayList<>();
             LinkedHashSet<Integer> list = new LinkedHashSet<>();
             TreeSet<Integer> now = official.get(key);
             if (now != null) {
                 list.addAll(now);
             }
-            for (PortInfo p : e.getValue()) {
+            for (PortInfo p : base.findService(key)) {
+                before.add(p.port());
                 // an IANA name keeps only the ports where it is not IANA's assignment any more for other reasons
                 // (own ports of a program, alternate uses); a port IANA no longer assigns it on is dropped
                 if (!oldOfficial.contains(key) || !assigns(p, key)) {
                     list.add(p.port());
                 }
             }
-            if (!list.isEmpty()) {
-                out.put(key, toInfos(list, ports));
+            if (!before.equals(new ArrayList<>(list))) {
+                out.put(key, new ArrayList<>(list));
             }
         }
         for (Map.Entry<String, TreeSet<Integer>> e : official.entrySet()) {
-            out.putIfAbsent(e.getKey(), toInfos(e.getValue(), ports));
+            if (!base.serviceNames().contains(e.getKey())) {
+                out.put(e.getKey(), new ArrayList<>(e.getValue()));
+            }
         }
         return out;
     }
@@ -149,14 +163,6 @@ final class IanaCsvApplier {
             }
         }
         return false;
-    }
-
-    private static List<PortInfo> toInfos(Set<Integer> portNumbers, PortInfo[] ports) {
-        List<PortInfo> out = new ArrayList<>(portNumbers.size());
-        for (int port : portNumbers) {
-            out.add(ports[port]);
-        }
-        return List.copyOf(out);
     }
 
     /** A registry date as a day: a date with month precision counts as the first of its month. */

@@ -6,8 +6,10 @@ import java.util.Objects;
  * What an overlay says about the life of an assignment: its new status and, as fields, the product
  * and vendor behind it, the year it was discontinued, the reason and the basis. Applied with
  * {@link Overlay.Builder#lifecycle(int, String, Lifecycle)}, the values become the assignment's
- * {@link ServiceAssignment#status()}, {@link ServiceAssignment#product()} and so on; an empty text
- * or a year of 0 keeps what the assignment had.
+ * {@link ServiceAssignment#status()}, {@link ServiceAssignment#product()} and so on. A lifecycle
+ * that changes an assignment's status replaces all of its lifecycle facts, an empty text or a year
+ * of 0 leaving that fact empty; one with the status the assignment already has fills in the facts
+ * it gives and keeps the others (an empty text or a year of 0 keeps what the assignment had).
  *
  * <p>Immutable and thread-safe; each {@code with} method returns a new value, so later releases
  * can add fields without breaking callers.
@@ -128,9 +130,16 @@ public final class Lifecycle {
         return basis;
     }
 
-    /** Applies these facts to an assignment; empty values keep the assignment's own. */
+    /**
+     * Applies these facts to an assignment: all of them when the status changes (the old status's
+     * facts do not describe the new one), else only those given, keeping the assignment's own.
+     */
     ServiceAssignment applyTo(ServiceAssignment a) {
-        ServiceAssignment.Builder b = a.toBuilder().status(status);
+        if (a.status() != status) {
+            return a.toBuilder().status(status).product(product).vendor(vendor).discontinuedYear(discontinuedYear)
+                    .reason(reason).basis(basis).build();
+        }
+        ServiceAssignment.Builder b = a.toBuilder();
         if (!product.isEmpty()) {
             b.product(product);
         }

@@ -46,14 +46,30 @@ import java.util.Set;
  *       an assignment IANA already holds under that name for those transports adds nothing, and
  *       local assignments of one name on one port merge their transports. The name and its
  *       aliases then resolve to the port.</li>
- *   <li>lifecycle notes change the status and note of the port's assignments of that name, which
- *       must exist.</li>
+ *   <li>lifecycle notes change the status and facts of the port's live assignments of that name
+ *       (see below), which must exist.</li>
  *   <li>alternate uses are added to the port (unofficial before malware); one of the same name
  *       and kind is replaced. The name then resolves to the port.</li>
  *   <li>related ports join each port of the group to the others.</li>
  *   <li>names resolve to their ports, after the ports they already resolve to; an alias resolves
  *       to the ports of its service, which must resolve to some.</li>
+ *   <li>programs become those of the live assignments of their service, or of the alternate uses
+ *       of their name, which must exist; each executable's name then finds the ports of what it
+ *       serves (services' ports before uses'), unless that name already resolves.</li>
  * </ol>
+ *
+ * <p>A name the overlay adds resolves to the ports it resolved to before, then to the ports the
+ * overlay adds, without repeats: ports of assignments, then the program's own official port of
+ * an alternate use ({@link AlternateUse#officialPort()}), then ports of alternate uses, each
+ * group ascending; then ports of name entries and aliases, in the order given. Adding ports to a
+ * name that already resolves is allowed: they come after the ones it had.
+ *
+ * <p>A lifecycle entry matches the assignments of its service name on its port ignoring case, as
+ * {@link PortRegistry#findService(String)} does, and only live ones (ACTIVE, ABANDONED or
+ * HISTORIC): an assignment IANA de-registered or reserved cannot be given a lifecycle, and naming
+ * only such one fails. An entry that changes an assignment's status replaces all of its lifecycle
+ * facts (product, vendor, year discontinued, reason, basis), so none of the old status's facts
+ * is left behind; one that keeps the status fills in the facts it gives and keeps the others.
  *
  * <p>Immutable and thread-safe.
  */
@@ -65,29 +81,37 @@ public final class Overlay {
     private final List<RelatedEntry> related;
     private final List<NameEntry> names;
     private final List<AliasEntry> aliases;
+    private final List<ProgramsEntry> programs;
 
     /** A local assignment and its alias names. */
-    record AssignEntry(int line, int port, ServiceAssignment assignment, List<String> aliases) {
+    record AssignEntry(String file, int line, int port, ServiceAssignment assignment, List<String> aliases) {
     }
 
     /** A new status and lifecycle facts for the assignments of one name on one port. */
-    record LifecycleEntry(int line, int port, String service, Lifecycle lifecycle) {
+    record LifecycleEntry(String file, int line, int port, String service, Lifecycle lifecycle) {
     }
 
     /** An alternate use of one port. */
-    record UseEntry(int line, int port, AlternateUse use) {
+    record UseEntry(String file, int line, int port, AlternateUse use) {
     }
 
     /** Ports that belong together. */
-    record RelatedEntry(int line, List<Integer> ports) {
+    record RelatedEntry(String file, int line, List<Integer> ports) {
     }
 
     /** A name that resolves to ports. */
-    record NameEntry(int line, String name, List<Integer> ports) {
+    record NameEntry(String file, int line, String name, List<Integer> ports) {
     }
 
     /** A name that resolves like a service name. */
-    record AliasEntry(int line, String name, String service) {
+    record AliasEntry(String file, int line, String name, String service) {
+    }
+
+    /**
+     * The programs that serve a service (its assignments) or an alternate use: exactly one of
+     * service and use is non-empty.
+     */
+    record ProgramsEntry(String file, int line, String service, String use, List<Program> programs) {
     }
 
     private Overlay(Builder b) {
@@ -98,6 +122,7 @@ public final class Overlay {
         this.related = List.copyOf(b.related);
         this.names = List.copyOf(b.names);
         this.aliases = List.copyOf(b.aliases);
+        this.programs = List.copyOf(b.programs);
     }
 
     /**
@@ -164,7 +189,8 @@ public final class Overlay {
      * @return the number of entries of every kind
      */
     public int size() {
-        return assignments.size() + lifecycle.size() + uses.size() + related.size() + names.size() + aliases.size();
+        return assignments.size() + lifecycle.size() + uses.size() + related.size() + names.size() + aliases.size()
+                + programs.size();
     }
 
     List<AssignEntry> assignments() {
@@ -191,6 +217,10 @@ public final class Overlay {
         return aliases;
     }
 
+    List<ProgramsEntry> programs() {
+        return programs;
+    }
+
     @Override
     public String toString() {
         return "Overlay[" + source + ", " + size() + " entries]";
@@ -206,6 +236,8 @@ public final class Overlay {
      */
     public static final class Builder {
         private final String source;
+        /** The file the entries added next come from: the source, unless {@link #at} named another. */
+        private String entrySource;
         private int line;
         private final List<AssignEntry> assignments = new ArrayList<>();
         private final List<LifecycleEntry> lifecycle = new ArrayList<>();
@@ -213,6 +245,7 @@ public final class Overlay {
         private final List<RelatedEntry> related = new ArrayList<>();
         private final List<NameEntry> names = new ArrayList<>();
         private final List<AliasEntry> aliases = new ArrayList<>();
+        private final List<ProgramsEntry> programs = new ArrayList<>();
 
         private Builder(String source) {
             Objects.requireNonNull(source, "source must not be null");
@@ -220,6 +253,28 @@ public final class Overlay {
                 throw new IllegalArgumentException("overlay source \"" + source + "\" is blank: expected a name such as a file name");
             }
             this.source = source;
+            this.entrySource = source;
+        }
+
+        /**
+         * Sets the file and line that the entries added next come from, for an overlay gathered
+         * from several files (such as a directory in the curated layout): errors about those
+         * entries, when the overlay is built or applied, name that file and line.
+         *
+         * @param file the file, not null or blank
+         * @param line the 1-based line, or 0 for none
+         * @return this builder
+         * @throws NullPointerException     if file is null
+         * @throws IllegalArgumentException if file is blank or line is negative
+         */
+        public Builder at(String file, int line) {
+            Objects.requireNonNull(file, "file must not be null");
+            if (file.isBlank()) {
+                throw new IllegalArgumentException("file \"" + file + "\" is blank: expected a file name");
+            }
+            line(line);
+            this.entrySource = file;
+            return this;
         }
 
         /**
@@ -290,9 +345,9 @@ public final class Overlay {
                 alias.add(checkName(a));
             }
             String basis = assignment.basis().orElse(
-                    "local assignment from " + source + (line > 0 ? ", line " + line : ""));
+                    "local assignment from " + entrySource + (line > 0 ? ", line " + line : ""));
             ServiceAssignment local = assignment.toBuilder().basis(basis).origin(Origin.LOCAL).build();
-            assignments.add(new AssignEntry(line, port, local, List.copyOf(alias)));
+            assignments.add(new AssignEntry(entrySource, line, port, local, List.copyOf(alias)));
             return this;
         }
 
@@ -340,7 +395,7 @@ public final class Overlay {
             for (String text : List.of(lifecycle.product(), lifecycle.vendor(), lifecycle.reason(), lifecycle.basis())) {
                 checkText("lifecycle", text);
             }
-            this.lifecycle.add(new LifecycleEntry(line, port, service, lifecycle));
+            this.lifecycle.add(new LifecycleEntry(entrySource, line, port, service, lifecycle));
             return this;
         }
 
@@ -360,7 +415,7 @@ public final class Overlay {
             checkWellFormed("alternate use name", use.name(), "OpenVPN");
             checkText("description", use.description());
             checkText("basis", use.basis());
-            uses.add(new UseEntry(line, port, use));
+            uses.add(new UseEntry(entrySource, line, port, use));
             return this;
         }
 
@@ -378,7 +433,7 @@ public final class Overlay {
             if (list.size() < 2) {
                 throw error("related ports " + list + " must hold at least two distinct ports");
             }
-            related.add(new RelatedEntry(line, list));
+            related.add(new RelatedEntry(entrySource, line, list));
             return this;
         }
 
@@ -399,7 +454,7 @@ public final class Overlay {
             if (list.isEmpty()) {
                 throw error("name \"" + name + "\" has no port: expected at least one");
             }
-            names.add(new NameEntry(line, name, list));
+            names.add(new NameEntry(entrySource, line, name, list));
             return this;
         }
 
@@ -419,8 +474,61 @@ public final class Overlay {
         public Builder alias(String name, String service) {
             checkName(name);
             checkName(service);
-            aliases.add(new AliasEntry(line, name, service));
+            aliases.add(new AliasEntry(entrySource, line, name, service));
             return this;
+        }
+
+        /**
+         * Names the programs that serve a service, such as {@code nginx} for {@code http}: they
+         * become the {@link ServiceAssignment#programs()} of every live (ACTIVE, ABANDONED or
+         * HISTORIC) assignment of that name, on every port it resolves to, and the name of each
+         * executable then finds those ports (unless it already resolves). At least one such
+         * assignment must exist when the overlay is applied.
+         *
+         * @param service  the service name, ignoring case; not null, not a number, well-formed as
+         *                 {@link PortRegistry#findService(String)} requires
+         * @param programs the programs, at least one, none twice, no null
+         * @return this builder
+         * @throws NullPointerException     if an argument or program is null
+         * @throws IllegalArgumentException if the service is invalid, or the programs empty or repeated
+         */
+        public Builder servicePrograms(String service, List<Program> programs) {
+            checkName(service);
+            this.programs.add(new ProgramsEntry(entrySource, line, service, "", checkPrograms(service, programs)));
+            return this;
+        }
+
+        /**
+         * Names the programs that are an alternate use, such as {@code redis-server} for
+         * {@code Redis}: they become the {@link AlternateUse#programs()} of every alternate use of
+         * that name (ignoring case), on every port it resolves to, and the name of each executable
+         * then finds those ports (unless it already resolves). At least one such use must exist
+         * when the overlay is applied.
+         *
+         * @param use      the alternate use's name; not null, well-formed as
+         *                 {@link PortRegistry#findService(String)} requires
+         * @param programs the programs, at least one, none twice, no null
+         * @return this builder
+         * @throws NullPointerException     if an argument or program is null
+         * @throws IllegalArgumentException if the name is invalid, or the programs empty or repeated
+         */
+        public Builder usePrograms(String use, List<Program> programs) {
+            Objects.requireNonNull(use, "use must not be null");
+            checkWellFormed("alternate use name", use, "OpenVPN");
+            this.programs.add(new ProgramsEntry(entrySource, line, "", use, checkPrograms(use, programs)));
+            return this;
+        }
+
+        private List<Program> checkPrograms(String target, List<Program> list) {
+            Objects.requireNonNull(list, "programs must not be null");
+            List<Program> copy = List.copyOf(list);
+            if (copy.isEmpty()) {
+                throw error("no program for \"" + target + "\": expected at least one");
+            }
+            if (new java.util.HashSet<>(copy).size() != copy.size()) {
+                throw error("a program is listed twice for \"" + target + "\": " + copy);
+            }
+            return copy;
         }
 
         /**
@@ -442,8 +550,8 @@ public final class Overlay {
          * is an argument from code.
          */
         RuntimeException error(String detail) {
-            return line > 0 ? new RegistryFormatException(source, line, detail)
-                    : new IllegalArgumentException(source + ": " + detail);
+            return line > 0 ? new RegistryFormatException(entrySource, line, detail)
+                    : new IllegalArgumentException(entrySource + ": " + detail);
         }
 
         private void checkPort(int port) {

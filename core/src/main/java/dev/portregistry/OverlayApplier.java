@@ -1,23 +1,32 @@
 package dev.portregistry;
 
+import dev.portregistry.internal.LayerSource;
+import dev.portregistry.internal.RegistrySource;
+import dev.portregistry.internal.ServiceNames;
+
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Applies an {@link Overlay} to a registry, giving a new one; the rules are documented on
- * {@link Overlay}. Copies the port table and rebuilds only what the overlay touches; the base
- * registry is never written to.
+ * The one merge engine: applies an {@link Overlay} to a registry, giving a new one. The rules are
+ * documented on {@link Overlay}; the build compiles the bundled table through this same code (the
+ * IANA base plus the curated files as overlays). The result is a {@link LayerSource} holding only
+ * the ports and names the overlay touched: nothing else is decoded, and the base registry is never
+ * written to.
  */
 final class OverlayApplier {
+    /** The most ports a use may span and still add its ports to the names of its programs. */
+    static final int CHANCE_PORTS = 1024;
+
     /** The mutable state of one port while the overlay is applied. */
     private static final class Draft {
         final List<ServiceAssignment> assignments;
@@ -31,14 +40,33 @@ final class OverlayApplier {
         }
     }
 
+    /** The ports an overlay adds to one name, by kind, in the order they are answered after the old ones. */
+    private static final class AddedPorts {
+        final TreeSet<Integer> assigned = new TreeSet<>();
+        final TreeSet<Integer> ownPorts = new TreeSet<>();
+        final TreeSet<Integer> uses = new TreeSet<>();
+        final LinkedHashSet<Integer> named = new LinkedHashSet<>();
+        final LinkedHashSet<Integer> programs = new LinkedHashSet<>();
+
+        void addTo(LinkedHashSet<Integer> out) {
+            out.addAll(assigned);
+            out.addAll(ownPorts);
+            out.addAll(uses);
+            out.addAll(named);
+            out.addAll(programs);
+        }
+    }
+
     private final PortRegistry base;
+    private final RegistrySource below;
     private final Overlay overlay;
     private final Map<Integer, Draft> drafts = new TreeMap<>();
-    /** Lower-case name to the ports the overlay adds to it, in order. */
-    private final Map<String, LinkedHashSet<Integer>> addedNames = new LinkedHashMap<>();
+    /** Lower-case name to the ports the overlay adds to it. */
+    private final Map<String, AddedPorts> added = new LinkedHashMap<>();
 
     private OverlayApplier(PortRegistry base, Overlay overlay) {
         this.base = base;
+        this.below = base.source();
         this.overlay = overlay;
     }
 
@@ -68,23 +96,18 @@ final class OverlayApplier {
         }
         for (Overlay.NameEntry e : overlay.names()) {
             for (int port : e.ports()) {
-                addName(e.name(), port);
+                added(e.name()).named.add(port);
             }
         }
         for (Overlay.AliasEntry e : overlay.aliases()) {
-            LinkedHashSet<Integer> ports = new LinkedHashSet<>();
-            for (PortInfo p : base.findService(e.service())) {
-                ports.add(p.port());
-            }
-            ports.addAll(addedNames.getOrDefault(e.service().toLowerCase(Locale.ROOT), new LinkedHashSet<>()));
+            List<Integer> ports = answer(e.service());
             if (ports.isEmpty()) {
-                throw new RegistryFormatException(overlay.source(), e.line(), "name \"" + e.name() + "\" stands for service \""
+                throw new RegistryFormatException(e.file(), e.line(), "name \"" + e.name() + "\" stands for service \""
                         + e.service() + "\", which resolves to no port: expected a service name the registry knows");
             }
-            for (int port : ports) {
-                addName(e.name(), port);
-            }
+            added(e.name()).named.addAll(ports);
         }
+        programs();
         return build();
     }
 
@@ -92,8 +115,40 @@ final class OverlayApplier {
         return drafts.computeIfAbsent(port, p -> new Draft(base.get(p)));
     }
 
-    private void addName(String name, int port) {
-        addedNames.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new LinkedHashSet<>()).add(port);
+    /** A port's current record: the draft's if the overlay touched it, else the base registry's. */
+    private List<ServiceAssignment> assignmentsOf(int port) {
+        Draft d = drafts.get(port);
+        return d != null ? d.assignments : base.get(port).assignments();
+    }
+
+    private List<AlternateUse> usesOf(int port) {
+        Draft d = drafts.get(port);
+        return d != null ? d.uses : base.get(port).alternateUses();
+    }
+
+    private AddedPorts added(String name) {
+        return added.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new AddedPorts());
+    }
+
+    /** The ports a name resolves to at this point of the overlay: the old ones, then those added so far. */
+    private List<Integer> answer(String name) {
+        String key = name.toLowerCase(Locale.ROOT);
+        LinkedHashSet<Integer> out = new LinkedHashSet<>();
+        List<PortInfo> old = below.service(key);
+        if (old != null) {
+            for (PortInfo p : old) {
+                out.add(p.port());
+            }
+        }
+        AddedPorts more = added.get(key);
+        if (more != null) {
+            more.addTo(out);
+        }
+        return new ArrayList<>(out);
+    }
+
+    private boolean resolves(String key) {
+        return below.service(key) != null || added.containsKey(key);
     }
 
     private void assign(Overlay.AssignEntry e) {
@@ -120,28 +175,42 @@ final class OverlayApplier {
         } else if (!missing.isEmpty()) {
             d.assignments.add(local.toBuilder().transports(missing).origin(Origin.LOCAL).build());
         }
-        addName(local.name(), e.port());
+        added(local.name()).assigned.add(e.port());
         for (String alias : e.aliases()) {
-            addName(alias, e.port());
+            added(alias).assigned.add(e.port());
         }
+    }
+
+    private static boolean live(ServiceAssignment a) {
+        return a.status() == LifecycleStatus.ACTIVE || a.status() == LifecycleStatus.ABANDONED
+                || a.status() == LifecycleStatus.HISTORIC;
     }
 
     private void lifecycle(Overlay.LifecycleEntry e) {
         Draft d = draft(e.port());
-        boolean found = false;
         List<String> present = new ArrayList<>();
+        LifecycleStatus dead = null;
+        boolean found = false;
         for (int i = 0; i < d.assignments.size(); i++) {
             ServiceAssignment a = d.assignments.get(i);
             if (!a.name().isEmpty()) {
                 present.add(a.name());
             }
             if (a.name().equalsIgnoreCase(e.service())) {
-                found = true;
-                d.assignments.set(i, e.lifecycle().applyTo(a));
+                if (live(a)) {
+                    found = true;
+                    d.assignments.set(i, e.lifecycle().applyTo(a));
+                } else {
+                    dead = a.status();
+                }
             }
         }
+        if (!found && dead != null) {
+            throw new RegistryFormatException(e.file(), e.line(), e.service() + " on port " + e.port() + " is "
+                    + dead + ": only a live assignment (ACTIVE, ABANDONED or HISTORIC) can be set " + e.lifecycle().status());
+        }
         if (!found) {
-            throw new RegistryFormatException(overlay.source(), e.line(), "port " + e.port() + " has no assignment named \""
+            throw new RegistryFormatException(e.file(), e.line(), "port " + e.port() + " has no assignment named \""
                     + e.service() + "\" to set " + e.lifecycle().status() + ": expected one of " + present);
         }
     }
@@ -158,50 +227,89 @@ final class OverlayApplier {
             }
         }
         d.uses.add(at, use);
-        addName(use.name(), e.port());
+        AddedPorts names = added(use.name());
+        use.officialPort().ifPresent(names.ownPorts::add);
+        names.uses.add(e.port());
+    }
+
+    /**
+     * Sets the programs of each entry on its assignments or uses, then lets each executable's name
+     * find the ports of what it serves: services' ports first, then uses', over all entries; a name
+     * that already resolves keeps its meaning. A use that spans more than {@value #CHANCE_PORTS}
+     * ports (an ephemeral or dynamic range, where a daemon such as rpc.statd takes whatever port it
+     * is given) adds none to its programs' names: those are ports it may get, not ports it serves by
+     * default, and a name that found tens of thousands of them would say nothing. The programs are
+     * still set on every port of the use, for the host audit.
+     */
+    private void programs() {
+        Map<String, LinkedHashSet<Integer>> official = new TreeMap<>();
+        Map<String, LinkedHashSet<Integer>> alternate = new TreeMap<>();
+        for (Overlay.ProgramsEntry e : overlay.programs()) {
+            boolean service = !e.service().isEmpty();
+            String target = service ? e.service() : e.use();
+            List<Integer> ports = answer(target);
+            int matched = 0;
+            for (int port : ports) {
+                if (service) {
+                    List<ServiceAssignment> list = assignmentsOf(port);
+                    for (int i = 0; i < list.size(); i++) {
+                        ServiceAssignment a = list.get(i);
+                        if (a.name().equalsIgnoreCase(target) && live(a)) {
+                            List<ServiceAssignment> mine = draft(port).assignments;
+                            mine.set(i, a.toBuilder().programs(e.programs()).build());
+                            matched++;
+                        }
+                    }
+                } else {
+                    List<AlternateUse> list = usesOf(port);
+                    for (int i = 0; i < list.size(); i++) {
+                        AlternateUse u = list.get(i);
+                        if (u.name().equalsIgnoreCase(target)) {
+                            draft(port).uses.set(i, u.toBuilder().programs(e.programs()).build());
+                            matched++;
+                        }
+                    }
+                }
+            }
+            if (matched == 0) {
+                throw new RegistryFormatException(e.file(), e.line(), service
+                        ? "service \"" + target + "\" has no live assignment: expected a service the registry assigns"
+                        : "\"" + target + "\" is no alternate use: expected the name of one, as the registry holds it");
+            }
+            List<Integer> named = !service && ports.size() > CHANCE_PORTS ? List.of() : ports;
+            for (Program p : e.programs()) {
+                if (p.commandLineMarker().isEmpty()) {
+                    (service ? official : alternate).computeIfAbsent(p.name().toLowerCase(Locale.ROOT),
+                            k -> new LinkedHashSet<>()).addAll(named);
+                }
+            }
+        }
+        Set<String> keys = new TreeSet<>(official.keySet());
+        keys.addAll(alternate.keySet());
+        for (String key : keys) {
+            if (resolves(key) || ServiceNames.problem(key) != null) {
+                continue;
+            }
+            AddedPorts names = added(key);
+            names.programs.addAll(official.getOrDefault(key, new LinkedHashSet<>()));
+            names.programs.addAll(alternate.getOrDefault(key, new LinkedHashSet<>()));
+        }
     }
 
     private PortRegistry build() {
-        PortInfo[] ports = base.portTable().clone();
+        SortedMap<Integer, PortInfo> changed = new TreeMap<>();
         for (Map.Entry<Integer, Draft> e : drafts.entrySet()) {
             int port = e.getKey();
             Draft d = e.getValue();
             d.related.remove(port);
-            ports[port] = PortInfo.of(port, d.assignments, d.uses, new ArrayList<>(d.related));
+            changed.put(port, PortInfo.of(port, d.assignments, d.uses, new ArrayList<>(d.related)));
         }
-        Map<String, List<PortInfo>> baseNames = base.nameTable();
-        Map<String, List<PortInfo>> names = new HashMap<>((baseNames.size() + addedNames.size()) * 2);
-        for (Map.Entry<String, List<PortInfo>> e : baseNames.entrySet()) {
-            List<PortInfo> list = e.getValue();
-            boolean touched = false;
-            for (PortInfo p : list) {
-                touched |= drafts.containsKey(p.port());
-            }
-            names.put(e.getKey(), touched ? remap(list, ports) : list);
-        }
-        for (Map.Entry<String, LinkedHashSet<Integer>> e : addedNames.entrySet()) {
-            List<PortInfo> old = names.getOrDefault(e.getKey(), List.of());
-            LinkedHashSet<Integer> order = new LinkedHashSet<>();
-            for (PortInfo p : old) {
-                order.add(p.port());
-            }
-            order.addAll(e.getValue());
-            List<PortInfo> list = new ArrayList<>(order.size());
-            for (int port : order) {
-                list.add(ports[port]);
-            }
-            names.put(e.getKey(), List.copyOf(list));
+        Map<String, List<Integer>> names = new LinkedHashMap<>();
+        for (String key : added.keySet()) {
+            names.put(key, answer(key));
         }
         List<String> sources = new ArrayList<>(base.overlays());
         sources.add(overlay.source());
-        return new PortRegistry(base.version(), ports, names, sources, base.notices());
-    }
-
-    private static List<PortInfo> remap(List<PortInfo> list, PortInfo[] ports) {
-        List<PortInfo> out = new ArrayList<>(list.size());
-        for (PortInfo p : list) {
-            out.add(ports[p.port()]);
-        }
-        return List.copyOf(out);
+        return new PortRegistry(new LayerSource(below, changed, names, base.version()), sources, base.notices());
     }
 }

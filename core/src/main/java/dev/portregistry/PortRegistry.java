@@ -1,22 +1,20 @@
 package dev.portregistry;
 
+import org.jspecify.annotations.Nullable;
 import dev.portregistry.internal.PortTable;
+import dev.portregistry.internal.RegistrySource;
 import dev.portregistry.internal.ServiceNames;
 import dev.portregistry.internal.TableFormatException;
-import org.jspecify.annotations.Nullable;
+import dev.portregistry.internal.TableSource;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A registry of all 65,536 port numbers: their range, official IANA assignments, lifecycle status,
@@ -25,11 +23,13 @@ import java.util.TreeSet;
  * <p>The static methods answer from the registry bundled in this jar, loaded once, lazily, on first
  * use. The instance methods answer from one registry; {@link #bundled()} returns the bundled one.
  *
- * <p>Immutable and thread-safe. A port's record is decoded from the table on its first lookup and
- * kept; from then on a lookup is one array load, takes no lock and allocates nothing. Names are
- * indexed on the first name query. Loading checks the table but builds no records, which
- * keeps a fresh JVM's first answer cheap (see {@code benchmarks/README.md}). A registry with an
- * overlay ({@link #with}) holds every record from the start.
+ * <p>Immutable and thread-safe. A registry answers from one internal source: the bundled table
+ * (or one read by {@link #fromTable}), whose records are decoded on their first lookup and kept,
+ * or a layer made by {@link #with} or {@link #withIanaCsv} that holds only what it changed and
+ * asks the registry it was applied to for the rest. From then on a lookup takes no lock and
+ * allocates nothing. Names are indexed on the first name query. Loading checks the table but
+ * builds no records, which keeps a fresh JVM's first answer cheap (see
+ * {@code benchmarks/README.md}); applying an overlay decodes only the ports and names it touches.
  */
 public final class PortRegistry {
     /** The class path resource that holds the bundled table. */
@@ -39,53 +39,21 @@ public final class PortRegistry {
 
     private static final int PORT_COUNT = PortRange.MAX_PORT + 1;
 
-    /** The version of a registry built whole; null for one that decodes from a table, which decodes it on first use. */
-    private final @Nullable DataVersion version;
-    /** The table records are decoded from; null for a registry built whole (with an overlay). */
-    private final @Nullable PortTable table;
-    /** Each port's record once decoded; written under the lock, read without (records are immutable). */
-    private final PortInfo[] ports;
-    /** The name index once built from the table; written under the lock. */
-    private volatile @Nullable NameIndex names;
-    /** The names of a registry built whole; null for one that decodes from a table. */
-    private final @Nullable Map<String, List<PortInfo>> wholeNames;
-    private final @Nullable Set<String> wholeNameKeys;
+    /** Where the answers come from: a table, or a layer over another registry's source. */
+    private final RegistrySource source;
     private final List<String> overlays;
     /** What did not fit when this registry was built (withIanaCsv); empty otherwise. */
     private final List<String> notices;
 
-    private PortRegistry(PortTable table) {
-        this.version = null;
-        this.table = table;
-        this.ports = new PortInfo[PORT_COUNT];
-        this.wholeNames = null;
-        this.wholeNameKeys = null;
-        this.overlays = List.of();
-        this.notices = List.of();
-    }
-
     /**
-     * A registry with an overlay applied, built by {@link OverlayApplier}: every port's record given,
-     * none decoded later; takes ownership of the arguments.
+     * A registry over a source.
+     *
+     * @param source   the source, not null
+     * @param overlays the sources of the overlays applied, oldest first
+     * @param notices  what did not fit when it was made (see {@link #withIanaCsv})
      */
-    PortRegistry(DataVersion version, PortInfo[] ports, Map<String, List<PortInfo>> names, List<String> overlays) {
-        this.version = version;
-        this.table = null;
-        this.ports = ports;
-        this.wholeNames = names;
-        this.wholeNameKeys = Collections.unmodifiableSet(new TreeSet<>(names.keySet()));
-        this.overlays = List.copyOf(overlays);
-        this.notices = List.of();
-    }
-
-    /** A registry built whole with notices of what did not fit (see {@link #withIanaCsv}). */
-    PortRegistry(DataVersion version, PortInfo[] ports, Map<String, List<PortInfo>> names, List<String> overlays,
-                 List<String> notices) {
-        this.version = version;
-        this.table = null;
-        this.ports = ports;
-        this.wholeNames = names;
-        this.wholeNameKeys = Collections.unmodifiableSet(new TreeSet<>(names.keySet()));
+    PortRegistry(RegistrySource source, List<String> overlays, List<String> notices) {
+        this.source = source;
         this.overlays = List.copyOf(overlays);
         this.notices = List.copyOf(notices);
     }
@@ -173,7 +141,7 @@ public final class PortRegistry {
         Objects.requireNonNull(in, "in must not be null");
         Objects.requireNonNull(source, "source must not be null");
         try {
-            return new PortRegistry(PortTable.open(in, source).verify());
+            return new PortRegistry(new TableSource(PortTable.open(in, source).verify()), List.of(), List.of());
         } catch (RuntimeException e) { // not catch (TableFormatException): the verifier would load it in a fresh JVM
             if (e instanceof TableFormatException) {
                 throw new IllegalStateException(e.getMessage(), e);
@@ -192,42 +160,20 @@ public final class PortRegistry {
      * @throws IllegalArgumentException naming the value and the range 0..65535 if the port is outside it
      */
     public PortInfo get(int port) {
-        PortInfo info;
         try {
-            // the array's own bounds check is the range check: an explicit one costs the hot loop
-            // about 30% (LookupBenchmark), and the array holds exactly the ports 0..65535
-            info = ports[port];
+            // no explicit range check: a table source's array has exactly the ports 0..65535, and its
+            // own bounds check is the range check (an explicit one costs the hot loop about 30%,
+            // LookupBenchmark); a layer asks the source below for every port it did not change
+            return source.port(port);
         } catch (RuntimeException e) { // ArrayIndexOutOfBoundsException, not named: the verifier would load it
             PortRange.checkPort(port); // throws the IllegalArgumentException naming the port
             throw e;
         }
-        return info != null ? info : decode(port);
     }
 
-    /** The first lookup of a port: decodes its record once, under the lock, so all callers share it. */
-    private PortInfo decode(int port) {
-        synchronized (ports) {
-            PortInfo info = ports[port];
-            if (info == null) {
-                info = Objects.requireNonNull(table, "decoding without a table").port(port);
-                ports[port] = info;
-            }
-            return info;
-        }
-    }
-
-    private NameIndex names() {
-        NameIndex n = names;
-        if (n == null) {
-            synchronized (ports) {
-                n = names;
-                if (n == null) {
-                    n = new NameIndex(Objects.requireNonNull(table, "a name index without a table"), this, ports);
-                    names = n;
-                }
-            }
-        }
-        return n;
+    /** The source this registry answers from, for a layer made over it. */
+    RegistrySource source() {
+        return source;
     }
 
     /**
@@ -259,7 +205,7 @@ public final class PortRegistry {
                     + ": expected a name such as \"http\"");
         }
         String key = name.toLowerCase(Locale.ROOT);
-        List<PortInfo> found = wholeNames != null ? wholeNames.get(key) : names().find(key);
+        List<PortInfo> found = source.service(key);
         return found == null ? List.of() : found;
     }
 
@@ -269,7 +215,7 @@ public final class PortRegistry {
      * @return an immutable set, never null
      */
     public Set<String> serviceNames() {
-        return wholeNameKeys != null ? wholeNameKeys : names().sortedView();
+        return source.serviceNames();
     }
 
     /**
@@ -280,18 +226,10 @@ public final class PortRegistry {
      */
     public List<PortInfo> knownPorts() {
         List<PortInfo> out = new ArrayList<>();
-        if (table != null) {
-            for (int i = 0; i < table.portCount(); i++) {
-                PortInfo p = get(table.dataPort(i));
-                if (!p.assignments().isEmpty() || !p.alternateUses().isEmpty() || !p.relatedPorts().isEmpty()) {
-                    out.add(p);
-                }
-            }
-        } else {
-            for (PortInfo p : ports) {
-                if (!p.assignments().isEmpty() || !p.alternateUses().isEmpty() || !p.relatedPorts().isEmpty()) {
-                    out.add(p);
-                }
+        for (int port : source.dataPorts()) {
+            PortInfo p = source.port(port);
+            if (!p.assignments().isEmpty() || !p.alternateUses().isEmpty() || !p.relatedPorts().isEmpty()) {
+                out.add(p);
             }
         }
         return List.copyOf(out);
@@ -408,36 +346,13 @@ public final class PortRegistry {
         return overlays;
     }
 
-    /** Every port's record, decoding the ones not yet decoded; the caller must not change the array. */
-    PortInfo[] portTable() {
-        if (table != null) {
-            for (int port = 0; port < PORT_COUNT; port++) {
-                get(port);
-            }
-        }
-        return ports;
-    }
-
-    /** Every name with its answer; the caller must not change the map. */
-    Map<String, List<PortInfo>> nameTable() {
-        if (wholeNames != null) {
-            return wholeNames;
-        }
-        NameIndex index = names();
-        Map<String, List<PortInfo>> all = new HashMap<>(index.sortedView().size() * 2);
-        for (String key : index.sortedView()) {
-            all.put(key, index.find(key));
-        }
-        return all;
-    }
-
     /**
      * Returns where this registry's data comes from and how new it is.
      *
      * @return the version, never null
      */
     public DataVersion version() {
-        return table != null ? table.version() : Objects.requireNonNull(version, "no table and no version");
+        return source.version();
     }
 
     @Override
@@ -453,13 +368,16 @@ public final class PortRegistry {
         static final PortInfo[] PORTS;
 
         static {
-            @Nullable PortRegistry registry = null;
-            @Nullable RuntimeException failure = null;
+            PortRegistry registry = null;
+            PortInfo[] records = null;
+            RuntimeException failure = null;
             try (InputStream in = openTable()) {
                 // "resource " + RESOURCE is a compile-time constant: no string concatenation at run time
                 // no verify(): the build verified these very bytes (BundledTableIsCurrentTest) and the CRC-32
                 // guards them; verify() would decode everything, several times the first lookup
-                registry = new PortRegistry(PortTable.open(in, "resource " + RESOURCE));
+                TableSource table = new TableSource(PortTable.open(in, "resource " + RESOURCE));
+                registry = new PortRegistry(table, List.of(), List.of());
+                records = table.records();
             } catch (Exception e) { // IOException or RuntimeException
                 // one handler, of a class a fresh JVM has loaded already: the verifier loads each caught class
                 failure = new IllegalStateException(e instanceof TableFormatException
@@ -468,7 +386,7 @@ public final class PortRegistry {
             }
             INSTANCE = registry;
             FAILURE = failure;
-            PORTS = registry == null ? new PortInfo[PORT_COUNT] : registry.ports;
+            PORTS = records == null ? new PortInfo[PORT_COUNT] : records;
         }
 
         /**

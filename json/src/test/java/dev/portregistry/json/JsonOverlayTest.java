@@ -8,6 +8,7 @@ import dev.portregistry.advice.PortAdvisor;
 import dev.portregistry.RegistryFormatException;
 import dev.portregistry.PortInfo;
 import dev.portregistry.PortRegistry;
+import dev.portregistry.Program;
 import dev.portregistry.ServiceAssignment;
 import dev.portregistry.Transport;
 import dev.portregistry.UseKind;
@@ -25,12 +26,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/**
- * Overlays in the curated JSON format, layered on the frozen fixture table (test-fixtures/data/README.md:
- * 1194 is openvpn, 7443 and 7444 hold nothing).
- */
+/** Overlays in the curated JSON format. */
 class JsonOverlayTest {
-    private static final PortRegistry FIXTURE = FixtureRegistry.FIXTURE;
+    private static final PortRegistry BUNDLED = PortRegistry.bundled();
 
     private static final String OPS = """
             {
@@ -59,7 +57,7 @@ class JsonOverlayTest {
     /** Two adjacent ports with no data at all, so that the overlay's use is their only one. */
     private static int freePair() {
         for (int p = 1024; p < 32767; p++) {
-            if (PortAdvisor.of(FIXTURE).check(p).isClear() && PortAdvisor.of(FIXTURE).check(p + 1).isClear()) {
+            if (PortAdvisor.of(BUNDLED).check(p).isClear() && PortAdvisor.of(BUNDLED).check(p + 1).isClear()) {
                 return p;
             }
         }
@@ -72,7 +70,7 @@ class JsonOverlayTest {
         Overlay overlay = JsonOverlay.parse(OPS.replace("FREE-FREE1", free + "-" + (free + 1)), "ops.json");
         assertThat(overlay.source()).isEqualTo("ops.json");
         assertThat(overlay.size()).isEqualTo(7);
-        PortRegistry ours = FIXTURE.with(overlay);
+        PortRegistry ours = BUNDLED.with(overlay);
 
         PortInfo billing = ours.get(7443);
         assertThat(billing.assignments()).filteredOn(ServiceAssignment::isLocal).singleElement().satisfies(a -> {
@@ -88,42 +86,52 @@ class JsonOverlayTest {
         assertThat(ours.get(free + 1).alternateUses().get(0).officialPort()).hasValue(8080);
         assertThat(ours.get(1194).status()).isEqualTo(LifecycleStatus.HISTORIC);
         assertThat(ours.findService("vpn")).isEqualTo(ours.findService("openvpn"));
-        assertThat(FIXTURE.findService("billing")).isEmpty();
-    }
-
-    private static java.util.Set<AlternateUse> withoutPrograms(List<AlternateUse> uses) {
-        java.util.Set<AlternateUse> out = new java.util.HashSet<>();
-        for (AlternateUse u : uses) {
-            out.add(u.toBuilder().programs(List.of()).build());
-        }
-        return out;
+        assertThat(BUNDLED.findService("billing")).isEmpty();
     }
 
     @Test
-    void curatedFilesReadAsOverlaysAddNothingTheCompilerAlreadyApplied() throws IOException {
-        // the fixture's own sources, which the compiler turned into the fixture table: one reader and one
-        // merge engine, so layering them again changes no port's status and adds no other use
-        Path curated = Path.of(System.getProperty("portregistry.fixture.curated.dir", "../test-fixtures/data/curated"));
+    void theProjectsOwnCuratedFilesReadAsOverlays() throws IOException {
+        Path curated = Path.of(System.getProperty("portregistry.curated.dir", "../registry-data/data/curated"));
         List<Path> files;
-        try (Stream<Path> s = Files.list(curated)) {
-            // programs.json is not an overlay kind yet (issue 12)
-            files = s.filter(p -> p.toString().endsWith(".json") && !p.getFileName().toString().equals("programs.json"))
-                    .sorted().toList();
+        try (Stream<Path> s = Files.walk(curated)) {
+            files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
-        assertThat(files).extracting(p -> p.getFileName().toString())
-                .containsExactly("alternate-uses.json", "lifecycle.json", "names.json", "related.json");
-        PortRegistry again = FIXTURE;
+        assertThat(files).anyMatch(p -> p.getParent().getFileName().toString().equals("programs"));
         for (Path file : files) {
-            Overlay overlay = JsonOverlay.read(file);
-            assertThat(overlay.size()).as("%s", file).isPositive();
-            again = again.with(overlay);
+            assertThat(JsonOverlay.read(file).size()).as("%s", file).isPositive();
         }
-        assertThat(FIXTURE.knownPorts()).isNotEmpty();
-        for (PortInfo p : FIXTURE.knownPorts()) {
-            assertThat(again.get(p.port()).status()).as("port %d", p.port()).isEqualTo(p.status());
-            assertThat(withoutPrograms(again.get(p.port()).alternateUses())).as("port %d", p.port())
-                    .containsExactlyInAnyOrderElementsOf(withoutPrograms(p.alternateUses()));
+        // the bundled table was compiled from this very directory, read by this reader and applied by the
+        // same engine: applying it again changes no port's record and no name's answer
+        PortRegistry again = BUNDLED.with(JsonOverlay.readDirectory(curated));
+        for (PortInfo p : BUNDLED.knownPorts()) {
+            assertThat(again.get(p.port())).as("port %d", p.port()).isEqualTo(p);
         }
+        assertThat(again.serviceNames()).isEqualTo(BUNDLED.serviceNames());
+        for (String name : BUNDLED.serviceNames()) {
+            assertThat(again.findService(name)).as(name).isEqualTo(BUNDLED.findService(name));
+        }
+    }
+
+    @Test
+    void programsAreAKindLikeTheOthers() {
+        PortRegistry ours = BUNDLED.with(JsonOverlay.parse("""
+                {"assignments": [{"name": "billing", "ports": [7443], "transports": ["tcp"]}],
+                 "programs": [
+                   {"service": "billing", "programs": ["billingd"], "basis": "our wiki"},
+                   {"use": "OpenVPN", "runtimes": [{"runtime": "java", "marker": "ovpn.jar"}], "basis": "b"}
+                 ]}
+                """, "ops.json"));
+        assertThat(ours.findService("billingd")).extracting(PortInfo::port).containsExactly(7443);
+        assertThat(ours.get(1196).alternateUses()).filteredOn(u -> u.name().equals("OpenVPN")).singleElement()
+                .satisfies(u -> assertThat(u.programs()).containsExactly(Program.runtime("java", "ovpn.jar")));
+        assertThatThrownBy(() -> JsonOverlay.parse("[\n{\"use\": \"x\", \"service\": \"y\", \"programs\": [\"z\"],"
+                + " \"basis\": \"b\"}]", "ops-programs.json")).isInstanceOf(RegistryFormatException.class)
+                .hasMessageStartingWith("ops-programs.json:2: expected exactly one of \"service\"");
+        assertThatThrownBy(() -> BUNDLED.with(JsonOverlay.parse("[\n\n{\"service\": \"no-such-service\","
+                + " \"programs\": [\"z\"], \"basis\": \"b\"}]", "programs/ops.json")))
+                .isInstanceOf(RegistryFormatException.class)
+                .hasMessage("programs/ops.json:3: service \"no-such-service\" has no live assignment: expected a"
+                        + " service the registry assigns");
     }
 
     @Test
@@ -155,7 +163,7 @@ class JsonOverlayTest {
             "{\"assignments\": [{\"name\": 5, \"ports\": [1], \"transports\": [\"tcp\"]}]}                   | o.json:3: field \"name\" is 5: expected a string",
             "{\"assignments\": [{\"name\": \"443\", \"ports\": [1], \"transports\": [\"tcp\"]}]}             | o.json:3: service name \"443\" is a number: expected a name such as \"billing\"",
             "{\"assignments\": [{\"name\": \"bill\\u200bing\", \"ports\": [1], \"transports\": [\"tcp\"]}]}   | o.json:3: service name \"bill\\u200Bing\" holds the control or formatting character U+200B at index 4: expected a name such as \"billing\"",
-            "{\"alternateUses\": [{\"name\": \"Dev\\tVPN\", \"ports\": [1], \"transports\": [\"tcp\"], \"kind\": \"unofficial\", \"description\": \"d\", \"basis\": \"b\"}]} | o.json:3: alternate use name \"Dev\\u0009VPN\" holds the control or formatting character U+0009 at index 3: expected a name such as \"OpenVPN\"",
+            "{\"alternateUses\": [{\"name\": \"Dev\\tVPN\", \"ports\": [1], \"transports\": [\"tcp\"], \"kind\": \"unofficial\", \"description\": \"d\", \"basis\": \"b\"}]} | o.json:3: field \"name\" \"Dev\\u0009VPN\" holds the control character U+0009 at index 3: expected one line of plain text",
             "{\"names\": [{\"name\": \"vpn\\u00a0\", \"service\": \"openvpn\", \"basis\": \"b\"}]}          | o.json:3: service name \"vpn\u00a0\" begins or ends with white space: expected a name such as \"billing\"",
             "{\"alternateUses\": [{\"name\": \"x\", \"ports\": [1], \"transports\": [\"tcp\"], \"kind\": \"evil\", \"description\": \"d\", \"basis\": \"b\"}]} | o.json:3: field \"kind\" is \"evil\": expected one of [unofficial, malware]",
             "{\"lifecycle\": [{\"port\": 1194, \"service\": \"openvpn\", \"status\": \"historic\", \"product\": \"p\", \"reason\": \"n\", \"basis\": \"b\"}]} | o.json:3: field \"product\" belongs to abandoned entries, not historic ones",
@@ -183,7 +191,7 @@ class JsonOverlayTest {
                 }
                 """);
         Overlay overlay = JsonOverlay.read(file);
-        assertThatThrownBy(() -> FIXTURE.with(overlay)).isInstanceOf(RegistryFormatException.class)
+        assertThatThrownBy(() -> BUNDLED.with(overlay)).isInstanceOf(RegistryFormatException.class)
                 .hasMessage(file + ":3: port 1194 has no assignment named \"wireguard\" to set HISTORIC: expected one of [openvpn]");
         assertThatThrownBy(() -> JsonOverlay.read(dir.resolve("missing.json"))).isInstanceOf(IOException.class);
     }
@@ -196,7 +204,7 @@ class JsonOverlayTest {
 
     @Test
     void malwareEntriesClassifyAsMalware() {
-        PortRegistry ours = FIXTURE.with(JsonOverlay.parse("""
+        PortRegistry ours = BUNDLED.with(JsonOverlay.parse("""
                 {"alternateUses": [{"name": "EliteBot", "ports": [55555], "transports": ["tcp"], "kind": "malware",
                   "description": "A made-up trojan.", "basis": "test"}]}
                 """, "x.json"));

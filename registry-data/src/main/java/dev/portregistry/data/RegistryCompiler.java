@@ -6,6 +6,7 @@ import dev.portregistry.IanaCsv;
 import dev.portregistry.RegistryFormatException;
 import dev.portregistry.LifecycleStatus;
 import dev.portregistry.PortInfo;
+import dev.portregistry.PortRegistry;
 import dev.portregistry.Program;
 import dev.portregistry.ServiceAssignment;
 import dev.portregistry.Transport;
@@ -13,7 +14,9 @@ import dev.portregistry.UseKind;
 import dev.portregistry.internal.TableCodec;
 import dev.portregistry.internal.ServiceNames;
 import dev.portregistry.internal.TableData;
+import dev.portregistry.json.CuratedJson;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +35,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -261,27 +262,43 @@ public final class RegistryCompiler {
             }
         }
         report.add("unassigned markers skipped (port, record)", unassignedMarkers);
-
-        applyLifecycle(curated.lifecycle(), drafts, report);
         UnofficialUseCheck.check(official, curated.alternateUses());
-        applyServicePrograms(curated.programs(), drafts, report);
 
-        Map<Integer, List<AlternateUse>> uses = alternateUses(curated.alternateUses(), usePrograms(curated), report);
-        Map<Integer, SortedSet<Integer>> related = related(curated.related(), report);
-
-        TreeSet<Integer> allPorts = new TreeSet<>(drafts.keySet());
-        allPorts.addAll(uses.keySet());
-        allPorts.addAll(related.keySet());
-        List<PortInfo> ports = new ArrayList<>();
-        for (int port : allPorts) {
+        // the IANA base: the official assignments of each port, and every official name to its ports ascending
+        List<PortInfo> basePorts = new ArrayList<>();
+        TreeMap<String, List<Integer>> baseNames = new TreeMap<>();
+        Map<String, TreeSet<Integer>> officialPorts = new TreeMap<>();
+        for (Map.Entry<Integer, List<Draft>> e : drafts.entrySet()) {
             List<ServiceAssignment> assignments = new ArrayList<>();
-            for (Draft d : ordered(drafts.getOrDefault(port, List.of()))) {
-                assignments.add(d.assignment.transports(d.transports).build());
+            for (Draft d : ordered(e.getValue())) {
+                ServiceAssignment a = d.assignment.transports(d.transports).build();
+                assignments.add(a);
+                if (!a.name().isEmpty()) {
+                    officialPorts.computeIfAbsent(a.name().toLowerCase(Locale.ROOT), k -> new TreeSet<>()).add(e.getKey());
+                }
             }
-            PortInfo info = PortInfo.of(port, assignments, uses.getOrDefault(port, List.of()),
-                    List.copyOf(related.getOrDefault(port, new TreeSet<>())));
-            ports.add(info);
+            basePorts.add(PortInfo.of(e.getKey(), assignments, List.of(), List.of()));
         }
+        officialPorts.forEach((k, v) -> baseNames.put(k, List.copyOf(v)));
+        PortRegistry base = PortRegistry.fromTable(new ByteArrayInputStream(TableCodec.toBytes(
+                new TableData(version, basePorts, baseNames))), "the IANA base");
+
+        // the curated files as one overlay, through core's engine: the same code and rules as a user's overlay
+        checkCommonNames(base, curated);
+        PortRegistry compiled;
+        try {
+            compiled = base.with(curated.overlay());
+        } catch (RegistryFormatException e) {
+            throw SourceException.of(e);
+        }
+        List<PortInfo> ports = compiled.knownPorts();
+        checkRelatedCounts(ports, curated.related());
+        TreeMap<String, List<Integer>> names = new TreeMap<>();
+        for (String key : compiled.serviceNames()) {
+            names.put(key, compiled.findService(key).stream().map(PortInfo::port).toList());
+        }
+
+        countCurated(curated, ports, report);
         // every one of the 65,536 ports, in LifecycleStatus order: ports without data are UNASSIGNED
         java.util.EnumMap<LifecycleStatus, Integer> byStatus = new java.util.EnumMap<>(LifecycleStatus.class);
         for (PortInfo p : ports) {
@@ -293,11 +310,84 @@ public final class RegistryCompiler {
             report.add("ports (of 65536) with status " + s, byStatus.getOrDefault(s, 0));
         }
         report.add("assignments (merged across transports)", ports.stream().mapToInt(p -> p.assignments().size()).sum());
+        countNames(baseNames.keySet(), curated, names.size(), report);
 
-        SortedMap<String, List<Integer>> names = names(ports, curated, report);
         TableData table = new TableData(version, ports, names);
         report.add("table bytes", TableCodec.toBytes(table).length);
         return new Result(table, report);
+    }
+
+    /**
+     * A curated common name must add a name: one that an IANA service or a curated alternate use
+     * (or an earlier common name) already answers is refused, so that the curated names stay
+     * reviewable. A data check of the build, not a merge rule: a user's overlay may add ports to
+     * a name that resolves (they come after its own).
+     */
+    private static void checkCommonNames(PortRegistry base, CuratedData curated) {
+        Set<String> resolved = new HashSet<>(base.serviceNames());
+        for (CuratedJson.AlternateUseEntry u : curated.alternateUses()) {
+            resolved.add(u.name().toLowerCase(Locale.ROOT));
+        }
+        for (CuratedJson.CommonName c : curated.names()) {
+            if (!resolved.add(c.name().toLowerCase(Locale.ROOT))) {
+                throw new SourceException(c.file(), c.line(), "name \"" + c.name()
+                        + "\" already resolves (an IANA service or alternate use of that name exists): remove it");
+            }
+        }
+    }
+
+    /** The table's limit on related ports, named with the first group that reaches the port. */
+    private static void checkRelatedCounts(List<PortInfo> ports, List<CuratedJson.RelatedGroup> groups) {
+        for (PortInfo p : ports) {
+            if (p.relatedPorts().size() > TableCodec.MAX_PER_PORT) {
+                CuratedJson.RelatedGroup g = groups.stream().filter(x -> x.ports().contains(p.port())).findFirst()
+                        .orElseThrow();
+                throw new SourceException(g.file(), g.line(), "port " + p.port() + " would have "
+                        + p.relatedPorts().size() + " related ports: the table allows at most " + TableCodec.MAX_PER_PORT);
+            }
+        }
+    }
+
+    /** The report's counts of curated entries, in the order the report prints them. */
+    private static void countCurated(CuratedData curated, List<PortInfo> ports, Report report) {
+        for (CuratedJson.LifecycleEntry e : curated.lifecycle()) {
+            report.add("curated " + e.status().name().toLowerCase(Locale.ROOT) + " assignments", 1);
+        }
+        for (CuratedJson.ProgramEntry e : curated.programs()) {
+            if (!e.service().isEmpty()) {
+                report.add("curated programs: services", 1);
+            }
+        }
+        for (UseKind kind : UseKind.values()) {
+            String k = kind.name().toLowerCase(Locale.ROOT);
+            report.add("curated " + k + " uses: ports", (int) ports.stream()
+                    .filter(p -> p.alternateUses().stream().anyMatch(u -> u.kind() == kind)).count());
+            report.add("curated " + k + " uses: programs", (int) curated.alternateUses().stream()
+                    .filter(u -> u.kind() == kind).map(u -> u.name().toLowerCase(Locale.ROOT)).distinct().count());
+        }
+        report.add("curated related-port groups", curated.related().size());
+        report.add("ports with related ports", (int) ports.stream().filter(p -> !p.relatedPorts().isEmpty()).count());
+    }
+
+    /** The report's counts of names: official and alternate, common, and programs' executables. */
+    private static void countNames(Set<String> official, CuratedData curated, int total, Report report) {
+        Set<String> named = new HashSet<>(official);
+        for (CuratedJson.AlternateUseEntry u : curated.alternateUses()) {
+            named.add(u.name().toLowerCase(Locale.ROOT));
+        }
+        report.add("service names (official and alternate)", named.size());
+        report.add("curated common names", curated.names().size());
+        Set<String> executables = new HashSet<>();
+        for (CuratedJson.ProgramEntry e : curated.programs()) {
+            for (Program p : e.programs()) {
+                if (p.commandLineMarker().isEmpty()) {
+                    executables.add(p.name().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        int added = total - named.size() - curated.names().size();
+        report.add("program names that find ports", added);
+        report.add("program names that already resolve otherwise (kept)", executables.size() - added);
     }
 
     /** Returns the status a record gives, or null for an unassigned marker. */
@@ -360,228 +450,10 @@ public final class RegistryCompiler {
     private static List<Draft> ordered(List<Draft> list) {
         List<Draft> out = new ArrayList<>(list);
         out.sort((a, b) -> {
-            int c = a.transports.iterator().next().compareTo(b.transports.iterator().next());
+            int c = Integer.compare(a.transports.iterator().next().ordinal(), b.transports.iterator().next().ordinal());
             return c != 0 ? c : Integer.compare(a.order, b.order);
         });
         return out;
-    }
-
-    private static void applyLifecycle(List<CuratedData.LifecycleEntry> entries, Map<Integer, List<Draft>> drafts,
-                                       Report report) {
-        for (CuratedData.LifecycleEntry e : entries) {
-            List<Draft> matches = new ArrayList<>();
-            for (Draft d : drafts.getOrDefault(e.port(), List.of())) {
-                if (d.name.equals(e.service())) {
-                    matches.add(d);
-                }
-            }
-            if (matches.isEmpty()) {
-                throw new SourceException(e.file(), e.line(), "service \"" + e.service() + "\" is not assigned on port "
-                        + e.port() + ": a lifecycle entry must name an IANA assignment of that port");
-            }
-            for (Draft d : matches) {
-                if (d.status == LifecycleStatus.DEREGISTERED || d.status == LifecycleStatus.RESERVED) {
-                    throw new SourceException(e.file(), e.line(), e.service() + " on port " + e.port() + " is "
-                            + d.status + " in the official data: only a live assignment can be marked " + e.status());
-                }
-                d.status = e.status();
-                d.assignment.status(e.status()).product(e.product()).vendor(e.vendor())
-                        .discontinuedYear(e.discontinued().orElse(0)).reason(e.reason()).basis(e.basis());
-            }
-            report.add("curated " + e.status().name().toLowerCase(Locale.ROOT) + " assignments", 1);
-        }
-    }
-
-    /** Sets the programs of each service entry on every live assignment of that name, on any port. */
-    private static void applyServicePrograms(List<CuratedData.ProgramEntry> entries, Map<Integer, List<Draft>> drafts,
-                                             Report report) {
-        for (CuratedData.ProgramEntry e : entries) {
-            if (e.service().isEmpty()) {
-                continue;
-            }
-            int matched = 0;
-            for (List<Draft> list : drafts.values()) {
-                for (Draft d : list) {
-                    if (d.name.equalsIgnoreCase(e.service()) && d.status != LifecycleStatus.DEREGISTERED
-                            && d.status != LifecycleStatus.RESERVED) {
-                        d.assignment.programs(e.programs());
-                        matched++;
-                    }
-                }
-            }
-            if (matched == 0) {
-                throw new SourceException(e.file(), e.line(), "service \"" + e.service()
-                        + "\" has no live IANA assignment: a program entry must name a service the registry holds");
-            }
-            report.add("curated programs: services", 1);
-        }
-    }
-
-    /** The programs of each curated alternate use, by the use's name; every use entry must name a use. */
-    private static Map<String, List<Program>> usePrograms(CuratedData curated) {
-        Set<String> useNames = new HashSet<>();
-        for (CuratedData.AlternateUseEntry u : curated.alternateUses()) {
-            useNames.add(u.name());
-        }
-        Map<String, List<Program>> out = new HashMap<>();
-        for (CuratedData.ProgramEntry e : curated.programs()) {
-            if (e.use().isEmpty()) {
-                continue;
-            }
-            if (!useNames.contains(e.use())) {
-                throw new SourceException(e.file(), e.line(), "use \"" + e.use()
-                        + "\" is no curated alternate use: a program entry must name one exactly as written there");
-            }
-            out.put(e.use(), e.programs());
-        }
-        return out;
-    }
-
-    private static Map<Integer, List<AlternateUse>> alternateUses(List<CuratedData.AlternateUseEntry> entries,
-                                                                  Map<String, List<Program>> programs,
-                                                                  Report report) {
-        Map<Integer, List<AlternateUse>> byPort = new TreeMap<>();
-        Set<String> names = new TreeSet<>();
-        for (UseKind kind : UseKind.values()) {
-            for (CuratedData.AlternateUseEntry e : entries) {
-                if (e.kind() != kind) {
-                    continue;
-                }
-                AlternateUse.Builder ub = AlternateUse.builder().name(e.name()).description(e.description())
-                        .transports(e.transports()).kind(e.kind()).basis(e.basis())
-                        .firstYear(e.firstYear()).lastYear(e.lastYear())
-                        .programs(programs.getOrDefault(e.name(), List.of()));
-                e.officialPort().ifPresent(ub::officialPort);
-                AlternateUse use = ub.build();
-                for (int port : e.ports()) {
-                    byPort.computeIfAbsent(port, p -> new ArrayList<>()).add(use);
-                }
-                names.add(kind + "/" + e.name().toLowerCase(Locale.ROOT));
-            }
-            int ports = (int) byPort.values().stream()
-                    .filter(l -> l.stream().anyMatch(u -> u.kind() == kind)).count();
-            report.add("curated " + kind.name().toLowerCase(Locale.ROOT) + " uses: ports", ports);
-            report.add("curated " + kind.name().toLowerCase(Locale.ROOT) + " uses: programs",
-                    (int) names.stream().filter(n -> n.startsWith(kind + "/")).count());
-        }
-        return byPort;
-    }
-
-    private static Map<Integer, SortedSet<Integer>> related(List<CuratedData.RelatedGroup> groups, Report report) {
-        Map<Integer, SortedSet<Integer>> out = new TreeMap<>();
-        for (CuratedData.RelatedGroup g : groups) {
-            for (int port : g.ports()) {
-                SortedSet<Integer> set = out.computeIfAbsent(port, p -> new TreeSet<>());
-                set.addAll(g.ports());
-                set.remove(port);
-                if (set.size() > TableCodec.MAX_PER_PORT) {
-                    throw new SourceException(g.file(), g.line(), "port " + port + " would have " + set.size()
-                            + " related ports: the table allows at most " + TableCodec.MAX_PER_PORT);
-                }
-            }
-        }
-        report.add("curated related-port groups", groups.size());
-        report.add("ports with related ports", out.size());
-        return out;
-    }
-
-    private static SortedMap<String, List<Integer>> names(List<PortInfo> ports, CuratedData curated, Report report) {
-        Map<String, TreeSet<Integer>> officialPorts = new HashMap<>();
-        Map<String, TreeSet<Integer>> alternatePorts = new HashMap<>();
-        // the software's own IANA ports (officialPort) of alternate uses whose name is not the IANA name
-        Map<String, TreeSet<Integer>> ownPorts = new HashMap<>();
-        for (PortInfo p : ports) {
-            for (ServiceAssignment a : p.assignments()) {
-                if (!a.name().isEmpty()) {
-                    officialPorts.computeIfAbsent(a.name().toLowerCase(Locale.ROOT), k -> new TreeSet<>()).add(p.port());
-                }
-            }
-            for (AlternateUse u : p.alternateUses()) {
-                String key = u.name().toLowerCase(Locale.ROOT);
-                alternatePorts.computeIfAbsent(key, k -> new TreeSet<>()).add(p.port());
-                u.officialPort().ifPresent(own -> ownPorts.computeIfAbsent(key, k -> new TreeSet<>()).add(own));
-            }
-        }
-        TreeMap<String, List<Integer>> names = new TreeMap<>();
-        Set<String> keys = new TreeSet<>(officialPorts.keySet());
-        keys.addAll(alternatePorts.keySet());
-        for (String key : keys) {
-            LinkedHashSet<Integer> list = new LinkedHashSet<>(officialPorts.getOrDefault(key, new TreeSet<>()));
-            list.addAll(ownPorts.getOrDefault(key, new TreeSet<>()));
-            list.addAll(alternatePorts.getOrDefault(key, new TreeSet<>()));
-            names.put(key, List.copyOf(list));
-        }
-        report.add("service names (official and alternate)", names.size());
-        Map<String, List<Integer>> resolved = new TreeMap<>(names);
-        for (CuratedData.CommonName c : curated.names()) {
-            String key = c.name().toLowerCase(Locale.ROOT);
-            if (resolved.containsKey(key)) {
-                throw new SourceException(c.file(), c.line(), "name \"" + c.name()
-                        + "\" already resolves (an IANA service or alternate use of that name exists): remove it");
-            }
-            List<Integer> target;
-            if (!c.service().isEmpty()) {
-                target = names.get(c.service().toLowerCase(Locale.ROOT));
-                if (target == null) {
-                    throw new SourceException(c.file(), c.line(), "name \"" + c.name() + "\" points to service \""
-                            + c.service() + "\", which the registry does not know");
-                }
-            } else {
-                target = List.copyOf(new LinkedHashSet<>(c.ports()));
-            }
-            resolved.put(key, target);
-        }
-        report.add("curated common names", curated.names().size());
-        programNames(curated.programs(), names, resolved, report);
-        return new TreeMap<>(resolved);
-    }
-
-    /** The most ports a use may span and still add its ports to the names of its programs. */
-    static final int CHANCE_PORTS = 1024;
-
-    /**
-     * Lets the name of each executable find the ports of what it serves, official ports first
-     * (nginx: 80, then 443). A program name that already resolves (an IANA service, an alternate
-     * use or a common name of that name) keeps its meaning; the report counts them. A use that spans
-     * more than {@value #CHANCE_PORTS} ports (an ephemeral or dynamic range, where a daemon such as
-     * rpc.statd takes whatever port it is given) adds none: those are ports it may get, not ports it
-     * serves by default, and a name that found tens of thousands of them would say nothing.
-     */
-    private static void programNames(List<CuratedData.ProgramEntry> entries, Map<String, List<Integer>> names,
-                                     Map<String, List<Integer>> resolved, Report report) {
-        Map<String, LinkedHashSet<Integer>> official = new TreeMap<>();
-        Map<String, LinkedHashSet<Integer>> alternate = new TreeMap<>();
-        for (CuratedData.ProgramEntry e : entries) {
-            String target = (e.service().isEmpty() ? e.use() : e.service()).toLowerCase(Locale.ROOT);
-            List<Integer> ports = names.getOrDefault(target, List.of());
-            if (e.service().isEmpty() && ports.size() > CHANCE_PORTS) {
-                ports = List.of();
-            }
-            for (Program p : e.programs()) {
-                if (p.commandLineMarker().isEmpty()) {
-                    (e.service().isEmpty() ? alternate : official)
-                            .computeIfAbsent(p.name().toLowerCase(Locale.ROOT), k -> new LinkedHashSet<>()).addAll(ports);
-                }
-            }
-        }
-        Set<String> keys = new TreeSet<>(official.keySet());
-        keys.addAll(alternate.keySet());
-        int added = 0;
-        int kept = 0;
-        for (String key : keys) {
-            if (resolved.containsKey(key) || ServiceNames.problem(key) != null) {
-                kept++;
-                continue;
-            }
-            LinkedHashSet<Integer> ports = new LinkedHashSet<>(official.getOrDefault(key, new LinkedHashSet<>()));
-            ports.addAll(alternate.getOrDefault(key, new LinkedHashSet<>()));
-            if (!ports.isEmpty()) {
-                resolved.put(key, List.copyOf(ports));
-                added++;
-            }
-        }
-        report.add("program names that find ports", added);
-        report.add("program names that already resolve otherwise (kept)", kept);
     }
 
     static DataVersion readVersion(Path file) {

@@ -40,4 +40,19 @@ public final class SourceException extends RuntimeException {
     public int line() {
         return line;
     }
+
+    /**
+     * The same problem as a format exception from core or the JSON reader: its source, line and detail.
+     *
+     * @param e the exception, not null
+     * @return the source exception, with e as its cause; never null
+     */
+    static SourceException of(dev.portregistry.RegistryFormatException e) {
+        String location = e.source() + (e.line() > 0 ? ":" + e.line() : "") + ": ";
+        String message = e.getMessage();
+        SourceException out = new SourceException(e.source(), e.line(),
+                message.startsWith(location) ? message.substring(location.length()) : message);
+        out.initCause(e);
+        return out;
+    }
 }

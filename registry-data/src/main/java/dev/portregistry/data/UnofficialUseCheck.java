@@ -2,6 +2,7 @@ package dev.portregistry.data;
 
 import dev.portregistry.Transport;
 import dev.portregistry.UseKind;
+import dev.portregistry.json.CuratedJson;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,7 +45,7 @@ final class UnofficialUseCheck {
      *                         assignment, the port, transport and assignment it overlaps, the field
      *                         that would let it through, and how many other uses do the same
      */
-    static void check(List<OfficialRecord> official, List<CuratedData.AlternateUseEntry> uses) {
+    static void check(List<OfficialRecord> official, List<CuratedJson.AlternateUseEntry> uses) {
         List<Violation> found = violations(official, uses);
         if (!found.isEmpty()) {
             Violation first = found.get(0);
@@ -58,7 +59,7 @@ final class UnofficialUseCheck {
     }
 
     /** Every unofficial use that restates an IANA assignment, once per port and transport, in entry order. */
-    static List<Violation> violations(List<OfficialRecord> official, List<CuratedData.AlternateUseEntry> uses) {
+    static List<Violation> violations(List<OfficialRecord> official, List<CuratedJson.AlternateUseEntry> uses) {
         List<Violation> found = new ArrayList<>();
         Map<String, List<OfficialRecord>> byPortTransport = new HashMap<>();
         for (OfficialRecord r : official) {
@@ -71,7 +72,7 @@ final class UnofficialUseCheck {
                 }
             }
         }
-        for (CuratedData.AlternateUseEntry u : uses) {
+        for (CuratedJson.AlternateUseEntry u : uses) {
             if (u.kind() != UseKind.UNOFFICIAL || !u.officialOverlapReason().isEmpty()) {
                 continue;
             }

@@ -1,5 +1,7 @@
 package dev.portregistry.data;
 
+import dev.portregistry.json.CuratedJson;
+
 import dev.portregistry.AlternateUse;
 import dev.portregistry.DataVersion;
 import dev.portregistry.LifecycleStatus;
@@ -58,8 +60,8 @@ class CompilerPropertiesTest {
         return true;
     }
 
-    private static List<CuratedData.AlternateUseEntry> uses(Gen g) {
-        return g.uniqueList(0, 5, u -> u.name().toLowerCase(Locale.ROOT), () -> new CuratedData.AlternateUseEntry(
+    private static List<CuratedJson.AlternateUseEntry> uses(Gen g) {
+        return g.uniqueList(0, 5, u -> u.name().toLowerCase(Locale.ROOT), () -> new CuratedJson.AlternateUseEntry(
                 "uses.json", 1, g.softwareName(), g.uniqueList(1, 3, p -> p, g::port), g.transports(),
                 g.of(UseKind.values()), OptionalInt.empty(), "d", "b"));
     }
@@ -67,7 +69,7 @@ class CompilerPropertiesTest {
     @SeededProperty(tries = 200)
     void everyValidRecordAndUseIsInTheTableAndFoundByName(Gen g) {
         List<OfficialRecord> official = g.input("official", official(g));
-        List<CuratedData.AlternateUseEntry> uses = g.input("uses", uses(g));
+        List<CuratedJson.AlternateUseEntry> uses = g.input("uses", uses(g));
         CuratedData curated = new CuratedData(uses, List.of(), List.of(), List.of());
         RegistryCompiler.Result result = RegistryCompiler.compile(VERSION, official, curated);
         TableData table = result.table();
@@ -99,7 +101,7 @@ class CompilerPropertiesTest {
             }
         }
         Set<String> expectedUses = new HashSet<>();
-        for (CuratedData.AlternateUseEntry u : uses) {
+        for (CuratedJson.AlternateUseEntry u : uses) {
             for (int port : u.ports()) {
                 assertThat(byPort.get(port).alternateUses()).extracting(AlternateUse::name).contains(u.name());
                 assertThat(registry.findService(u.name())).extracting(PortInfo::port).contains(port);

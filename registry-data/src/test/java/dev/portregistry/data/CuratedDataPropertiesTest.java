@@ -1,5 +1,7 @@
 package dev.portregistry.data;
 
+import dev.portregistry.json.CuratedJson;
+
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.portregistry.LifecycleStatus;
 import dev.portregistry.Transport;
@@ -61,13 +63,13 @@ class CuratedDataPropertiesTest {
 
     // ---------------------------------------------------------------- alternate-uses.json
 
-    private static List<CuratedData.AlternateUseEntry> uses(Gen g) {
-        return g.uniqueList(0, 10, u -> u.name().toLowerCase(Locale.ROOT), () -> new CuratedData.AlternateUseEntry(
+    private static List<CuratedJson.AlternateUseEntry> uses(Gen g) {
+        return g.uniqueList(0, 10, u -> u.name().toLowerCase(Locale.ROOT), () -> new CuratedJson.AlternateUseEntry(
                 FILE, 0, g.softwareName(), portList(g, 1).ports(), g.transports(), g.of(UseKind.values()),
                 g.bool() ? OptionalInt.empty() : OptionalInt.of(g.port()), text(g), text(g)));
     }
 
-    private static String render(CuratedData.AlternateUseEntry u) {
+    private static String render(CuratedJson.AlternateUseEntry u) {
         StringBuilder sb = new StringBuilder("{ \"name\": ").append(json(u.name())).append(", \"ports\": ")
                 .append(portsJson(u.ports())).append(", \"transports\": [");
         List<String> ts = new ArrayList<>();
@@ -87,30 +89,30 @@ class CuratedDataPropertiesTest {
 
     @SeededProperty(tries = 300)
     void everyValidAlternateUseComesOut(Gen g) {
-        List<CuratedData.AlternateUseEntry> uses = g.input("uses", uses(g));
+        List<CuratedJson.AlternateUseEntry> uses = g.input("uses", uses(g));
         String text = g.input("text", array(uses, CuratedDataPropertiesTest::render));
-        List<CuratedData.AlternateUseEntry> read = CuratedData.alternateUses(JsonEntries.read(text, FILE));
+        List<CuratedJson.AlternateUseEntry> read = CuratedData.parse(text, FILE, "alternateUses").alternateUses();
         assertThat(read).hasSameSizeAs(uses);
         for (int i = 0; i < uses.size(); i++) {
-            CuratedData.AlternateUseEntry u = uses.get(i);
-            assertThat(read.get(i)).isEqualTo(new CuratedData.AlternateUseEntry(FILE, i + 2, u.name(), u.ports(),
+            CuratedJson.AlternateUseEntry u = uses.get(i);
+            assertThat(read.get(i)).isEqualTo(new CuratedJson.AlternateUseEntry(FILE, i + 2, u.name(), u.ports(),
                     u.transports(), u.kind(), u.officialPort(), u.description(), u.basis()));
         }
     }
 
     // ---------------------------------------------------------------- lifecycle.json
 
-    private static List<CuratedData.LifecycleEntry> lifecycles(Gen g) {
-        return g.uniqueList(0, 10, e -> e.port() + "/" + e.service(), () -> g.oneOf(
-                () -> new CuratedData.LifecycleEntry(FILE, 0, g.port(), g.ianaName(), LifecycleStatus.ABANDONED,
+    private static List<CuratedJson.LifecycleEntry> lifecycles(Gen g) {
+        return g.uniqueList(0, 10, e -> e.port() + "/" + e.service().toLowerCase(Locale.ROOT), () -> g.oneOf(
+                () -> new CuratedJson.LifecycleEntry(FILE, 0, g.port(), notANumber(g.ianaName()), LifecycleStatus.ABANDONED,
                         text(g), g.bool() ? "" : text(g),
                         g.bool() ? OptionalInt.empty() : OptionalInt.of(g.between(1970, 2100)),
                         g.bool() ? "" : text(g), text(g)),
-                () -> new CuratedData.LifecycleEntry(FILE, 0, g.port(), g.ianaName(), LifecycleStatus.HISTORIC,
+                () -> new CuratedJson.LifecycleEntry(FILE, 0, g.port(), notANumber(g.ianaName()), LifecycleStatus.HISTORIC,
                         "", "", OptionalInt.empty(), text(g), text(g))));
     }
 
-    private static String render(CuratedData.LifecycleEntry e) {
+    private static String render(CuratedJson.LifecycleEntry e) {
         StringBuilder sb = new StringBuilder("{ \"port\": ").append(e.port()).append(", \"service\": ")
                 .append(json(e.service())).append(", \"status\": ")
                 .append(json(e.status() == LifecycleStatus.ABANDONED ? "Abandoned" : "historic"));
@@ -129,15 +131,23 @@ class CuratedDataPropertiesTest {
 
     @SeededProperty(tries = 300)
     void everyValidLifecycleEntryComesOut(Gen g) {
-        List<CuratedData.LifecycleEntry> entries = g.input("entries", lifecycles(g));
+        List<CuratedJson.LifecycleEntry> entries = g.input("entries", lifecycles(g));
         String text = g.input("text", array(entries, CuratedDataPropertiesTest::render));
-        List<CuratedData.LifecycleEntry> read = CuratedData.lifecycle(JsonEntries.read(text, FILE));
+        List<CuratedJson.LifecycleEntry> read = CuratedData.parse(text, FILE, "lifecycle").lifecycle();
         assertThat(read).hasSameSizeAs(entries);
         for (int i = 0; i < entries.size(); i++) {
-            CuratedData.LifecycleEntry e = entries.get(i);
-            assertThat(read.get(i)).isEqualTo(new CuratedData.LifecycleEntry(FILE, i + 2, e.port(), e.service(),
+            CuratedJson.LifecycleEntry e = entries.get(i);
+            assertThat(read.get(i)).isEqualTo(new CuratedJson.LifecycleEntry(FILE, i + 2, e.port(), e.service(),
                     e.status(), e.product(), e.vendor(), e.discontinued(), e.reason(), e.basis()));
         }
+    }
+
+    /**
+     * A name an overlay may give a service or a common name: not a number (RFC 6335 service names hold
+     * a letter; a number would read as a port).
+     */
+    private static String notANumber(String name) {
+        return name.chars().allMatch(c -> c >= '0' && c <= '9') ? "s" + name : name;
     }
 
     // ---------------------------------------------------------------- related.json and names.json
@@ -145,7 +155,7 @@ class CuratedDataPropertiesTest {
     /** Groups of {name, ports json, ports as text, basis}, distinct names. */
     private static List<String[]> groups(Gen g) {
         return g.uniqueList(0, 8, gr -> gr[0].toLowerCase(Locale.ROOT), () -> {
-            String name = g.softwareName();
+            String name = notANumber(g.softwareName());
             PortList ports = portList(g, 2);
             return new String[] {name, ports.json(), ports.ports().toString(), text(g)};
         });
@@ -155,7 +165,7 @@ class CuratedDataPropertiesTest {
     void everyValidRelatedGroupComesOut(Gen g) {
         List<String[]> groups = g.input("groups", groups(g));
         String text = g.input("text", array(groups, CuratedDataPropertiesTest::renderGroup));
-        List<CuratedData.RelatedGroup> read = CuratedData.related(JsonEntries.read(text, FILE));
+        List<CuratedJson.RelatedGroup> read = CuratedData.parse(text, FILE, "related").related();
         assertThat(read).hasSameSizeAs(groups);
         for (int i = 0; i < groups.size(); i++) {
             assertThat(read.get(i).name()).isEqualTo(groups.get(i)[0]);
@@ -171,7 +181,7 @@ class CuratedDataPropertiesTest {
         boolean byService = g.input("byService", g.bool());
         String text = g.input("text", array(groups, gr -> "{ \"name\": " + json(gr[0])
                 + (byService ? ", \"service\": \"http\"" : ", \"ports\": " + gr[1]) + ", \"basis\": " + json(gr[3]) + " }"));
-        List<CuratedData.CommonName> read = CuratedData.names(JsonEntries.read(text, FILE));
+        List<CuratedJson.CommonName> read = CuratedData.parse(text, FILE, "names").names();
         assertThat(read).hasSameSizeAs(groups);
         for (int i = 0; i < groups.size(); i++) {
             assertThat(read.get(i).name()).isEqualTo(groups.get(i)[0]);
@@ -185,27 +195,27 @@ class CuratedDataPropertiesTest {
 
     @SeededProperty(tries = 600)
     void aDamagedFileIsReadOrReportedWithFileAndLine(Gen g) {
-        List<CuratedData.AlternateUseEntry> uses = uses(g);
-        List<CuratedData.LifecycleEntry> lifecycle = lifecycles(g);
+        List<CuratedJson.AlternateUseEntry> uses = uses(g);
+        List<CuratedJson.LifecycleEntry> lifecycle = lifecycles(g);
         List<String[]> groups = groups(g);
         List<Gen.Edit> edits = g.input("edits", g.edits());
         String useText = g.input("useText", Gen.apply(array(uses, CuratedDataPropertiesTest::render), edits));
-        Throwable t = catchThrowable(() -> CuratedData.alternateUses(JsonEntries.read(useText, FILE)));
+        Throwable t = catchThrowable(() -> CuratedData.parse(useText, FILE, "alternateUses").alternateUses());
         if (t != null) {
             Gen.assertReported(t, FILE, useText);
         }
         String lifecycleText = g.input("lifecycleText",
                 Gen.apply(array(lifecycle, CuratedDataPropertiesTest::render), edits));
-        t = catchThrowable(() -> CuratedData.lifecycle(JsonEntries.read(lifecycleText, FILE)));
+        t = catchThrowable(() -> CuratedData.parse(lifecycleText, FILE, "lifecycle").lifecycle());
         if (t != null) {
             Gen.assertReported(t, FILE, lifecycleText);
         }
         String groupText = g.input("groupText", Gen.apply(array(groups, CuratedDataPropertiesTest::renderGroup), edits));
-        t = catchThrowable(() -> CuratedData.related(JsonEntries.read(groupText, FILE)));
+        t = catchThrowable(() -> CuratedData.parse(groupText, FILE, "related").related());
         if (t != null) {
             Gen.assertReported(t, FILE, groupText);
         }
-        t = catchThrowable(() -> CuratedData.names(JsonEntries.read(groupText, FILE)));
+        t = catchThrowable(() -> CuratedData.parse(groupText, FILE, "names").names());
         if (t != null) {
             Gen.assertReported(t, FILE, groupText);
         }
@@ -215,7 +225,7 @@ class CuratedDataPropertiesTest {
     void anEntryNestedAbsurdlyDeepIsReportedAtItsLine(Gen g) {
         int depth = g.input("depth", g.between(1001, 3000));
         String text = "[\n{ \"name\": \"x\", \"ports\": [80] },\n{ \"name\": " + "[".repeat(depth) + "]".repeat(depth) + " }\n]";
-        Throwable t = catchThrowable(() -> CuratedData.names(JsonEntries.read(text, FILE)));
+        Throwable t = catchThrowable(() -> CuratedData.parse(text, FILE, "names").names());
         Gen.assertReported(t, FILE, text);
         assertThat(((SourceException) t).line()).isEqualTo(3);
     }

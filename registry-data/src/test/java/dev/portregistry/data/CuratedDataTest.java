@@ -1,5 +1,7 @@
 package dev.portregistry.data;
 
+import dev.portregistry.json.CuratedJson;
+
 import dev.portregistry.LifecycleStatus;
 import dev.portregistry.Transport;
 import dev.portregistry.UseKind;
@@ -139,32 +141,32 @@ class CuratedDataTest {
 
         String uses = dir.resolve(USES).toString();
         assertThat(data.alternateUses()).containsExactly(
-                new CuratedData.AlternateUseEntry(uses, 2, "OpenVPN", List.of(1195, 1196, 1197),
+                new CuratedJson.AlternateUseEntry(uses, 2, "OpenVPN", List.of(1195, 1196, 1197),
                         Set.of(Transport.TCP, Transport.UDP), UseKind.UNOFFICIAL, OptionalInt.of(1194),
                         "Extra instances.", "OpenVPN reference manual"),
-                new CuratedData.AlternateUseEntry(uses, 11, "Back Orifice", List.of(31337, 31338, 0),
+                new CuratedJson.AlternateUseEntry(uses, 11, "Back Orifice", List.of(31337, 31338, 0),
                         Set.of(Transport.UDP), UseKind.MALWARE, OptionalInt.empty(),
                         "Remote administration trojan", "CERT advisories"),
-                new CuratedData.AlternateUseEntry(uses, 19, "OpenVPN", List.of(1195),
+                new CuratedJson.AlternateUseEntry(uses, 19, "OpenVPN", List.of(1195),
                         Set.of(Transport.SCTP, Transport.DCCP), UseKind.MALWARE, OptionalInt.empty(),
                         "Same name and port, other kind", "test"));
 
         String lifecycle = dir.resolve(LIFECYCLE).toString();
         assertThat(data.lifecycle()).containsExactly(
-                new CuratedData.LifecycleEntry(lifecycle, 2, 1196, "netmagic", LifecycleStatus.ABANDONED,
+                new CuratedJson.LifecycleEntry(lifecycle, 2, 1196, "netmagic", LifecycleStatus.ABANDONED,
                         "Network Magic", "Pure Networks", OptionalInt.of(2012), "Its users moved on.", "Cisco"),
-                new CuratedData.LifecycleEntry(lifecycle, 12, 1197, "x", LifecycleStatus.ABANDONED,
+                new CuratedJson.LifecycleEntry(lifecycle, 12, 1197, "x", LifecycleStatus.ABANDONED,
                         "P", "", OptionalInt.empty(), "", "b"),
-                new CuratedData.LifecycleEntry(lifecycle, 13, 2, "compressnet", LifecycleStatus.HISTORIC,
+                new CuratedJson.LifecycleEntry(lifecycle, 13, 2, "compressnet", LifecycleStatus.HISTORIC,
                         "", "", OptionalInt.empty(), "Old.", "RFC"));
 
-        assertThat(data.related()).containsExactly(new CuratedData.RelatedGroup(dir.resolve(RELATED).toString(), 2,
+        assertThat(data.related()).containsExactly(new CuratedJson.RelatedGroup(dir.resolve(RELATED).toString(), 2,
                 "OpenVPN server instances", List.of(1194, 1195, 1196, 1197), "OpenVPN"));
 
         String names = dir.resolve(NAMES).toString();
         assertThat(data.names()).containsExactly(
-                new CuratedData.CommonName(names, 2, "rdp", "ms-wbt-server", List.of(), "Remote Desktop"),
-                new CuratedData.CommonName(names, 3, "vpn", "", List.of(1194, 1195, 1196), "b"));
+                new CuratedJson.CommonName(names, 2, "rdp", "ms-wbt-server", List.of(), "Remote Desktop"),
+                new CuratedJson.CommonName(names, 3, "vpn", "", List.of(1194, 1195, 1196), "b"));
     }
 
     @Test
@@ -216,7 +218,7 @@ class CuratedDataTest {
                     "description": "   ", "basis": "b"
                 """));
         assertThat(e.line()).isEqualTo(10);
-        assertThat(e.getMessage()).contains("\"description\" must not be empty");
+        assertThat(e.getMessage()).contains("field \"description\" is empty: expected some text");
     }
 
     @Test
@@ -226,7 +228,7 @@ class CuratedDataTest {
                     "description": "d", "basis": "b"
                 """));
         assertThat(e.line()).isEqualTo(10);
-        assertThat(e.getMessage()).contains("\"name\" must be a string");
+        assertThat(e.getMessage()).contains("field \"name\" is 7: expected a string");
     }
 
     @Test
@@ -439,7 +441,7 @@ class CuratedDataTest {
                 ]
                 """);
         assertThat(e.line()).isEqualTo(2);
-        assertThat(e.getMessage()).contains("without repeats");
+        assertThat(e.getMessage()).contains("lists port 1194 twice");
     }
 
     @Test
@@ -567,6 +569,6 @@ class CuratedDataTest {
     void rejectsContentAfterTheArray() {
         SourceException e = failure(RELATED, "[]\n[]\n");
         assertThat(e.line()).isEqualTo(2);
-        assertThat(e.getMessage()).contains("after the array");
+        assertThat(e.getMessage()).contains("after the entries");
     }
 }

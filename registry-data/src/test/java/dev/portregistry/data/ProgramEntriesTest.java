@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +27,7 @@ class ProgramEntriesTest {
     Path dir;
 
     private static OfficialRecord rec(int line, int port, String name) {
-        return new OfficialRecord("p.tsv", line, port, port, Set.of(Transport.TCP), name, name.toUpperCase(Locale.ROOT));
+        return new OfficialRecord("p.tsv", line, port, port, Set.of(Transport.TCP), name, name.toUpperCase());
     }
 
     private static final List<OfficialRecord> OFFICIAL = List.of(rec(1, 80, "http"), rec(2, 443, "https"),
@@ -82,6 +81,15 @@ class ProgramEntriesTest {
     }
 
     @Test
+    void aUseIsNamedIgnoringCaseAsEveryNameIs() throws IOException {
+        // the engine's rule for every overlay (the compiler used to want the exact spelling)
+        TableData t = compile("""
+                [ { "use": "openvpn", "programs": ["openvpn"], "basis": "b" } ]
+                """);
+        assertThat(port(t, 1195).alternateUses().get(0).programs()).containsExactly(Program.executable("openvpn"));
+    }
+
+    @Test
     void aUseSpanningARangeOfChancePortsAddsNoneToItsProgramsNames() throws IOException {
         TableData t = compile("""
                 [ { "name": "Ephemeral", "ports": ["40000-41024"], "transports": ["udp"], "kind": "unofficial",
@@ -113,10 +121,10 @@ class ProgramEntriesTest {
         assertThatThrownBy(() -> compile("""
                 [ { "service": "gopher", "programs": ["gopherd"], "basis": "b" } ]
                 """)).isInstanceOf(SourceException.class).hasMessageContaining("programs.json:1")
-                .hasMessageContaining("\"gopher\" has no live IANA assignment");
+                .hasMessageContaining("service \"gopher\" has no live assignment");
         assertThatThrownBy(() -> compile("""
-                [ { "use": "openvpn", "programs": ["openvpn"], "basis": "b" } ]
-                """)).isInstanceOf(SourceException.class).hasMessageContaining("\"openvpn\" is no curated alternate use");
+                [ { "use": "WireGuard", "programs": ["wg"], "basis": "b" } ]
+                """)).isInstanceOf(SourceException.class).hasMessageContaining("\"WireGuard\" is no alternate use");
         assertThatThrownBy(() -> compile("""
                 [ { "service": "http", "use": "OpenVPN", "programs": ["x"], "basis": "b" } ]
                 """)).isInstanceOf(SourceException.class).hasMessageContaining("exactly one of");

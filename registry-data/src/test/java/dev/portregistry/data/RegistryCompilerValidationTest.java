@@ -93,7 +93,7 @@ class RegistryCompilerValidationTest {
                 """, """
                 [
                   { "name": "WWW", "service": "HTTP", "basis": "b" },
-                  { "name": "vpn", "ports": ["1195-1196", 1195], "basis": "b" }
+                  { "name": "vpn", "ports": ["1195-1196"], "basis": "b" }
                 ]
                 """);
 
@@ -156,7 +156,7 @@ class RegistryCompilerValidationTest {
         assertThat(e.file()).isEqualTo(path("lifecycle.json"));
         assertThat(e.line()).isEqualTo(3);
         assertThat(e.getMessage()).startsWith(path("lifecycle.json") + ":3: ")
-                .contains("\"http\"").contains("not assigned on port 81");
+                .contains("\"http\"").contains("port 81 has no assignment named \"http\"");
     }
 
     @Test
@@ -170,7 +170,7 @@ class RegistryCompilerValidationTest {
         SourceException e = compileFailure(official(), curated);
         assertThat(e.file()).isEqualTo(path("lifecycle.json"));
         assertThat(e.line()).isEqualTo(3);
-        assertThat(e.getMessage()).contains("not assigned on port 80");
+        assertThat(e.getMessage()).contains("port 80 has no assignment named \"www\"");
     }
 
     @Test
@@ -241,7 +241,7 @@ class RegistryCompilerValidationTest {
         SourceException e = compileFailure(official(), curated);
         assertThat(e.file()).isEqualTo(path("names.json"));
         assertThat(e.line()).isEqualTo(3);
-        assertThat(e.getMessage()).contains("\"rdp\"").contains("\"ms-wbt-server\"").contains("does not know");
+        assertThat(e.getMessage()).contains("\"rdp\"").contains("\"ms-wbt-server\"").contains("which resolves to no port");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.portregistry.data;
 
+import dev.portregistry.json.CuratedJson;
+
 import dev.portregistry.PortInfo;
 import dev.portregistry.PortRegistry;
 import dev.portregistry.ServiceAssignment;
@@ -30,7 +32,7 @@ class ReviewFixesTest {
         // a services(5) alias stands on one line, for one port: resolving it like its service would
         // give it every port of a service that IANA assigns a range (x11) or several ports (http-alt)
         java.util.List<String> wrong = new java.util.ArrayList<>();
-        for (CuratedData.CommonName n : CuratedData.read(DataDir.get().resolve("curated")).names()) {
+        for (CuratedJson.CommonName n : CuratedData.read(DataDir.get().resolve("curated")).names()) {
             if (n.file().endsWith("services-aliases.json") && ports(n.name()).size() != 1) {
                 wrong.add(n.file() + ":" + n.line() + ": " + n.name() + " resolves to " + ports(n.name()));
             }

@@ -138,12 +138,12 @@ class SourceErrorPathsTest {
         String use = "{ \"name\": \"X\", \"kind\": \"malware\", \"description\": \"d\", \"basis\": \"b\"";
         String[][] cases = {
                 {use + ", \"ports\": [80] }", "missing field \"transports\""},
-                {use + ", \"ports\": [80], \"transports\": \"tcp\" }", "\"transports\" must be a non-empty array of strings"},
-                {use + ", \"ports\": [80], \"transports\": [] }", "\"transports\" must be a non-empty array of strings"},
-                {use + ", \"ports\": [80], \"transports\": [6] }", "\"transports\" must hold non-empty strings, found 6"},
-                {use + ", \"ports\": [80], \"transports\": [\" \"] }", "must hold non-empty strings"},
+                {use + ", \"ports\": [80], \"transports\": \"tcp\" }", "field \"transports\" is \"tcp\": expected a non-empty array of strings"},
+                {use + ", \"ports\": [80], \"transports\": [] }", "field \"transports\" is []: expected a non-empty array of strings"},
+                {use + ", \"ports\": [80], \"transports\": [6] }", "field \"transports\" holds 6: expected non-empty strings"},
+                {use + ", \"ports\": [80], \"transports\": [\" \"] }", "expected non-empty strings"},
                 {use + ", \"transports\": [\"tcp\"] }", "missing field \"ports\""},
-                {use + ", \"ports\": 80, \"transports\": [\"tcp\"] }", "\"ports\" must be a non-empty array"},
+                {use + ", \"ports\": 80, \"transports\": [\"tcp\"] }", "field \"ports\" is 80: expected a non-empty array of ports"},
                 {use + ", \"ports\": [true], \"transports\": [\"tcp\"] }", "\"ports\" holds true"},
                 {use + ", \"ports\": [80], \"transports\": [\"tcp\"], \"officialPort\": \"80\" }",
                         "field \"officialPort\" is \"80\": expected an integer 0..65535"},
@@ -152,22 +152,23 @@ class SourceErrorPathsTest {
         };
         for (String[] c : cases) {
             String text = "[\n\n" + c[0] + "\n]";
-            SourceException e = failure(() -> CuratedData.alternateUses(JsonEntries.read(text, "uses.json")));
+            SourceException e = failure(() -> CuratedData.parse(text, "uses.json", "alternateUses").alternateUses());
             assertThat(e.line()).as(c[0]).isEqualTo(3);
             assertThat(e.getMessage()).as(c[0]).contains(c[1]);
         }
         for (String text : new String[] {"one\\ntwo", "bell\\u0007ring", "line\\u2028separator"}) {
             String entry = (use + ", \"ports\": [80], \"transports\": [\"tcp\"] }").replace("\"d\"", "\"" + text + "\"");
-            SourceException e = failure(() -> CuratedData.alternateUses(JsonEntries.read("[\n" + entry + "\n]", "uses.json")));
+            SourceException e = failure(() -> CuratedData.parse("[\n" + entry + "\n]", "uses.json", "alternateUses").alternateUses());
             assertThat(e.line()).isEqualTo(2);
             assertThat(e.getMessage()).contains("field \"description\"").contains("holds the control character U+")
                     .doesNotContain("\n");
         }
-        SourceException noPort = failure(() -> CuratedData.lifecycle(JsonEntries.read(
-                "[ { \"service\": \"x\", \"status\": \"historic\", \"reason\": \"n\", \"basis\": \"b\" } ]", "l.json")));
+        SourceException noPort = failure(() -> CuratedData.parse(
+                "[ { \"service\": \"x\", \"status\": \"historic\", \"reason\": \"n\", \"basis\": \"b\" } ]", "l.json",
+                "lifecycle"));
         assertThat(noPort.getMessage()).isEqualTo("l.json:1: missing field \"port\"");
-        assertThat(failure(() -> JsonEntries.read("[]\n[]", "n.json")).getMessage())
-                .isEqualTo("n.json:2: unexpected content after the array");
+        assertThat(failure(() -> CuratedData.parse("[]\n[]", "n.json", "names")).getMessage())
+                .isEqualTo("n.json:2: unexpected content after the entries");
     }
 
     // ---------------------------------------------------------------- records and streams

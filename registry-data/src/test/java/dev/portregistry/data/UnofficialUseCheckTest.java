@@ -1,5 +1,7 @@
 package dev.portregistry.data;
 
+import dev.portregistry.json.CuratedJson;
+
 import dev.portregistry.DataVersion;
 import dev.portregistry.Transport;
 import org.junit.jupiter.api.Test;
@@ -115,7 +117,7 @@ class UnofficialUseCheckTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        List<CuratedData.AlternateUseEntry> uses = CuratedData.read(data.resolve("curated")).alternateUses();
+        List<CuratedJson.AlternateUseEntry> uses = CuratedData.read(data.resolve("curated")).alternateUses();
         assertThat(UnofficialUseCheck.violations(official, uses)).isEmpty();
         // the review's case: Neo4j and Memgraph speak Bolt, which IANA assigns 7687/tcp to
         assertThat(uses).noneMatch(u -> u.ports().contains(7687) && u.kind() == dev.portregistry.UseKind.UNOFFICIAL
