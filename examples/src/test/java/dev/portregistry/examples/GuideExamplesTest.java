@@ -210,10 +210,12 @@ class GuideExamplesTest {
     void popularity(@TempDir Path dir) throws IOException {
         // a file in nmap-services' shape, with made-up frequencies
         Path file = dir.resolve("nmap-services");
-        Files.writeString(file, "# name port/proto frequency\n"
-                + "http\t80/tcp\t0.400000\n"
-                + "https\t443/tcp\t0.200000\n"
-                + "domain\t53/udp\t0.300000\n");
+        Files.writeString(file, """
+                # name port/proto frequency
+                http\t80/tcp\t0.400000
+                https\t443/tcp\t0.200000
+                domain\t53/udp\t0.300000
+                """);
         // tag::popularity[]
         Optional<PortPopularity> installed = PortPopularity.fromNmap();   // empty without Nmap
         PortPopularity nmap = PortPopularity.read(file);                  // or a copy of nmap-services you keep

@@ -266,37 +266,65 @@ public final class CuratedJson {
         return c.build(dir.toString());
     }
 
-    /** @return the overlay these entries make, every entry at its file and line; never null */
+    /**
+     * Returns the overlay these entries make.
+     *
+     * @return the overlay these entries make, every entry at its file and line; never null
+     */
     public Overlay overlay() {
         return overlay;
     }
 
-    /** @return the local assignments, in file order; immutable, never null */
+    /**
+     * Returns the local assignments.
+     *
+     * @return the local assignments, in file order; immutable, never null
+     */
     public List<AssignmentEntry> assignments() {
         return assignments;
     }
 
-    /** @return the alternate uses, in file order; immutable, never null */
+    /**
+     * Returns the alternate uses.
+     *
+     * @return the alternate uses, in file order; immutable, never null
+     */
     public List<AlternateUseEntry> alternateUses() {
         return alternateUses;
     }
 
-    /** @return the lifecycle entries, in file order; immutable, never null */
+    /**
+     * Returns the lifecycle entries.
+     *
+     * @return the lifecycle entries, in file order; immutable, never null
+     */
     public List<LifecycleEntry> lifecycle() {
         return lifecycle;
     }
 
-    /** @return the related groups, in file order; immutable, never null */
+    /**
+     * Returns the related groups.
+     *
+     * @return the related groups, in file order; immutable, never null
+     */
     public List<RelatedGroup> related() {
         return related;
     }
 
-    /** @return the common names, in file order; immutable, never null */
+    /**
+     * Returns the common names.
+     *
+     * @return the common names, in file order; immutable, never null
+     */
     public List<CommonName> names() {
         return names;
     }
 
-    /** @return the program entries, in file order; immutable, never null */
+    /**
+     * Returns the program entries.
+     *
+     * @return the program entries, in file order; immutable, never null
+     */
     public List<ProgramEntry> programs() {
         return programs;
     }

@@ -450,7 +450,7 @@ public final class RegistryCompiler {
     private static List<Draft> ordered(List<Draft> list) {
         List<Draft> out = new ArrayList<>(list);
         out.sort((a, b) -> {
-            int c = Integer.compare(a.transports.iterator().next().ordinal(), b.transports.iterator().next().ordinal());
+            int c = a.transports.iterator().next().compareTo(b.transports.iterator().next());
             return c != 0 ? c : Integer.compare(a.order, b.order);
         });
         return out;

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +28,7 @@ class ProgramEntriesTest {
     Path dir;
 
     private static OfficialRecord rec(int line, int port, String name) {
-        return new OfficialRecord("p.tsv", line, port, port, Set.of(Transport.TCP), name, name.toUpperCase());
+        return new OfficialRecord("p.tsv", line, port, port, Set.of(Transport.TCP), name, name.toUpperCase(Locale.ROOT));
     }
 
     private static final List<OfficialRecord> OFFICIAL = List.of(rec(1, 80, "http"), rec(2, 443, "https"),
