@@ -217,6 +217,23 @@ class PortAdvisorRulesTest {
     }
 
     @Test
+    void whenFewerPortsAreFreeThanAskedForAllOfThemAreSuggested() {
+        // an overlay that puts a use on every port of 1024..32767 but three: "fewer only if fewer exist"
+        List<Integer> keep = BUNDLED.suggest(3);
+        AlternateUse busy = use("Busy", UseKind.UNOFFICIAL, EnumSet.of(Transport.TCP));
+        Overlay.Builder b = Overlay.builder("busy");
+        for (int p = 1024; p <= 32767; p++) {
+            if (!keep.contains(p)) {
+                b.alternateUse(p, busy);
+            }
+        }
+        PortAdvisor advisor = PortAdvisor.of(PortRegistry.bundled().with(b.build()));
+        assertThat(advisor.suggest(10)).isEqualTo(keep);
+        assertThat(advisor.suggestNear(65535, 10)).containsExactly(keep.get(2), keep.get(1), keep.get(0));
+        assertThat(advisor.suggestNear(0, 10)).isEqualTo(keep);
+    }
+
+    @Test
     void theCountMustBeFrom1To1000() {
         assertThat(BUNDLED.suggest(1)).hasSize(1);
         assertThatThrownBy(() -> BUNDLED.suggest(1001)).isInstanceOf(IllegalArgumentException.class)
