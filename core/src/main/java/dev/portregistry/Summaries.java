@@ -204,6 +204,12 @@ final class Summaries {
         }
     }
 
+    /** Whether anything is known of the assignment's end: product, vendor, year or reason. */
+    private static boolean hasLifecycleFacts(ServiceAssignment a) {
+        return a.product().isPresent() || a.vendor().isPresent() || a.discontinuedYear().isPresent()
+                || !note(a).isEmpty();
+    }
+
     /** Groups names that IANA lists as one service: same description, transports and status. */
     private static List<List<ServiceAssignment>> groupAliases(List<ServiceAssignment> named) {
         List<List<ServiceAssignment>> groups = new ArrayList<>();
@@ -232,7 +238,7 @@ final class Summaries {
         List<List<ServiceAssignment>> groups = new ArrayList<>();
         outer:
         for (ServiceAssignment a : named) {
-            boolean groupable = !lifecycleKey(a).equals("|||")
+            boolean groupable = hasLifecycleFacts(a)
                     && (a.status() == LifecycleStatus.ABANDONED || a.status() == LifecycleStatus.HISTORIC);
             if (groupable) {
                 for (List<ServiceAssignment> g : groups) {
