@@ -48,7 +48,7 @@ final class OverlayApplier {
         final LinkedHashSet<Integer> named = new LinkedHashSet<>();
         final LinkedHashSet<Integer> programs = new LinkedHashSet<>();
 
-        void addTo(LinkedHashSet<Integer> out) {
+        void addTo(Set<Integer> out) {
             out.addAll(assigned);
             out.addAll(ownPorts);
             out.addAll(uses);

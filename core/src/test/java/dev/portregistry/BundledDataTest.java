@@ -129,4 +129,16 @@ class BundledDataTest {
         assertThat(PortRegistry.lookup(0).summary()).contains("reserved");
         assertThat(PortRegistry.lookup(18).summary()).contains("historic");
     }
+
+    @Test
+    void programsFindThePortsTheyServeByDefaultOfficialOnesFirst() {
+        // issue 12: these programs serve IANA protocols on their official ports
+        assertThat(PortRegistry.byService("nginx")).extracting(PortInfo::port).startsWith(80, 443);
+        assertThat(PortRegistry.byService("haproxy")).extracting(PortInfo::port).startsWith(80, 443);
+        assertThat(PortRegistry.byService("postfix")).extracting(PortInfo::port).containsExactly(25);
+        assertThat(PortRegistry.byService("bind")).extracting(PortInfo::port).containsExactly(53);
+        assertThat(PortRegistry.byService("named")).extracting(PortInfo::port).startsWith(53);
+        assertThat(PortRegistry.byService("IIS")).extracting(PortInfo::port).containsExactly(80, 443);
+        assertThat(PortRegistry.byService("rabbitmq")).extracting(PortInfo::port).startsWith(5672).contains(15672, 25672);
+    }
 }

@@ -151,7 +151,7 @@ public final class LayerSource implements RegistrySource {
         int j = 0;
         while (i < below.length || j < ports.length) {
             int next;
-            if (j >= ports.length || i < below.length && below[i] < ports[j]) {
+            if (j >= ports.length || (i < below.length && below[i] < ports[j])) {
                 next = below[i++];
             } else {
                 next = ports[j++];

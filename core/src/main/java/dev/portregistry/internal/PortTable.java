@@ -43,10 +43,7 @@ import static dev.portregistry.internal.TableCodec.*;
  * <p>Thread-safe: decoding is synchronized; a decoded string, immutable, and the inflated name
  * index are read without the lock.
  */
-// EnumOrdinal: the table stores LifecycleStatus, UseKind and Transport (as bit 1 << ordinal) by their
-// ordinals: their declaration order is part of the table format (reordering one changes every table),
-// so a new constant goes last.
-@SuppressWarnings("EnumOrdinal")
+@SuppressWarnings("EnumOrdinal") // the format stores these enums by ordinal: a new constant goes last (TableCodec)
 public final class PortTable {
     private static final LifecycleStatus[] STATUSES = LifecycleStatus.values();
     private static final UseKind[] KINDS = UseKind.values();
@@ -234,8 +231,8 @@ public final class PortTable {
             }
             return out;
         } catch (Exception e) { // DataFormatException; named, the verifier would load it in a fresh JVM
-            if (e instanceof RuntimeException) {
-                throw (RuntimeException) e;
+            if (e instanceof RuntimeException r) {
+                throw r;
             }
             throw new TableFormatException(where + " is corrupted: a compressed part does not inflate: " + e.getMessage(), e);
         } finally {
@@ -245,7 +242,7 @@ public final class PortTable {
 
     // ---------------------------------------------------------------- the one decode path
 
-    /** @return the data version, never null */
+    /** Returns the data version, never null. */
     public synchronized DataVersion version() {
         if (version == null) {
             version = DataVersion.of(string(u16(at[VERSION])), date(u16(at[VERSION] + 2)).date().orElseThrow(),
@@ -254,12 +251,12 @@ public final class PortTable {
         return version;
     }
 
-    /** @return how many ports have data (are in a run), 0 to 65,536 */
+    /** Returns how many ports have data (are in a run), 0 to 65,536. */
     public int portCount() {
         return ranks()[count[R]];
     }
 
-    /** @param i 0 to {@link #portCount()} - 1 @return the i-th port that has data, ascending */
+    /** Returns the i-th port that has data, ascending, for i from 0 to {@link #portCount()} - 1. */
     public int dataPort(int i) {
         int[] rank = ranks();
         int r = Arrays.binarySearch(rank, 0, count[R], i); // runs are never empty: ranks ascend strictly
@@ -392,8 +389,7 @@ public final class PortTable {
 
     byte[] chunk(int c) {
         if (chunks[c] == null) {
-            // a chunk not yet inflated means the stored chunks are still kept
-            chunks[c] = inflate(Objects.requireNonNull(stored), chunkStart[c], i32(at[CHUNKS] + 8 * c), i32(at[CHUNKS] + 8 * c + 4), where);
+            chunks[c] = inflate(Objects.requireNonNull(stored, "stored chunks are kept while one is not inflated"), chunkStart[c], i32(at[CHUNKS] + 8 * c), i32(at[CHUNKS] + 8 * c + 4), where);
             if (--uninflated == 0) {
                 stored = null;
             }
@@ -461,12 +457,12 @@ public final class PortTable {
         return names;
     }
 
-    /** @return how many names the table resolves */
+    /** Returns how many names the table resolves. */
     public int nameCount() {
         return i32(names(), 0);
     }
 
-    /** @param i 0 to {@link #nameCount()} - 1 @return the i-th name, lower case; names ascend */
+    /** Returns the i-th name, lower case, for i from 0 to {@link #nameCount()} - 1; names ascend. */
     public String name(int i) {
         return string(u16(names(), NAMES + 2 * i));
     }
@@ -489,7 +485,7 @@ public final class PortTable {
         }
     }
 
-    /** @param i 0 to {@link #nameCount()} - 1 @return the i-th name's ports, official first; a new array */
+    /** Returns the i-th name's ports, official first, in a new array, for i from 0 to {@link #nameCount()} - 1. */
     public int[] namePorts(int i) {
         byte[] n = names();
         int p = i32(n, NAMES + 2 * i32(n, 0) + 4 * i);
@@ -510,7 +506,7 @@ public final class PortTable {
         return ports;
     }
 
-    /** @return everything, decoded, for the compiler and the tools; {@link #verify()} a table from outside first */
+    /** Returns everything, decoded, for the compiler and the tools; {@link #verify()} a table from outside first. */
     public synchronized TableData toTableData() {
         List<PortInfo> ports = new ArrayList<>();
         for (int r = 0; r < count[R]; r++) {

@@ -32,7 +32,7 @@ public final class TableSource implements RegistrySource {
      * @param table the table, checked as its origin requires (the bundled one by its CRC-32, any
      *              other by {@link PortTable#verify()}); not null
      */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // Java cannot create a generic array: each slot holds a List<PortInfo>
     public TableSource(PortTable table) {
         this.table = table;
         this.answers = new List[table.nameCount()];

@@ -63,7 +63,7 @@ final class TableVerifier {
             }
             for (part = "extra ", i = 0; i < t.count[E]; i++) {
                 int p = t.at[EXTRAS] + SECTION_SIZE[EXTRAS] * i;
-                require(t.u8(t.i32(t.at[LISTS] + 4 * t.u16(p + 16))) % 2 == 0 && (i > 0 || t.i32(p) == 0 && t.u16(p + 16) == 0),
+                require(t.u8(t.i32(t.at[LISTS] + 4 * t.u16(p + 16))) % 2 == 0 && (i > 0 || (t.i32(p) == 0 && t.u16(p + 16) == 0)),
                         "has a bad programs list or is not empty");
             }
             for (part = "assignment ", i = 0; i < t.count[A]; i++) {
