@@ -49,9 +49,19 @@ public final class Program {
         return new Program(checkName(runtime), marker);
     }
 
+    /** A loop, not a stream: this runs as the table decodes, where a fresh JVM would set up streams for it. */
+    private static boolean hasWhitespace(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isWhitespace(name.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String checkName(String name) {
         Objects.requireNonNull(name, "program name must not be null");
-        if (name.isBlank() || name.indexOf('/') >= 0 || name.chars().anyMatch(Character::isWhitespace)) {
+        if (name.isBlank() || name.indexOf('/') >= 0 || hasWhitespace(name)) {
             throw new IllegalArgumentException("program name \"" + name
                     + "\" is invalid: expected an executable's file name such as sshd");
         }

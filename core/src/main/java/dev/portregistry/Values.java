@@ -11,7 +11,10 @@ final class Values {
     }
 
     static String text(String value, String what) {
-        return Objects.requireNonNull(value, what + " must not be null (use \"\" for none)");
+        if (value == null) { // the message is put together only here: this runs for every decoded field
+            throw new NullPointerException(what + " must not be null (use \"\" for none)");
+        }
+        return value;
     }
 
     static Optional<String> optional(String stored) {
