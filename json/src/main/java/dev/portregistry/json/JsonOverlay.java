@@ -1,5 +1,6 @@
 package dev.portregistry.json;
 
+import dev.portregistry.json.curated.CuratedJson;
 import dev.portregistry.Overlay;
 import dev.portregistry.RegistryFormatException;
 
@@ -11,7 +12,7 @@ import java.util.Objects;
 
 /**
  * Reads an {@link Overlay} from JSON in the project's curated format, so that local knowledge can
- * be written the way the bundled knowledge is, and is read by the same reader ({@link CuratedJson},
+ * be written the way the bundled knowledge is, and is read by the same reader ({@code CuratedJson},
  * whose javadoc lists every kind and field) under the same rules. Either of:
  * <ul>
  *   <li>one of the curated files itself, a JSON array, its kind told by the file name:
@@ -62,7 +63,7 @@ public final class JsonOverlay {
 
     /**
      * Reads a directory in the curated layout, as the build reads {@code registry-data/data/curated}
-     * (see {@link CuratedJson#readDirectory(Path)}), as one overlay.
+     * (see {@code CuratedJson.readDirectory}), as one overlay.
      *
      * @param dir the directory, not null
      * @return the overlay, never null

@@ -2,7 +2,7 @@ package dev.portregistry.data;
 
 import dev.portregistry.Overlay;
 import dev.portregistry.RegistryFormatException;
-import dev.portregistry.json.CuratedJson;
+import dev.portregistry.json.curated.CuratedJson;
 
 import java.io.IOException;
 import java.nio.file.Path;

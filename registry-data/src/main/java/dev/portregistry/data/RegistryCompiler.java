@@ -14,7 +14,7 @@ import dev.portregistry.UseKind;
 import dev.portregistry.internal.TableCodec;
 import dev.portregistry.internal.ServiceNames;
 import dev.portregistry.internal.TableData;
-import dev.portregistry.json.CuratedJson;
+import dev.portregistry.json.curated.CuratedJson;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.portregistry.data;
 
 import dev.portregistry.Transport;
 import dev.portregistry.UseKind;
-import dev.portregistry.json.CuratedJson;
+import dev.portregistry.json.curated.CuratedJson;
 
 import java.util.ArrayList;
 import java.util.HashMap;

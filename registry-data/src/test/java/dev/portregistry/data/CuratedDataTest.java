@@ -1,6 +1,6 @@
 package dev.portregistry.data;
 
-import dev.portregistry.json.CuratedJson;
+import dev.portregistry.json.curated.CuratedJson;
 
 import dev.portregistry.LifecycleStatus;
 import dev.portregistry.Transport;

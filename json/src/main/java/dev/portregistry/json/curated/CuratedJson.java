@@ -1,4 +1,4 @@
-package dev.portregistry.json;
+package dev.portregistry.json.curated;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -74,6 +74,11 @@ import java.util.stream.Stream;
  * {@link JsonOverlay}.
  *
  * <p>Immutable and thread-safe.
+ *
+ * <p>Not public API: this package is not exported by the module {@code dev.portregistry.json}. It is
+ * the one reader of the curated format, for {@link dev.portregistry.json.JsonOverlay} and the build
+ * (registry-data, on the class path), whose checks need the entries as read; users read the format
+ * with {@code JsonOverlay}, whose result is an {@code Overlay}.
  */
 public final class CuratedJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
