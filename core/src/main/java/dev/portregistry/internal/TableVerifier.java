@@ -125,7 +125,12 @@ final class TableVerifier {
                 throw t.inconsistent("the name index has " + (n.length - end) + " unexpected bytes after its last answer");
             }
         } catch (RuntimeException | CharacterCodingException e) {
-            String problem = e instanceof CharacterCodingException ? "is not well-formed UTF-8 (" + e + ")" : e.getMessage();
+            // an index past an array's end is named by us: once the JIT compiles the throwing code, the
+            // JVM may throw a preallocated exception without a message (OmitStackTraceInFastThrow)
+            String problem = e instanceof CharacterCodingException ? "is not well-formed UTF-8 (" + e + ")"
+                    : e instanceof IndexOutOfBoundsException ? "points past the end of the index"
+                            + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
+                    : String.valueOf(e.getMessage());
             throw e instanceof TableFormatException f ? f : t.inconsistent(part + i + ": " + problem);
         }
     }

@@ -67,7 +67,7 @@ class TableVerifyTest {
     @Test
     void anIndexOutOfItsPoolIsRefused() {
         assertThat(refused(Damage.index(GOOD, put("assignments", 0, 0xFF, 0xFF))))
-                .isEqualTo("assignment 0: Index 65535 out of bounds for length " + stringCount());
+                .startsWith("assignment 0: points past the end of the index");
         assertThat(refused(Damage.index(GOOD, put("records", 0, 0x7F, 0xFF, 0xFF, 0xFF))))
                 .isEqualTo("record 0: lies outside the index's lists, records and answers");
         assertThat(refused(Damage.index(GOOD, put("assignments", 12, 0x7F, 0xFF))))
@@ -83,7 +83,7 @@ class TableVerifyTest {
                 .startsWith("assignment 0: assignment : transports [] is empty");
         assertThat(refused(Damage.index(GOOD, put("uses", 4, 0x10))))
                 .isEqualTo("alternate use 0: has a bad mask, official port or programs list");
-        assertThat(refused(Damage.index(GOOD, put("uses", 5, 2)))).isEqualTo("alternate use 0: Index 2 out of bounds for length 2");
+        assertThat(refused(Damage.index(GOOD, put("uses", 5, 2)))).startsWith("alternate use 0: points past the end of the index");
     }
 
     @Test
@@ -137,7 +137,7 @@ class TableVerifyTest {
         assertThat(refused(Damage.names(GOOD, put("name variable", 6, 0, 2))))
                 .isEqualTo("name 1: lists fewer ports than it counts");
         assertThat(refused(Damage.names(GOOD, put("name variable", thing, 0, 1))))
-                .isEqualTo("name 2: Index 1 out of bounds for length 1");
+                .startsWith("name 2: points past the end of the index");
         assertThat(refused(Damage.names(GOOD, put("name answers", 0, 0, 0, 0, 0))))
                 .isEqualTo("name 0: lies outside the index's lists, records and answers");
         assertThat(refused(Damage.names(GOOD, names -> Arrays.copyOf(names, names.length + 2))))
@@ -170,15 +170,11 @@ class TableVerifyTest {
     @Test
     void aTruncatedOrOverlongIndexIsRefused() {
         assertThat(refused(Damage.index(GOOD, index -> Arrays.copyOf(index, index.length - 1))))
-                .matches("run 2: Index \\d+ out of bounds for length \\d+");
+                .startsWith("run 2: points past the end of the index");
         assertThat(refused(Damage.index(GOOD, index -> Arrays.copyOf(index, index.length + 3))))
                 .isEqualTo("the index has 3 unexpected bytes after its last record");
         assertThat(refused(Damage.index(GOOD, index -> Arrays.copyOf(index, 40))))
                 .startsWith("the index ends early: its sections need");
-    }
-
-    private static int stringCount() {
-        return ByteBuffer.wrap(Damage.inflated(GOOD, 0)).getInt(0);
     }
 
     /** The bytes with the first occurrence of one ISO-8859-1 text replaced by another of the same length. */
