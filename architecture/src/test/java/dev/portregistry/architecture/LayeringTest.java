@@ -9,6 +9,7 @@ import dev.portregistry.PortRegistry;
 import dev.portregistry.host.ListeningSockets;
 import dev.portregistry.spark.PortRegistryFunctions;
 import dev.portregistry.bench.LookupBenchmark;
+import dev.portregistry.fixtures.FixtureTable;
 import dev.portregistry.cli.Main;
 import dev.portregistry.data.RegistryCompiler;
 import dev.portregistry.json.PortRegistryJson;
@@ -45,11 +46,12 @@ class LayeringTest {
     private static final String CLI = "cli";
     private static final String REGISTRY_DATA = "registry-data";
     private static final String BENCHMARKS = "benchmarks";
+    private static final String TEST_FIXTURES = "test fixtures";
 
     /** One class of each module checked: its jar or class directory is what gets imported. */
     private static final List<Class<?>> MODULES = List.of(PortRegistry.class, ListeningSockets.class,
             PortRegistryJson.class, PortRegistryFunctions.class, Main.class, RegistryCompiler.class,
-            LookupBenchmark.class);
+            LookupBenchmark.class, FixtureTable.class);
 
     private static JavaClasses classes;
 
@@ -100,6 +102,7 @@ class LayeringTest {
                 .layer(CLI).definedBy("dev.portregistry.cli..")
                 .layer(REGISTRY_DATA).definedBy("dev.portregistry.data..")
                 .layer(BENCHMARKS).definedBy("dev.portregistry.bench..")
+                .layer(TEST_FIXTURES).definedBy("dev.portregistry.fixtures..")
                 .whereLayer(CORE_API).mayOnlyAccessLayers(CORE_INTERNAL)
                 .whereLayer(CORE_INTERNAL).mayOnlyAccessLayers(CORE_API)
                 // registry-data is the build's writer of the bundled table: it encodes it with core's
@@ -117,6 +120,9 @@ class LayeringTest {
                 .whereLayer(REGISTRY_DATA).mayNotBeAccessedByAnyLayer()
                 .whereLayer(BENCHMARKS).mayOnlyAccessLayers(CORE_API, TOOLS)
                 .whereLayer(BENCHMARKS).mayNotBeAccessedByAnyLayer()
+                // the frozen fixture table of the logic tests: used by tests only, and knows no module
+                .whereLayer(TEST_FIXTURES).mayNotAccessAnyLayer()
+                .whereLayer(TEST_FIXTURES).mayNotBeAccessedByAnyLayer()
                 .ensureAllClassesAreContainedInArchitecture();
         rule.check(classes);
     }
