@@ -1,7 +1,6 @@
 package dev.portregistry;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -10,11 +9,8 @@ final class Values {
     private Values() {
     }
 
-    static String text(String value, String what) {
-        if (value == null) { // the message is put together only here: this runs for every decoded field
-            throw new NullPointerException(what + " must not be null (use \"\" for none)");
-        }
-        return value;
+    static String text(@Nullable String value, String what) {
+        return required(value, what, "", " must not be null (use \"\" for none)");
     }
 
     static Optional<String> optional(String stored) {
