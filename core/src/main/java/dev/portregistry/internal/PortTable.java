@@ -55,12 +55,15 @@ public final class PortTable {
     /** The counts S, C, D, L, A, E, U, R, Q, and each section's offset in the index. */
     final int[] count = new int[COUNTS];
     final int[] at = new int[SECTION_SIZE.length + 1];
-    /** The stored name index until it is inflated into {@link #names}, then null. */
-    private byte @Nullable [] storedNames;
+    /**
+     * The table as read, kept (not copied: a fresh JVM pays for every new page it touches) until the
+     * name index and every string chunk are inflated, then null; where the names and each chunk start.
+     */
+    byte @Nullable [] stored;
+    private final int namesAt;
+    private final int namesStored;
     private final int namesLength;
     private volatile byte @Nullable [] names;
-    /** The stored string chunks until every one is inflated, then null; where each starts in it. */
-    byte @Nullable [] stored;
     private final int[] chunkStart;
 
     /** Decoded on first use, under the lock; a chunk until all its strings are decoded. */
@@ -106,7 +109,7 @@ public final class PortTable {
         undecoded = new int[count[C]];
         long next = chunksAt;
         for (int c = 0; c < count[C]; c++) {
-            chunkStart[c] = (int) Math.min(next - chunksAt, Integer.MAX_VALUE);
+            chunkStart[c] = (int) Math.min(next, Integer.MAX_VALUE);
             next += i32(at[CHUNKS] + 8 * c) & 0xFFFFFFFFL;
             undecoded[c] = Math.min(count[S] - (c << CHUNK_SHIFT), 1 << CHUNK_SHIFT);
             if (i32(at[CHUNKS] + 8 * c + 4) < 0 || i32(at[CHUNKS] + 8 * c + 4) > MAX_POOL) {
@@ -116,9 +119,10 @@ public final class PortTable {
         if (next != all.length || chunksAt > all.length) {
             throw inconsistent("the string chunks end at byte " + next + " of " + all.length);
         }
-        storedNames = Arrays.copyOfRange(all, namesAt, namesAt + namesStored);
+        stored = all;
+        this.namesAt = namesAt;
+        this.namesStored = namesStored;
         this.namesLength = namesLength;
-        stored = Arrays.copyOfRange(all, (int) chunksAt, all.length);
         uninflated = count[C];
         chunks = new byte[count[C]][];
         strings = new String[count[S]];
@@ -133,7 +137,7 @@ public final class PortTable {
     /**
      * Opens a table: checks its header, lengths and CRC-32, and inflates its port index.
      *
-     * @param all    the table bytes, not kept; not null
+     * @param all    the table bytes, kept until decoded: not changed after; not null
      * @param source the name of the resource or file, used in error messages; not null
      * @return the table, never null
      * @throws TableFormatException naming the source and the problem if the table is truncated,
@@ -389,10 +393,8 @@ public final class PortTable {
 
     byte[] chunk(int c) {
         if (chunks[c] == null) {
-            chunks[c] = inflate(Objects.requireNonNull(stored, "stored chunks are kept while one is not inflated"), chunkStart[c], i32(at[CHUNKS] + 8 * c), i32(at[CHUNKS] + 8 * c + 4), where);
-            if (--uninflated == 0) {
-                stored = null;
-            }
+            chunks[c] = inflate(Objects.requireNonNull(stored, "kept while a chunk is not inflated"), chunkStart[c], i32(at[CHUNKS] + 8 * c), i32(at[CHUNKS] + 8 * c + 4), where);
+            stored = --uninflated == 0 && names != null ? null : stored;
         }
         return chunks[c];
     }
@@ -445,14 +447,13 @@ public final class PortTable {
 
     synchronized byte[] loadNames() {
         if (names == null) {
-            byte[] from = Objects.requireNonNull(storedNames); // kept until the names are inflated
-            byte[] n = inflate(from, 0, from.length, namesLength, where);
+            byte[] n = inflate(Objects.requireNonNull(stored, "kept until the names are inflated"), namesAt, namesStored, namesLength, where);
             long k = n.length < NAMES ? -1 : i32(n, 0) & 0xFFFFFFFFL;
             if (k < 0 || k > MAX_POOL || i32(n, 4) != slots((int) k) || NAMES + 6 * k + 2L * i32(n, 4) > n.length) {
                 throw inconsistent("the name index's counts do not fit it");
             }
-            storedNames = null;
             names = n;
+            stored = uninflated == 0 ? null : stored;
         }
         return names;
     }

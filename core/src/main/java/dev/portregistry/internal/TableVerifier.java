@@ -51,7 +51,6 @@ final class TableVerifier {
                 require(ServiceNames.textProblem(t.strings[i]));
             }
             Arrays.fill(t.chunks, null); // every string decoded: no chunk is needed again
-            t.stored = null;
             require(t.strings[0].isEmpty() && t.i32(t.at[DATES]) == 0 && t.u8(t.i32(t.at[LISTS])) == 0, "0 is not empty");
             int end = t.at[VARIABLE];
             for (part = "list ", i = 0; i < t.count[L]; i++) {
