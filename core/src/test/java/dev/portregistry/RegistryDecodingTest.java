@@ -1,7 +1,7 @@
 package dev.portregistry;
 
-import dev.portregistry.internal.TableCodec;
 import dev.portregistry.internal.TableData;
+import dev.portregistry.internal.TableWriter;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.TreeMap;
@@ -116,7 +116,7 @@ class RegistryDecodingTest {
         names.put("echo", List.of(7));
         names.put("zed", List.of(7));
         ServiceAssignment echo = ServiceAssignment.of("echo", "Echo", EnumSet.of(Transport.TCP), LifecycleStatus.ACTIVE);
-        byte[] table = TableCodec.toBytes(new TableData(DataVersion.of("s", LocalDate.of(2026, 1, 2), "r"),
+        byte[] table = TableWriter.toBytes(new TableData(DataVersion.of("s", LocalDate.of(2026, 1, 2), "r"),
                 List.of(PortInfo.of(7, List.of(echo), List.of(), List.of())), names));
         PortRegistry registry = PortRegistry.fromTable(new java.io.ByteArrayInputStream(table), "in order");
         assertThat(registry.serviceNames()).containsExactly("echo", "zed");

@@ -235,10 +235,8 @@ public final class PortTable {
             }
             return out;
         } catch (Exception e) { // DataFormatException; named, the verifier would load it in a fresh JVM
-            if (e instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new TableFormatException(where + " is corrupted: a compressed part does not inflate: " + e.getMessage(), e);
+            throw e instanceof RuntimeException r ? r
+                    : new TableFormatException(where + " is corrupted: a compressed part does not inflate: " + e.getMessage(), e);
         } finally {
             inflater.end();
         }
@@ -441,7 +439,7 @@ public final class PortTable {
 
     /** The name index, inflated on first use and checked for its counts and size. */
     private byte[] names() {
-        byte[] n = names;
+        byte[] n = names; // read once: volatile
         return n != null ? n : loadNames();
     }
 

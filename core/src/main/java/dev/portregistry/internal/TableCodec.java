@@ -102,17 +102,6 @@ public final class TableCodec {
     }
 
     /**
-     * Writes a table through the one writer, {@link TableWriter}, which the reader never loads.
-     *
-     * @param table the content, not null
-     * @return the table bytes, never null
-     * @throws TableFormatException if the content is over a limit of the format or holds a LOCAL assignment
-     */
-    public static byte[] toBytes(TableData table) {
-        return TableWriter.toBytes(table);
-    }
-
-    /**
      * Reads a whole table of unknown origin: {@link PortTable#open}, {@link PortTable#verify()},
      * then decodes all of it.
      *

@@ -24,8 +24,8 @@ import java.util.zip.Deflater;
 import static dev.portregistry.internal.TableCodec.*;
 
 /**
- * The writer of {@link TableCodec}'s layout, behind {@link TableCodec#toBytes}: used by the compiler
- * in {@code registry-data} and by tests, never by the reader. Internal: not part of the API, not
+ * The writer of {@link TableCodec}'s layout: used by the compiler in {@code registry-data} and by
+ * tests, never by the reader ({@link PortTable}). Internal: not part of the API, not
  * exported by the module.
  *
  * <p>Stateless and thread-safe.
@@ -33,7 +33,7 @@ import static dev.portregistry.internal.TableCodec.*;
 // EnumOrdinal: the table stores LifecycleStatus, UseKind and Transport (as bit 1 << ordinal) by their
 // ordinals: their declaration order is part of the table format (see TableCodec), so a new constant goes last.
 @SuppressWarnings("EnumOrdinal")
-final class TableWriter {
+public final class TableWriter {
     private TableWriter() {
     }
 
@@ -44,7 +44,7 @@ final class TableWriter {
      * @return the table bytes, never null
      * @throws TableFormatException if the content is over a limit of the format or holds a LOCAL assignment
      */
-    static byte[] toBytes(TableData table) {
+    public static byte[] toBytes(TableData table) {
         Pool<String> strings = new Pool<>("strings", "");
         table.names().keySet().forEach(strings::add);
         Pool<RegistryDate> dates = new Pool<>("dates", (RegistryDate) null);

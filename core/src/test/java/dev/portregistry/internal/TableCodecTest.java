@@ -54,7 +54,7 @@ class TableCodecTest {
     @Test
     void readGivesBackWhatWasWritten() {
         TableData table = sample();
-        TableData back = TableCodec.read(TableCodec.toBytes(table), "sample");
+        TableData back = TableCodec.read(TableWriter.toBytes(table), "sample");
         assertThat(back).isEqualTo(table);
         // equals covers every field; spot-check the absent and month-precision values by accessor too
         ServiceAssignment full = back.ports().get(1).assignments().get(1);
@@ -82,7 +82,7 @@ class TableCodecTest {
                 .status(LifecycleStatus.ACTIVE).origin(dev.portregistry.Origin.LOCAL).build();
         TableData table = new TableData(DataVersion.of("s", LocalDate.of(2026, 1, 2), "r"),
                 List.of(PortInfo.of(7443, List.of(local), List.of(), List.of())), new TreeMap<>());
-        assertThatThrownBy(() -> TableCodec.toBytes(table)).isInstanceOf(TableFormatException.class)
+        assertThatThrownBy(() -> TableWriter.toBytes(table)).isInstanceOf(TableFormatException.class)
                 .hasMessage("assignment \"billing\" of port 7443 is LOCAL: a table holds only IANA assignments");
     }
 
@@ -95,7 +95,7 @@ class TableCodecTest {
     void chunksOfAnyLengthReadBackIncludingEmptyOnes() {
         DataVersion version = DataVersion.of("s", LocalDate.of(2026, 1, 2), "r");
         TableData empty = new TableData(version, List.of(), new TreeMap<>());
-        assertThat(TableCodec.read(TableCodec.toBytes(empty), "empty")).isEqualTo(empty);
+        assertThat(TableCodec.read(TableWriter.toBytes(empty), "empty")).isEqualTo(empty);
         for (int count = 1; count <= 40; count++) {
             List<PortInfo> ports = new java.util.ArrayList<>();
             TreeMap<String, List<Integer>> names = new TreeMap<>();
@@ -105,7 +105,7 @@ class TableCodecTest {
                 names.put(name, List.of(1000 + i));
             }
             TableData table = new TableData(version, ports, names);
-            byte[] bytes = TableCodec.toBytes(table);
+            byte[] bytes = TableWriter.toBytes(table);
             assertThat(TableCodec.read(bytes, "t" + count)).as("%d ports", count).isEqualTo(table);
             assertThat(dev.portregistry.PortRegistry.fromTable(new java.io.ByteArrayInputStream(bytes), "t")
                     .get(1000 + count - 1)).isEqualTo(ports.get(count - 1));
@@ -114,12 +114,12 @@ class TableCodecTest {
 
     @Test
     void sameContentGivesTheSameBytes() {
-        assertThat(TableCodec.toBytes(sample())).isEqualTo(TableCodec.toBytes(sample()));
+        assertThat(TableWriter.toBytes(sample())).isEqualTo(TableWriter.toBytes(sample()));
     }
 
     @Test
     void headerCarriesMagicAndFormat() {
-        ByteBuffer b = ByteBuffer.wrap(TableCodec.toBytes(sample()));
+        ByteBuffer b = ByteBuffer.wrap(TableWriter.toBytes(sample()));
         assertThat(b.getInt()).isEqualTo(0x50525442);
         assertThat(b.getShort()).isEqualTo((short) TableCodec.FORMAT_VERSION);
         assertThat(b.getInt()).isEqualTo(b.capacity() - TableCodec.HEADER_SIZE);
@@ -133,7 +133,7 @@ class TableCodecTest {
 
     @Test
     void emptyAndShortInputsAreTruncated() {
-        byte[] good = TableCodec.toBytes(sample());
+        byte[] good = TableWriter.toBytes(sample());
         for (int len : new int[] {0, 1, 13}) {
             byte[] cut = java.util.Arrays.copyOf(good, len);
             assertThatThrownBy(() -> PortTable.open(new ByteArrayInputStream(cut), "t"))
@@ -143,7 +143,7 @@ class TableCodecTest {
 
     @Test
     void everyTruncationFailsLoudly() {
-        byte[] good = TableCodec.toBytes(sample());
+        byte[] good = TableWriter.toBytes(sample());
         for (int len = 0; len < good.length; len++) {
             byte[] cut = java.util.Arrays.copyOf(good, len);
             assertThatThrownBy(() -> TableCodec.read(cut, "t")).as("length %d", len)
@@ -153,7 +153,7 @@ class TableCodecTest {
 
     @Test
     void everyFlippedByteFailsLoudly() {
-        byte[] good = TableCodec.toBytes(sample());
+        byte[] good = TableWriter.toBytes(sample());
         for (int i = 0; i < good.length; i++) {
             byte[] bad = good.clone();
             bad[i] ^= 0x5A;
@@ -164,7 +164,7 @@ class TableCodecTest {
 
     @Test
     void wrongMagicFormatAndChecksumAreNamed() {
-        byte[] good = TableCodec.toBytes(sample());
+        byte[] good = TableWriter.toBytes(sample());
         byte[] magic = good.clone();
         magic[0] = 'X';
         assertThatThrownBy(() -> TableCodec.read(magic, "t")).hasMessageContaining("magic");

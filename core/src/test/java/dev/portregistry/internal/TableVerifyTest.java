@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * reads the same good table.
  */
 class TableVerifyTest {
-    private static final byte[] GOOD = TableCodec.toBytes(TableCodecTest.sample());
+    private static final byte[] GOOD = TableWriter.toBytes(TableCodecTest.sample());
 
     private static String refused(byte[] table) {
         Throwable codec = catchThrowable(() -> TableCodec.read(table, "t"));
@@ -157,7 +157,7 @@ class TableVerifyTest {
         ServiceAssignment twoLines = ServiceAssignment.of("x", "two\u2028lines", EnumSet.of(Transport.TCP), LifecycleStatus.ACTIVE);
         TableData written = new TableData(DataVersion.of("s", LocalDate.of(2026, 1, 2), "r"),
                 List.of(PortInfo.of(1, List.of(twoLines), List.of(), List.of())), new TreeMap<>());
-        assertThat(refused(TableCodec.toBytes(written))).matches("string \\d+: holds the control character U\\+2028 at index 3");
+        assertThat(refused(TableWriter.toBytes(written))).matches("string \\d+: holds the control character U\\+2028 at index 3");
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.portregistry.UseKind;
 import dev.portregistry.internal.TableCodec;
 import dev.portregistry.internal.ServiceNames;
 import dev.portregistry.internal.TableData;
+import dev.portregistry.internal.TableWriter;
 import dev.portregistry.json.curated.CuratedJson;
 
 import java.io.ByteArrayInputStream;
@@ -80,7 +81,7 @@ public final class RegistryCompiler {
     public record Result(TableData table, Report report) {
         /** Returns the table's bytes, as written by the one codec. */
         public byte[] bytes() {
-            return TableCodec.toBytes(table);
+            return TableWriter.toBytes(table);
         }
     }
 
@@ -280,7 +281,7 @@ public final class RegistryCompiler {
             basePorts.add(PortInfo.of(e.getKey(), assignments, List.of(), List.of()));
         }
         officialPorts.forEach((k, v) -> baseNames.put(k, List.copyOf(v)));
-        PortRegistry base = PortRegistry.fromTable(new ByteArrayInputStream(TableCodec.toBytes(
+        PortRegistry base = PortRegistry.fromTable(new ByteArrayInputStream(TableWriter.toBytes(
                 new TableData(version, basePorts, baseNames))), "the IANA base");
 
         // the curated files as one overlay, through core's engine: the same code and rules as a user's overlay
@@ -313,7 +314,7 @@ public final class RegistryCompiler {
         countNames(baseNames.keySet(), curated, names.size(), report);
 
         TableData table = new TableData(version, ports, names);
-        report.add("table bytes", TableCodec.toBytes(table).length);
+        report.add("table bytes", TableWriter.toBytes(table).length);
         return new Result(table, report);
     }
 
