@@ -206,8 +206,10 @@ public final class PortTable {
                     throw new TableFormatException("port table " + source + " is larger than any port table: more than "
                             + MAX_PAYLOAD + " payload bytes");
                 }
-                all = Arrays.copyOf(all, HEADER_SIZE + got + rest.length);
-                System.arraycopy(rest, 0, all, HEADER_SIZE + got, rest.length);
+                if (got + HEADER_SIZE < all.length || rest.length > 0) { // a wrong length: open() names it
+                    all = Arrays.copyOf(all, HEADER_SIZE + got + rest.length);
+                    System.arraycopy(rest, 0, all, HEADER_SIZE + got, rest.length);
+                }
             }
             return open(all, source);
         } catch (IOException e) {

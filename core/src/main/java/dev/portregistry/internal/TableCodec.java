@@ -3,9 +3,9 @@ package dev.portregistry.internal;
 import dev.portregistry.Origin;
 
 /**
- * The one codec of the compiled port table: the layout, its constants, the writer {@link #toBytes}
- * (used by the compiler in {@code registry-data}) and {@link #read}; {@link PortTable} is the reader. Internal:
- * not part of the API, not exported by the module.
+ * The one codec of the compiled port table: the layout, its constants and {@link #read}; {@link TableWriter}
+ * (used by the compiler in {@code registry-data}) writes it, {@link PortTable} reads it. Internal: not
+ * part of the API, not exported by the module.
  *
  * <h2>Layout, format 4</h2>
  * Numbers are big-endian, unsigned but for the official port. A string, date, list, assignment,
