@@ -78,6 +78,12 @@ public final class DataVersion {
         return Objects.hash(officialSource, officialDate, curatedRevision);
     }
 
+    /**
+     * Returns the source followed by the date and revision, such as
+     * {@code service-names-port-numbers.csv 2026-09-17, curated 2026-11-27.1}.
+     *
+     * @return the text, never null
+     */
     @Override
     public String toString() {
         return officialSource + " " + officialDate + ", curated " + curatedRevision;

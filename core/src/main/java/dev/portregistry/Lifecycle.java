@@ -169,6 +169,12 @@ public final class Lifecycle {
         return Objects.hash(status, product, vendor, discontinuedYear, reason, basis);
     }
 
+    /**
+     * Returns a short form such as {@code ABANDONED Network Magic 2012}: the status, then the
+     * product and the year discontinued where known.
+     *
+     * @return the text, never null
+     */
     @Override
     public String toString() {
         return status + (product.isEmpty() ? "" : " " + product) + (discontinuedYear == 0 ? "" : " " + discontinuedYear);

@@ -190,7 +190,8 @@ public final class PortInfo {
     }
 
     /**
-     * Returns a short form such as {@code 1196 ABANDONED [netmagic ...] [OpenVPN ...]}.
+     * Returns a short form such as {@code 1196 ABANDONED [netmagic ...] [OpenVPN ...] related [1194, 1195, 1197]}:
+     * the port, its status, its assignments and alternate uses, and its related ports where it has any.
      *
      * @return the text, never null
      */

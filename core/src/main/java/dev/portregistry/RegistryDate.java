@@ -1,5 +1,8 @@
 package dev.portregistry;
 
+import dev.portregistry.internal.ServiceNames;
+
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Objects;
@@ -64,28 +67,32 @@ public final class RegistryDate implements Comparable<RegistryDate> {
      * @param text the text, not null
      * @return the date, never null
      * @throws NullPointerException     if text is null
-     * @throws IllegalArgumentException naming the text if it is neither form or not a real date
+     * @throws IllegalArgumentException naming the text (quoted, escaped and shortened to 64
+     *                                  characters) if it is neither form or not a real date
      */
     public static RegistryDate parse(String text) {
         Objects.requireNonNull(text, "text must not be null");
-        boolean monthForm = text.length() == 7 && text.charAt(4) == '-';
-        boolean dayForm = text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-';
-        if (!(monthForm || dayForm) || !digits(text)) {
-            throw new IllegalArgumentException("date \"" + text + "\" is invalid: expected yyyy-MM or yyyy-MM-dd");
+        if ((text.length() != 7 && text.length() != 10) || !digitsAndDashes(text)) {
+            throw new IllegalArgumentException("date " + ServiceNames.quote(text)
+                    + " is invalid: expected yyyy-MM or yyyy-MM-dd");
         }
         int year = Integer.parseInt(text.substring(0, 4));
         int month = Integer.parseInt(text.substring(5, 7));
         try {
-            return monthForm ? of(year, month) : of(LocalDate.of(year, month, Integer.parseInt(text.substring(8))));
-        } catch (java.time.DateTimeException e) {
-            throw new IllegalArgumentException("date \"" + text + "\" is invalid: " + e.getMessage(), e);
+            return text.length() == 7 ? of(year, month)
+                    : of(LocalDate.of(year, month, Integer.parseInt(text.substring(8))));
+        } catch (DateTimeException | IllegalArgumentException e) {
+            // a year, month or day out of range: the message names the text, not only the number
+            throw new IllegalArgumentException("date " + ServiceNames.quote(text) + " is invalid: " + e.getMessage(), e);
         }
     }
 
-    private static boolean digits(String text) {
+    /** Digits, with '-' at index 4 and, in the long form, at 7: no sign, no '-' anywhere else. */
+    private static boolean digitsAndDashes(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c != '-' && (c < '0' || c > '9')) {
+            boolean separator = i == 4 || i == 7;
+            if (separator ? c != '-' : c < '0' || c > '9') {
                 return false;
             }
         }

@@ -36,14 +36,6 @@ final class Transports {
         return sets;
     }
 
-    /** Returns the shared immutable set for a mask; the mask must be within {@link #ALL_MASK}. */
-    static Set<Transport> ofMask(int mask) {
-        if (mask < 0 || mask > ALL_MASK) {
-            throw new IllegalArgumentException("transport mask " + mask + " is out of range: expected 0.." + ALL_MASK);
-        }
-        return BY_MASK[mask];
-    }
-
     /** Returns the mask of a collection of transports. */
     static int mask(Collection<Transport> transports) {
         int mask = 0;
@@ -71,7 +63,8 @@ final class Transports {
             throw new IllegalArgumentException(ownerKind + ownerName + ": transports " + transports
                     + " is empty: expected at least one of TCP, UDP, SCTP, DCCP");
         }
-        return ofMask(mask(transports));
+        // the mask of a set of transports is within ALL_MASK by construction
+        return BY_MASK[mask(transports)];
     }
 
     /** "TCP", "TCP and UDP", "TCP, UDP and SCTP". */

@@ -51,6 +51,48 @@ class PortInfoTest {
         assertThatThrownBy(() -> PortInfo.of(5, List.of(), List.of(), List.of(70000)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("70000");
         assertThat(PortInfo.of(5, List.of(), List.of(), List.of(1, 6)).relatedPorts()).containsExactly(1, 6);
+        assertThatThrownBy(() -> PortInfo.of(5, List.of(), List.of(), List.of(6, 6)))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("relatedPorts of port 5 must be ascending, unique and exclude the port itself: [6, 6]");
+        assertThat(PortInfo.of(5, List.of(), List.of(), List.of(0, 65535)).relatedPorts()).containsExactly(0, 65535);
+    }
+
+    private static AlternateUse use(String name, UseKind kind, Set<Transport> transports) {
+        return AlternateUse.builder().name(name).transports(transports).kind(kind).basis("b").build();
+    }
+
+    @Test
+    void assignmentsAndUsesAreSelectedByTransportAndKindInTheirOrder() {
+        ServiceAssignment tcpUdp = ServiceAssignment.of("a", "d", EnumSet.of(Transport.TCP, Transport.UDP), LifecycleStatus.ACTIVE);
+        ServiceAssignment sctp = ServiceAssignment.of("b", "d", EnumSet.of(Transport.SCTP), LifecycleStatus.ACTIVE);
+        ServiceAssignment udp = ServiceAssignment.of("c", "d", EnumSet.of(Transport.UDP), LifecycleStatus.HISTORIC);
+        AlternateUse app = use("App", UseKind.UNOFFICIAL, EnumSet.of(Transport.TCP));
+        AlternateUse bot = use("Bot", UseKind.MALWARE, EnumSet.of(Transport.UDP, Transport.TCP));
+        AlternateUse tool = use("Tool", UseKind.UNOFFICIAL, EnumSet.of(Transport.UDP));
+        PortInfo info = PortInfo.of(40000, List.of(tcpUdp, sctp, udp), List.of(app, tool, bot), List.of());
+
+        assertThat(info.assignmentsFor(Transport.UDP)).containsExactly(tcpUdp, udp);
+        assertThat(info.assignmentsFor(Transport.SCTP)).containsExactly(sctp);
+        assertThat(info.assignmentsFor(Transport.DCCP)).isEmpty();
+        assertThat(info.alternateUses(UseKind.UNOFFICIAL)).containsExactly(app, tool);
+        assertThat(info.alternateUses(UseKind.MALWARE)).containsExactly(bot);
+        assertThat(info.alternateUsesFor(Transport.TCP)).containsExactly(app, bot);
+        assertThat(info.alternateUsesFor(Transport.UDP)).containsExactly(tool, bot);
+        assertThat(info.alternateUsesFor(Transport.SCTP)).isEmpty();
+        assertThatThrownBy(() -> info.alternateUsesFor(null)).isExactlyInstanceOf(NullPointerException.class)
+                .hasMessageContaining("transport");
+        assertThatThrownBy(() -> info.alternateUsesFor(Transport.TCP).add(app)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void theShortFormNamesPortStatusAssignmentsUsesAndRelatedPorts() {
+        PortInfo tombstone = PortInfo.of(1196,
+                List.of(ServiceAssignment.of("netmagic", "Network Magic", EnumSet.of(Transport.TCP, Transport.UDP),
+                        LifecycleStatus.ABANDONED)),
+                List.of(use("OpenVPN", UseKind.UNOFFICIAL, EnumSet.of(Transport.UDP))), List.of(1194, 1195, 1197));
+        assertThat(tombstone).hasToString("1196 ABANDONED [netmagic (Network Magic) [TCP, UDP] ABANDONED]"
+                + " [OpenVPN [UDP] UNOFFICIAL] related [1194, 1195, 1197]");
+        assertThat(PortInfo.of(5, List.of(), List.of(), List.of())).hasToString("5 UNASSIGNED [] []");
     }
 
     @Test
@@ -76,6 +118,11 @@ class PortInfoTest {
         assertThat(a.transports()).containsExactly(Transport.TCP, Transport.UDP);
         assertThat(a.covers(Transport.UDP)).isTrue();
         assertThat(a.covers(Transport.SCTP)).isFalse();
+        ServiceAssignment all = ServiceAssignment.of("all", "d", EnumSet.allOf(Transport.class), LifecycleStatus.ACTIVE);
+        assertThat(all.transports()).containsExactly(Transport.TCP, Transport.UDP, Transport.SCTP, Transport.DCCP);
+        assertThat(AlternateUse.builder().name("x").transports(Set.of(Transport.DCCP, Transport.SCTP, Transport.UDP, Transport.TCP))
+                .kind(UseKind.UNOFFICIAL).build().transports())
+                .containsExactly(Transport.TCP, Transport.UDP, Transport.SCTP, Transport.DCCP);
     }
 
     @Test

@@ -62,4 +62,60 @@ class RegistryDateTest {
         assertThatThrownBy(() -> RegistryDate.parse("2005/08")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("yyyy-MM");
     }
+
+    @Test
+    void writesFourDigitYearsAsJavaTimeDoesAtEachPaddingEdge() {
+        for (int year : new int[] {1, 9, 10, 99, 100, 999, 1000, 9999}) {
+            assertThat(RegistryDate.of(year, 1)).hasToString(YearMonth.of(year, 1).toString());
+            LocalDate day = LocalDate.of(year, 12, 31);
+            assertThat(RegistryDate.of(day)).hasToString(day.toString());
+            assertThat(RegistryDate.parse(day.toString())).isEqualTo(RegistryDate.of(day));
+        }
+    }
+
+    @Test
+    void yearsOutside1To9999AreRefusedAtBothPrecisions() {
+        assertThat(RegistryDate.of(1, 1).year()).isEqualTo(1);
+        assertThat(RegistryDate.of(9999, 12).year()).isEqualTo(9999);
+        assertThatThrownBy(() -> RegistryDate.of(10000, 1)).isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("year 10000 is out of range: expected 1..9999");
+        for (LocalDate date : List.of(LocalDate.of(0, 1, 1), LocalDate.of(-5, 6, 1), LocalDate.of(10000, 1, 1))) {
+            assertThatThrownBy(() -> RegistryDate.of(date)).isExactlyInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("year " + date.getYear() + " is out of range: expected 1..9999");
+        }
+    }
+
+    @Test
+    void onlyDigitsAndTheTwoDashesAreRead() {
+        // Integer.parseInt would take a sign, so each of these would otherwise be a date or a month of -8
+        for (String text : List.of("2005-+8", "+005-08", "2005-08-+1", "2005--8", "-005-08", "2005-08--1", "20O5-08",
+                "2005-1a", "2005-08-0x", "2005 08", "2005-08 01", "2005-08-1-", "２００５-08")) {
+            assertThatThrownBy(() -> RegistryDate.parse(text)).as(text).isExactlyInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("date \"" + text + "\" is invalid: expected yyyy-MM or yyyy-MM-dd");
+        }
+    }
+
+    @Test
+    void aDateOutOfRangeIsRefusedNamingTheText() {
+        assertThatThrownBy(() -> RegistryDate.parse("2005-13")).isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("date \"2005-13\" is invalid: month 13 is out of range: expected 1..12");
+        assertThatThrownBy(() -> RegistryDate.parse("0000-01")).isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("date \"0000-01\" is invalid: year 0 is out of range: expected 1..9999");
+        assertThatThrownBy(() -> RegistryDate.parse("0000-01-01")).isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("date \"0000-01-01\" is invalid: year 0 is out of range: expected 1..9999");
+        for (String text : List.of("2005-00", "2005-00-01", "2005-13-01", "2005-01-00", "2005-01-32", "2005-02-29")) {
+            assertThatThrownBy(() -> RegistryDate.parse(text)).as(text).isExactlyInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("date \"" + text + "\" is invalid: ");
+        }
+        assertThat(RegistryDate.parse("2004-02-29").date()).hasValue(LocalDate.of(2004, 2, 29));
+    }
+
+    @Test
+    void aBadTextIsQuotedEscapedAndShortenedInTheMessage() {
+        assertThatThrownBy(() -> RegistryDate.parse("2005\n08")).isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("date \"2005\\u000A08\" is invalid: expected yyyy-MM or yyyy-MM-dd");
+        String huge = "2".repeat(100_000);
+        assertThatThrownBy(() -> RegistryDate.parse(huge)).isExactlyInstanceOf(IllegalArgumentException.class)
+                .message().hasSizeLessThan(200).contains("(100000 characters)");
+    }
 }
