@@ -11,8 +11,10 @@ import dev.portregistry.json.PortRegistryJson;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +22,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The options every command shares: {@code --json}, {@code --overlay} and the Nmap data. Given
- * before or after the subcommand name; {@link #merge} combines the two places.
+ * The options every command shares: {@code --json}, the registry ({@code --table}, {@code --iana-csv},
+ * {@code --overlay}) and the Nmap data. Given before or after the subcommand name; {@link #merge}
+ * combines the two places.
  */
 final class CommonOptions {
     private static final ObjectMapper JSON = PortRegistryJson.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -29,8 +32,13 @@ final class CommonOptions {
     @Option(names = "--json", description = "write JSON instead of text")
     boolean json;
 
+    @Option(names = "--table", paramLabel = "FILE",
+            description = {"use the compiled port table in FILE (as registry-data's compiler writes it) instead of "
+                    + "the bundled one; --iana-csv and --overlay apply on top of it"})
+    Path table;
+
     @Option(names = "--overlay", paramLabel = "FILE",
-            description = {"layer your own knowledge on the bundled registry (repeatable): a services(5) file, "
+            description = {"layer your own knowledge on the registry (repeatable): a services(5) file, "
                     + "or JSON in the curated format if the name ends in .json"})
     List<Path> overlays = new ArrayList<>();
 
@@ -54,13 +62,17 @@ final class CommonOptions {
         m.overlays.addAll(overlays);
         m.nmapServices = nmapServices != null ? nmapServices : parent.nmapServices;
         m.ianaCsv = ianaCsv != null ? ianaCsv : parent.ianaCsv;
+        m.table = table != null ? table : parent.table;
         m.noNmap = noNmap || parent.noNmap;
         return m;
     }
 
-    /** The bundled registry, on IANA's CSV if one is given, with every overlay applied, in order. */
+    /**
+     * The bundled registry, or the one of --table, on IANA's CSV if one is given, with every overlay
+     * applied, in order.
+     */
     PortRegistry registry() {
-        PortRegistry r = PortRegistry.bundled();
+        PortRegistry r = table != null ? readTable(table) : PortRegistry.bundled();
         if (ianaCsv != null) {
             try {
                 r = r.withIanaCsv(ianaCsv);
@@ -81,6 +93,29 @@ final class CommonOptions {
             }
         }
         return r;
+    }
+
+    /**
+     * The registry of a compiled table the user named. A damaged table, or a file that is no table, is
+     * bad data in a file the user named, as a bad overlay line is: a usage error with fromTable's
+     * message, which names the file and the problem. A file that cannot be read at all is not.
+     */
+    private static PortRegistry readTable(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return PortRegistry.fromTable(in, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("port table file " + file + " does not exist: expected a port table "
+                    + "compiled by registry-data, such as registry-data/target/ports.table");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read port table file " + file + ": " + e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof IOException io) { // fromTable could not read the stream, e.g. a directory
+                    throw new UncheckedIOException("cannot read port table file " + file + ": " + io.getMessage(), io);
+                }
+            }
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /** The popularity data: the file given, else the installed one, unless --no-nmap. */

@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
         subcommands = {LookupCommand.class, ListeningCommand.class, SuggestCommand.class, CheckCommand.class,
                 TopCommand.class, CompletionCommand.class})
 public final class Main implements Callable<Integer> {
-    /** Exit code when the registry cannot be used (a damaged table). */
+    /** Exit code when the registry cannot be used (a damaged bundled table) or a named file cannot be read. */
     static final int FAILURE = 1;
     /** Exit code for a bad argument, such as a port outside 0..65535. */
     static final int USAGE = 2;
@@ -101,7 +101,7 @@ public final class Main implements Callable<Integer> {
                 commandLine.getErr().println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
                 return USAGE;
             }
-            // bad data in a file the user named (an overlay, an IANA CSV) is a usage error, like a bad argument
+            // bad data in a file the user named (an overlay, an IANA CSV, a port table) is a usage error, like a bad argument
             return ex instanceof IllegalArgumentException || ex instanceof dev.portregistry.RegistryFormatException
                     ? USAGE : FAILURE;
         });

@@ -16,9 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A data test: the command line on real ports of the bundled data (1196 netmagic and OpenVPN,
- * postgres), end to end through Main.run. The CLI has no way to read another table, so what it
- * prints about a port is checked here, against the real data, and may need updating after a refresh;
- * the rules behind the sentences are tested on the frozen fixture table in core and tools.
+ * postgres), end to end through Main.run without --table, so it reads what users get. It may need
+ * updating after a refresh; how the CLI prints ports, names and conflicts is tested on the frozen
+ * fixture table (--table) in MainTest, CommandsTest and PresentationTest, and the rules behind the
+ * sentences in core and tools.
  */
 class CliBundledDataTest {
     private static final ObjectMapper JSON = new ObjectMapper();

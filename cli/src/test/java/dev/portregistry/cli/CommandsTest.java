@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portregistry.host.ListeningSockets;
 import dev.portregistry.host.TinyListeners;
-import dev.portregistry.advice.PortAdvisor;
 import dev.portregistry.nmap.PortPopularity;
-import dev.portregistry.PortInfo;
-import dev.portregistry.PortRegistry;
-import dev.portregistry.Transport;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,13 +24,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The subcommands, --json, --overlay and Nmap data, through Main.run as a user would type them. The CLI
- * always reads the bundled registry, so these tests assert no fact of its data: they compare with what
- * the registry answers, or use ports the overlay defines. CliBundledDataTest holds the checks of real
- * ports (1196, OpenVPN), which follow the data.
+ * The subcommands, --json, --overlay and Nmap data, through Main.run as a user would type them, on the
+ * frozen fixture table (--table; test-fixtures/data/README.md lists its facts), so that what they say
+ * about ports is the fixture's and a refresh of the bundled data changes none of it. CliBundledDataTest
+ * holds the checks of real ports, which follow the data.
  */
 class CommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The fixture's tombstone: netmagic, ABANDONED (Network Magic, discontinued 2012), over TCP and UDP,
+     * with OpenVPN (program openvpn) as an unofficial use and no malware.
+     */
+    private static final int TOMBSTONE = 1196;
+    /** Nothing at all in the fixture: the port the overlay tests assign. */
+    private static final int FREE = 7443;
     private static final String NMAP = """
             # test data in the nmap-services format, made up for these tests
             alpha\t80/tcp\t0.400000\t# most often open
@@ -47,8 +51,20 @@ class CommandsTest {
     @TempDir
     Path dir;
 
+    private Path table;
+
+    @BeforeEach
+    void writeTable() throws IOException {
+        table = FixtureTableFile.write(dir);
+    }
+
+    /** The command as typed, on the fixture table. */
     private int run(String... args) {
-        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        String[] all = new String[args.length + 2];
+        all[0] = "--table";
+        all[1] = table.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
     }
 
     private JsonNode json() throws IOException {
@@ -66,17 +82,22 @@ class CommandsTest {
     @Test
     void anUnknownNameAsJsonHasNoPortsAndExitsNotFound() throws IOException {
         assertThat(run("--json", "no-such-service-xyz")).isEqualTo(Main.NOT_FOUND);
+        assertThat(json().get("service").asText()).isEqualTo("no-such-service-xyz");
         assertThat(json().get("ports").size()).isZero();
     }
 
     @Test
     void theLookupCommandAnswersLikeTheBareForm() {
-        assertThat(run("lookup", "1196")).isZero();
+        assertThat(run("lookup", String.valueOf(TOMBSTONE), "--no-nmap")).isZero();
         String viaCommand = out.toString();
+        assertThat(viaCommand).startsWith("Port 1196  REGISTERED (1024-49151)  ABANDONED").contains("netmagic", "OpenVPN");
         out.getBuffer().setLength(0);
-        assertThat(run("1196")).isZero();
+        assertThat(run(String.valueOf(TOMBSTONE), "--no-nmap")).isZero();
         assertThat(viaCommand).isEqualTo(out.toString());
-        assertThat(run("lookup", "check")).as("a name that is also a command").isIn(0, Main.NOT_FOUND);
+        out.getBuffer().setLength(0);
+        // the fixture has no service named check: the name is looked up, not run as the command
+        assertThat(run("lookup", "check")).as("a name that is also a command").isEqualTo(Main.NOT_FOUND);
+        assertThat(out.toString()).isEqualTo("No port known for service \"check\".\n");
         assertThat(err.toString()).isEmpty();
     }
 
@@ -84,7 +105,9 @@ class CommandsTest {
 
     @Test
     void aServicesOverlayMakesLocalServicesKnown() throws IOException {
-        Path services = file("services.local", "billing 7443/tcp invoices # our billing service\n");
+        assertThat(run("billing")).as("unknown without the overlay").isEqualTo(Main.NOT_FOUND);
+        out.getBuffer().setLength(0);
+        Path services = file("services.local", "billing " + FREE + "/tcp invoices # our billing service\n");
         assertThat(run("--overlay", services.toString(), "billing")).isZero();
         assertThat(out.toString()).contains("7443", "local: tcp");
         out.getBuffer().setLength(0);
@@ -98,11 +121,14 @@ class CommandsTest {
 
     @Test
     void aJsonOverlayIsReadByItsExtension() throws IOException {
+        assertThat(run("check", String.valueOf(FREE), "--no-nmap")).as("clear without the overlay").isZero();
+        out.getBuffer().setLength(0);
         Path json = file("ops.json", """
                 {"assignments": [{"name": "billing", "ports": [7443], "transports": ["tcp"]}]}
                 """);
-        assertThat(run("check", "7443", "--overlay", json.toString())).isEqualTo(Main.CONFLICTS);
-        assertThat(out.toString()).contains("LOCAL_ASSIGNMENT", "assigned locally to billing over TCP");
+        assertThat(run("check", String.valueOf(FREE), "--no-nmap", "--overlay", json.toString())).isEqualTo(Main.CONFLICTS);
+        assertThat(out.toString()).contains("Port 7443 has 1 conflict:")
+                .containsPattern("LOCAL_ASSIGNMENT +.*assigned locally to billing over TCP");
     }
 
     @Test
@@ -177,41 +203,48 @@ class CommandsTest {
         }
     }
 
+    /**
+     * The README's case: on the tombstone, openvpn (a known use of it) is plausible and nc is not;
+     * --unexpected shows nc only and exits with its own code.
+     */
     @Test
     void listeningUnexpectedShowsARealNcOnAnAbandonedPortAndExitsWithItsCode(@TempDir Path bin) throws Exception {
         assumeTrue(ListeningSockets.isSupported(), "needs Linux with /proc");
         Optional<TinyListeners> tiny = TinyListeners.compile(bin);
         assumeTrue(tiny.isPresent(), "needs gcc to build the tiny listener");
-        PortRegistry registry = PortRegistry.bundled();
-        // an abandoned assignment and a known alternate use, nothing of malware, on TCP (1196 today)
-        int port = java.util.stream.IntStream.rangeClosed(1025, 32767).filter(p -> {
-            PortInfo i = registry.get(p);
-            return i.status() == dev.portregistry.LifecycleStatus.ABANDONED
-                    && i.assignmentsFor(Transport.TCP).stream().allMatch(a -> a.status() == dev.portregistry.LifecycleStatus.ABANDONED)
-                    && !i.assignmentsFor(Transport.TCP).isEmpty()
-                    && i.alternateUses().stream().anyMatch(u -> u.transports().contains(Transport.TCP))
-                    && i.alternateUses(dev.portregistry.UseKind.MALWARE).isEmpty();
-        }).findFirst().orElseThrow();
+        int port = TOMBSTONE;
         try (TinyListeners children = tiny.get()) {
             Optional<TinyListeners.Child> nc = children.start("nc", "127.0.0.31", port, "tcp");
             assumeTrue(nc.isPresent(), "127.0.0.31:" + port + " is taken");
+            Optional<TinyListeners.Child> openvpn = children.start("openvpn", "127.0.0.32", port, "tcp");
+            assumeTrue(openvpn.isPresent(), "127.0.0.32:" + port + " is taken");
             long pid = nc.get().pid();
+            long vpn = openvpn.get().pid();
 
             assertThat(run("listening", "--unexpected")).isEqualTo(ListeningCommand.ATTENTION);
             assertThat(out.toString()).containsPattern("UNEXPECTED +tcp +127\\.0\\.0\\.31:" + port + " +local +" + pid + "/nc")
-                    .contains("nc (pid " + pid + ") listens on " + port + "/tcp; " + port + " is assigned to ")
-                    .contains("whose product was discontinued").contains(", and nc is no known use of it.")
+                    .contains("nc (pid " + pid + ") listens on " + port + "/tcp; " + port + " is assigned to netmagic, "
+                            + "whose product was discontinued and commonly used by OpenVPN, and nc is no known use of it.")
+                    .doesNotContain(vpn + "/openvpn")
                     .doesNotContainPattern("(?m)^  (EXPECTED|PLAUSIBLE|UNKNOWN) ");
+            out.getBuffer().setLength(0);
+
+            assertThat(run("listening")).isZero();
+            assertThat(out.toString()).containsPattern("PLAUSIBLE +tcp +127\\.0\\.0\\.32:" + port + " +local +" + vpn + "/openvpn")
+                    .contains("openvpn (pid " + vpn + ") listens on " + port + "/tcp; ")
+                    .contains("openvpn runs OpenVPN, a known alternate use of it.");
             out.getBuffer().setLength(0);
 
             assertThat(run("listening", "--unexpected", "--json")).isEqualTo(ListeningCommand.ATTENTION);
             List<JsonNode> all = new ArrayList<>();
             json().forEach(all::add);
             assertThat(all).allSatisfy(l -> assertThat(l.get("verdict").asText()).isIn("UNEXPECTED", "SUSPICIOUS"));
+            assertThat(all).noneSatisfy(l -> assertThat(l.get("process").get("pid").asLong()).isEqualTo(vpn));
             assertThat(all).anySatisfy(l -> {
                 assertThat(l.get("process").get("pid").asLong()).isEqualTo(pid);
                 assertThat(l.get("process").get("commandName").asText()).isEqualTo("nc");
                 assertThat(l.get("process").get("executable").asText()).isEqualTo(bin.resolve("nc").toRealPath().toString());
+                assertThat(l.get("info").get("status").asText()).isEqualTo("ABANDONED");
             });
         }
         out.getBuffer().setLength(0);
@@ -226,28 +259,41 @@ class CommandsTest {
     // ------------------------------------------------------------------ choosing a port
 
     @Test
-    void suggestGivesTheAdvisorsPorts() throws IOException {
-        PortAdvisor advisor = PortAdvisor.of(PortRegistry.bundled());
+    void suggestGivesTheLowestFreePortsOrTheNearestOnes() throws IOException {
+        // the fixture has nothing from 1024 to 1028: the lowest free ports from 1024 are those
         assertThat(run("suggest", "--no-nmap", "--json")).isZero();
         List<Integer> ports = new ArrayList<>();
         json().forEach(p -> ports.add(p.asInt()));
-        assertThat(ports).isEqualTo(advisor.suggest(5));
+        assertThat(ports).containsExactly(1024, 1025, 1026, 1027, 1028);
         out.getBuffer().setLength(0);
 
+        // 8443 is pcsync-https: its free neighbours, nearest first, the lower of two at the same distance first
         assertThat(run("suggest", "--near", "8443", "-n", "3", "--no-nmap")).isZero();
-        for (int p : advisor.suggestNear(8443, 3)) {
-            assertThat(out.toString()).contains("  " + p + "\n");
-        }
-        assertThat(out.toString()).contains("near 8443");
+        assertThat(out.toString()).isEqualTo("""
+                Free ports for a new service near 8443:
+                  8442
+                  8444
+                  8441
+                Check one before you settle on it: portregistry check PORT
+                """);
+        out.getBuffer().setLength(0);
+
+        // a free port is its own nearest; an overlay's port counts as taken
+        assertThat(run("suggest", "--near", String.valueOf(FREE), "-n", "1", "--no-nmap")).isZero();
+        assertThat(out.toString()).contains("  " + FREE + "\n");
+        out.getBuffer().setLength(0);
+        Path services = file("services.local", "billing " + FREE + "/tcp\n");
+        assertThat(run("suggest", "--near", String.valueOf(FREE), "-n", "1", "--no-nmap", "--overlay", services.toString()))
+                .isZero();
+        assertThat(out.toString()).contains("  " + (FREE - 1) + "\n").doesNotContain("  " + FREE + "\n");
     }
 
     @Test
     void suggestAvoidsPortsNmapFindsOpen() throws IOException {
-        int first = PortAdvisor.of(PortRegistry.bundled()).suggest(1).get(0);
-        Path nmap = file("nmap-services", "x " + first + "/tcp 0.01\n");
+        Path nmap = file("nmap-services", "x 1024/tcp 0.01\n");
         assertThat(run("suggest", "-n", "1", "--nmap-services", nmap.toString())).isZero();
         assertThat(out.toString()).contains("avoiding ports Nmap finds open (" + nmap + ")")
-                .doesNotContain("  " + first + "\n");
+                .contains("  1025\n").doesNotContain("  1024\n");
     }
 
     @Test
@@ -270,10 +316,10 @@ class CommandsTest {
         assertThat(run("top", "2", "--nmap-services", nmap.toString())).isZero();
         String text = out.toString();
         assertThat(text).contains("Top 2 ports by open frequency (" + nmap + ")");
-        assertThat(text.indexOf("80/tcp")).isLessThan(text.indexOf("53/udp"));
-        // the IANA name of 80/tcp, whatever the bundled data says it is, beside Nmap's own name
-        String iana = PortRegistry.lookup(80).assignmentsFor(Transport.TCP).get(0).name();
-        assertThat(text).contains(iana).doesNotContain("443/tcp");
+        // Nmap's name beside the fixture's status and IANA names: http, www and www-http on 80/tcp
+        assertThat(text).containsPattern("(?m)^ +1\\. +80/tcp +0\\.400000 +alpha +ACTIVE +http, www, www-http$")
+                .containsPattern("(?m)^ +2\\. +53/udp +0\\.300000 +gamma +ACTIVE +domain$")
+                .doesNotContain("443/tcp");
         out.getBuffer().setLength(0);
 
         assertThat(run("top", "--transport", "UDP", "--json", "--nmap-services", nmap.toString())).isZero();

@@ -1,11 +1,9 @@
 package dev.portregistry.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.portregistry.AlternateUse;
-import dev.portregistry.advice.PortAdvisor;
-import dev.portregistry.PortRegistry;
-import dev.portregistry.UseKind;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 import picocli.codegen.docgen.manpage.ManPageGenerator;
@@ -14,30 +12,54 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** How the CLI presents itself: grouped lists, colour only where it belongs, completion and man page. */
+/**
+ * How the CLI presents itself: grouped lists, colour only where it belongs, completion and man page.
+ * On the frozen fixture table (--table; test-fixtures/data/README.md), where 8080 is http-alt with one
+ * unofficial use, Apache Tomcat; an overlay adds the programs a busy port has.
+ */
 class PresentationTest {
     private static final String ESC = "\u001B[";
-    /** A port many programs use: the case grouping is for. Its uses are read from the registry, not written here. */
+    /** http-alt, with Apache Tomcat as its one unofficial use. */
     private static final int BUSY_PORT = 8080;
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
-    private int run(Ansi ansi, String... args) {
-        return Main.run(ansi, new PrintWriter(out, true), new PrintWriter(err, true), args);
+    @TempDir
+    Path dir;
+
+    private Path table;
+
+    @BeforeEach
+    void writeTable() throws IOException {
+        table = FixtureTableFile.write(dir);
     }
 
-    private static List<String> unofficialNames(int port) {
-        return PortRegistry.bundled().get(port).alternateUses(UseKind.UNOFFICIAL).stream()
-                .map(AlternateUse::name).distinct().toList();
+    /** The command as typed, on the fixture table. */
+    private int run(Ansi ansi, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--table";
+        all[1] = table.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return Main.run(ansi, new PrintWriter(out, true), new PrintWriter(err, true), all);
+    }
+
+    /** A JSON overlay that adds unofficial uses of BUSY_PORT over TCP, after the fixture's Apache Tomcat. */
+    private Path moreUses(String... names) throws IOException {
+        String uses = java.util.Arrays.stream(names).map(n -> "{\"name\": \"" + n + "\", \"ports\": [" + BUSY_PORT
+                        + "], \"transports\": [\"tcp\"], \"kind\": \"unofficial\", \"description\": \"A program made up "
+                        + "for the test.\", \"basis\": \"this test\"}")
+                .collect(Collectors.joining(", "));
+        return Files.writeString(dir.resolve("uses.json"), "{\"alternateUses\": [" + uses + "]}");
     }
 
     private List<String> lines(String prefix) {
@@ -46,43 +68,52 @@ class PresentationTest {
 
     // ------------------------------------------------------------------ grouped lists
 
+    /** More than three uses (check --help: "more than 3 alternate uses ... are named on one line"). */
     @Test
-    void manyAlternateUsesAreNamedOnOneLine() {
-        List<String> names = unofficialNames(BUSY_PORT);
-        assumeTrue(names.size() > CheckCommand.GROUP_ABOVE, "the data names few programs on " + BUSY_PORT);
-        assertThat(run(Ansi.OFF, "check", String.valueOf(BUSY_PORT), "--no-nmap")).isEqualTo(Main.CONFLICTS);
-        List<String> grouped = lines("  ALTERNATE_USE");
-        assertThat(grouped).singleElement().satisfies(line -> {
-            assertThat(line).contains(names.size() + " programs commonly run on port " + BUSY_PORT);
-            assertThat(line).contains(String.join(", ", names));
-        });
-        assertThat(out.toString()).contains("portregistry check " + BUSY_PORT + " --verbose")
+    void manyAlternateUsesAreNamedOnOneLine() throws IOException {
+        Path overlay = moreUses("Alpha Server", "Beta Server", "Gamma Server");
+        assertThat(run(Ansi.OFF, "check", String.valueOf(BUSY_PORT), "--no-nmap", "--overlay", overlay.toString()))
+                .isEqualTo(Main.CONFLICTS);
+        assertThat(lines("  ALTERNATE_USE")).containsExactly("  ALTERNATE_USE    4 programs commonly run on port 8080 "
+                + "without the IANA assignment: Apache Tomcat, Alpha Server, Beta Server, Gamma Server.");
+        assertThat(out.toString()).contains("Each in full: portregistry check " + BUSY_PORT + " --verbose")
                 .doesNotContain("commonly runs on port");
-        int conflicts = PortAdvisor.of(PortRegistry.bundled()).check(BUSY_PORT).conflicts().size();
-        assertThat(out.toString()).as("the header still counts every conflict")
-                .contains("Port " + BUSY_PORT + " has " + conflicts + " conflicts:");
+        assertThat(out.toString()).as("the header still counts every conflict: http-alt and the four uses")
+                .startsWith("Port " + BUSY_PORT + " has 5 conflicts:\n");
     }
 
     @Test
-    void verboseGivesEveryConflictItsOwnLine() {
-        List<String> names = unofficialNames(BUSY_PORT);
-        assertThat(run(Ansi.OFF, "check", "--verbose", String.valueOf(BUSY_PORT), "--no-nmap")).isEqualTo(Main.CONFLICTS);
+    void verboseGivesEveryConflictItsOwnLine() throws IOException {
+        Path overlay = moreUses("Alpha Server", "Beta Server", "Gamma Server");
+        assertThat(run(Ansi.OFF, "check", "--verbose", String.valueOf(BUSY_PORT), "--no-nmap", "--overlay", overlay.toString()))
+                .isEqualTo(Main.CONFLICTS);
         List<String> each = lines("  ALTERNATE_USE");
+        List<String> names = List.of("Apache Tomcat", "Alpha Server", "Beta Server", "Gamma Server");
         assertThat(each).hasSize(names.size());
         for (int i = 0; i < names.size(); i++) {
-            assertThat(each.get(i)).contains(names.get(i) + " commonly runs on port " + BUSY_PORT);
+            assertThat(each.get(i)).endsWith(names.get(i) + " commonly runs on port " + BUSY_PORT
+                    + " over TCP without the IANA assignment.");
         }
         assertThat(out.toString()).doesNotContain("--verbose");
     }
 
     @Test
-    void aFewUsesKeepTheirSentences() {
-        int port = 1196;
-        List<String> names = unofficialNames(port);
-        assumeTrue(!names.isEmpty() && names.size() <= CheckCommand.GROUP_ABOVE, "the data changed at " + port);
-        assertThat(run(Ansi.OFF, "check", String.valueOf(port), "--no-nmap")).isEqualTo(Main.CONFLICTS);
-        assertThat(lines("  ALTERNATE_USE")).hasSize(names.size());
-        assertThat(out.toString()).contains(names.get(0) + " commonly runs on port " + port).doesNotContain("--verbose");
+    void aFewUsesKeepTheirSentences() throws IOException {
+        assertThat(run(Ansi.OFF, "check", String.valueOf(BUSY_PORT), "--no-nmap")).isEqualTo(Main.CONFLICTS);
+        assertThat(out.toString()).isEqualTo("""
+                Port 8080 has 2 conflicts:
+                  ASSIGNED         IANA assigns port 8080 to http-alt over TCP and UDP.
+                  ALTERNATE_USE    Apache Tomcat commonly runs on port 8080 over TCP without the IANA assignment.
+                Free ports nearby: portregistry suggest --near 8080
+                """);
+        out.getBuffer().setLength(0);
+
+        // three, the most that keep their sentences
+        Path overlay = moreUses("Alpha Server", "Beta Server");
+        assertThat(run(Ansi.OFF, "check", String.valueOf(BUSY_PORT), "--no-nmap", "--overlay", overlay.toString()))
+                .isEqualTo(Main.CONFLICTS);
+        assertThat(lines("  ALTERNATE_USE")).hasSize(3).allSatisfy(l -> assertThat(l).contains(" commonly runs on port "));
+        assertThat(out.toString()).doesNotContain("--verbose");
     }
 
     // ------------------------------------------------------------------ colour
@@ -122,12 +153,12 @@ class PresentationTest {
         assertThat(forced.replaceAll("\u001B\\[[0-9;]*m", "")).isEqualTo(piped);
     }
 
-    private static String runInOwnJvm(List<String> jvmOptions) throws IOException, InterruptedException {
+    private String runInOwnJvm(List<String> jvmOptions) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "check", String.valueOf(BUSY_PORT), "--no-nmap"));
+                "--table", table.toString(), "check", String.valueOf(BUSY_PORT), "--no-nmap"));
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
         env.remove("NO_COLOR");
@@ -150,7 +181,7 @@ class PresentationTest {
         for (String sub : cl.getSubcommands().keySet()) {
             assertThat(script).as("subcommand " + sub).contains(sub);
         }
-        assertThat(script).contains("--verbose", "--overlay", "--json", "--nmap-services");
+        assertThat(script).contains("--verbose", "--overlay", "--json", "--nmap-services", "--table", "--iana-csv");
     }
 
     @Test
@@ -168,6 +199,6 @@ class PresentationTest {
         }
         StringWriter check = new StringWriter();
         ManPageGenerator.writeSingleManPage(new PrintWriter(check), cl.getSubcommands().get("check").getCommandSpec());
-        assertThat(check.toString()).contains("--verbose");
+        assertThat(check.toString()).contains("--verbose", "--table");
     }
 }
