@@ -236,13 +236,12 @@ final class ProcessScan {
         int start = 0;
         for (int i = 0; i <= bytes.length; i++) {
             if (i == bytes.length || bytes[i] == 0) {
-                if (i > start || i < bytes.length) {
-                    out.add(new String(bytes, start, i - start, StandardCharsets.UTF_8));
-                }
+                out.add(new String(bytes, start, i - start, StandardCharsets.UTF_8));
                 start = i + 1;
             }
         }
-        // the kernel ends the list with a NUL: drop the empty strings it leaves at the end
+        // the kernel ends the list with a NUL, a retitled one may pad it with more: drop the empty strings
+        // they leave at the end
         while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
             out.remove(out.size() - 1);
         }

@@ -54,10 +54,69 @@ class ProcTreeTest {
         assertThat(web.executable()).contains(Path.of("/usr/bin/web"));
         assertThat(web.executableDeleted()).isFalse();
         assertThat(web.user()).isEqualTo(Files.getOwner(dir.resolve("300")).getName());
+        assertThat(web.uid()).as("the owner of /proc/<pid>").isEqualTo(Files.getAttribute(dir.resolve("300"), "unix:uid"));
         assertThat(on(ls, Transport.TCP, 8080).loopbackOnly()).isTrue();
         assertThat(on(ls, Transport.UDP, 5353).process().orElseThrow().pid()).as("a UDP socket").isEqualTo(12);
         assertThat(on(ls, Transport.TCP, 2222).process().orElseThrow().pid()).as("shared by a forking server: the lowest pid")
                 .isEqualTo(40);
+    }
+
+    @Test
+    void thePublicScanOfATreeJudgesWithTheRegistrysOwnProgramData(@TempDir Path dir) throws IOException {
+        // wildcard addresses read the same in every byte order; the fixture's programs: sshd for ssh, openvpn for OpenVPN
+        new FakeProc(dir)
+                .socket("tcp", "00000000", 22, "0A", 0, 21)
+                .socket("tcp", "00000000", 1196, "0A", 0, 22)
+                .socket("udp6", "00000000000000000000000000000000", 1196, "07", 0, 23)
+                .process(100, "sshd", List.of("/usr/sbin/sshd", "-D"), "/usr/sbin/sshd", FakeProc.socketLink(21))
+                .process(200, "openvpn", List.of("/usr/sbin/openvpn", "--config", "extra.conf"), "/usr/sbin/openvpn",
+                        FakeProc.socketLink(22), FakeProc.socketLink(23));
+        List<Listener> ls = ListeningSockets.listeners(REGISTRY, dir);
+        assertThat(ls).extracting(l -> l.socket().endpoint()).containsExactly("0.0.0.0:22", "0.0.0.0:1196", "[::]:1196");
+        assertThat(on(ls, Transport.TCP, 22).verdict()).isEqualTo(Verdict.EXPECTED);
+        assertThat(on(ls, Transport.TCP, 22).reason())
+                .isEqualTo("sshd (pid 100) listens on 22/tcp, which is assigned to ssh, and sshd serves ssh.");
+        assertThat(ls.subList(1, 3)).allSatisfy(l -> {
+            assertThat(l.verdict()).isEqualTo(Verdict.PLAUSIBLE);
+            assertThat(l.reason()).endsWith("and openvpn runs OpenVPN, a known alternate use of it.");
+        });
+    }
+
+    @Test
+    void aServerOnSeveralSocketsOwnsEachOfThem(@TempDir Path dir) throws IOException {
+        // a DNS server: TCP and UDP, IPv4 and IPv6, all in one process among its other files
+        FakeProc proc = new FakeProc(dir)
+                .socket("tcp", "00000000", 53, "0A", 101, 31)
+                .socket("tcp6", "00000000000000000000000000000000", 53, "0A", 101, 32)
+                .socket("udp", "00000000", 53, "07", 101, 33)
+                .socket("udp6", "00000000000000000000000000000000", 53, "07", 101, 34)
+                .process(530, "named", List.of("/usr/sbin/named", "-u", "bind"), "/usr/sbin/named", "/dev/null",
+                        FakeProc.socketLink(31), FakeProc.socketLink(32), "pipe:[5]", FakeProc.socketLink(33),
+                        FakeProc.socketLink(34), FakeProc.socketLink(35));
+        List<Listener> ls = scan(proc);
+        assertThat(ls).hasSize(4);
+        assertThat(ls).allSatisfy(l -> assertThat(l.process().map(ProcessInfo::pid)).hasValue(530));
+    }
+
+    @Test
+    void theKernelsInodeZeroIsNeverFound(@TempDir Path dir) throws IOException {
+        new FakeProc(dir).process(3, "odd", List.of("odd"), "/odd", FakeProc.socketLink(0), FakeProc.socketLink(7));
+        ProcessScan scan = ProcessScan.scan(dir, Set.of(0L, 7L));
+        assertThat(scan.found()).containsExactly(7L);
+        assertThat(scan.owner(0)).isEmpty();
+    }
+
+    @Test
+    void aBusyMachinesProcessesAreAllScanned(@TempDir Path dir) throws IOException {
+        // a real host runs hundreds of processes; the socket belongs to the last one listed
+        int last = 700;
+        for (int pid = 1; pid < last; pid++) {
+            Files.createDirectories(dir.resolve(Integer.toString(pid)).resolve("fd"));
+        }
+        new FakeProc(dir).process(last, "late", List.of("late"), "/late", FakeProc.socketLink(77));
+        ProcessScan scan = ProcessScan.scan(dir, Set.of(77L));
+        assertThat(scan.processes()).isEqualTo(last);
+        assertThat(scan.owner(77).map(ProcessInfo::pid)).hasValue(last);
     }
 
     @Test
@@ -150,6 +209,8 @@ class ProcTreeTest {
         assertThat(ProcessScan.commandLine("nginx: master process /usr/sbin/nginx".getBytes(StandardCharsets.UTF_8)))
                 .containsExactly("nginx: master process /usr/sbin/nginx");
         assertThat(ProcessScan.commandLine(new byte[0])).isEmpty();
+        assertThat(ProcessScan.commandLine("nginx: worker process\0\0\0\0".getBytes(StandardCharsets.UTF_8)))
+                .as("a retitled command line padded with NULs").containsExactly("nginx: worker process");
     }
 
     @Test

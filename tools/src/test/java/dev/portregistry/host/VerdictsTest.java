@@ -206,6 +206,140 @@ class VerdictsTest {
     }
 
     @Test
+    void aProgramIsKnownByItsExecutableAloneWhenItRenamedItself() throws Exception {
+        // comm and argv[0] renamed by the program; /proc/<pid>/exe still names the file it was started from
+        Listener l = judge(ACTIVE, process("worker-1", "/usr/sbin/goodd", "worker: accepting connections"));
+        assertThat(l.verdict()).isEqualTo(Verdict.EXPECTED);
+        assertThat(l.reason()).isEqualTo("worker-1 (pid 4242) listens on 22/tcp, which is assigned to ssh, and worker-1 serves ssh.");
+    }
+
+    @Test
+    void argvZeroAtTheRootOfAContainersFileSystemIsKnownByItsFileName() throws Exception {
+        // an image that copies its server to /goodd; the executable of another namespace's process may be unreadable
+        assertThat(judge(ACTIVE, process("goodd-main", null, "/goodd", "--port", "22")).verdict()).isEqualTo(Verdict.EXPECTED);
+    }
+
+    @Test
+    void aRuntimeIsKnownByItsExecutableWhenItRetitledItself() throws Exception {
+        // setproctitle rewrites comm and the command line, not /proc/<pid>/exe
+        Listener l = judge(ACTIVE, process("billing-worker", "/usr/bin/python3.11", "billing-worker"));
+        assertThat(l.verdict()).isEqualTo(Verdict.PLAUSIBLE);
+        assertThat(l.reason()).isEqualTo("billing-worker (pid 4242) listens on 22/tcp; billing-worker is a generic runtime "
+                + "(python) whose command line names nothing known for 22/tcp, where 22 is assigned to ssh, served by "
+                + "a-very-long-daemon-name or goodd.");
+    }
+
+    @Test
+    void aRuntimeRunsTheJarOrScriptItsCommandLineNamesWithOrWithoutAnExtension() throws Exception {
+        assertThat(judge(ACTIVE, process("java", "/usr/lib/jvm/bin/java", "java", "-Xmx1g", "-jar", "/opt/goodd.jar")).verdict())
+                .as("a jar").isEqualTo(Verdict.EXPECTED);
+        assertThat(judge(ACTIVE, process("node", "/usr/bin/node", "node", "/srv/goodd.mjs")).verdict())
+                .as("a module").isEqualTo(Verdict.EXPECTED);
+        assertThat(judge(ACTIVE, process("python3", "/usr/bin/python3.11", "/usr/bin/python3", "/usr/local/bin/goodd")).verdict())
+                .as("an installed entry point without extension").isEqualTo(Verdict.EXPECTED);
+        assertThat(judge(ACTIVE, process("python3", "/usr/bin/python3.11", "/usr/bin/python3", "/opt/goodd-tools.py")).verdict())
+                .as("another script").isEqualTo(Verdict.PLAUSIBLE);
+    }
+
+    @Test
+    void aGenericRuntimeOnAPortWithNothingKnownNamesNothingElse() throws Exception {
+        Listener l = judge(NOTHING, process("java", "/usr/bin/java", "java", "-jar", "app.jar"));
+        assertThat(l.verdict()).isEqualTo(Verdict.PLAUSIBLE);
+        assertThat(l.reason()).isEqualTo("java (pid 4242) listens on 7443/tcp; java is a generic runtime (java) whose "
+                + "command line names nothing known for 7443/tcp.");
+    }
+
+    @Test
+    void malwareOnAnAssignedPortIsSuspiciousForAnythingButTheServiceOrARuntime() throws Exception {
+        // 6001/tcp: x11 (active) and Some Worm (malware) in the fixture
+        PortInfo x11 = REGISTRY.get(6001);
+        assertThat(on(x11)).extracting(ServiceAssignment::name).containsExactly("x11");
+        assertThat(uses(x11, UseKind.MALWARE)).extracting(AlternateUse::name).containsExactly("Some Worm");
+        FixtureCatalog catalog = new FixtureCatalog().service("x11", "Xorg");
+        ListeningSocket s = socket(6001, "0.0.0.0");
+
+        Listener nc = Verdicts.judge(s, process("nc", "/usr/bin/nc", "nc"), Verdicts.Hidden.GONE, "", x11, catalog);
+        assertThat(nc.verdict()).isEqualTo(Verdict.SUSPICIOUS);
+        assertThat(nc.reason()).isEqualTo("nc (pid 4242) listens on 6001/tcp, a port known to be used by malware "
+                + "(Some Worm); 6001 is assigned to x11, served by Xorg, and nc matches nothing legitimate known there.");
+        assertThat(Verdicts.judge(s, process("Xorg", "/usr/lib/xorg/Xorg", "/usr/lib/xorg/Xorg", ":1"), Verdicts.Hidden.GONE,
+                "", x11, catalog).verdict()).isEqualTo(Verdict.EXPECTED);
+        assertThat(Verdicts.judge(s, process("java", "/usr/bin/java", "java", "Viewer"), Verdicts.Hidden.GONE, "", x11,
+                catalog).verdict()).as("a runtime on a port with a legitimate service").isEqualTo(Verdict.PLAUSIBLE);
+    }
+
+    @Test
+    void malwareOfAnotherTransportDoesNotTouchTheSocket() throws Exception {
+        AlternateUse bot = AlternateUse.builder().name("Bot").description("a made-up trojan")
+                .transports(java.util.EnumSet.of(Transport.UDP)).kind(UseKind.MALWARE).basis("test").build();
+        PortInfo info = REGISTRY.with(Overlay.builder("ops").alternateUse(NOTHING.port(), bot).build()).get(NOTHING.port());
+        Listener tcp = Verdicts.judge(socket(NOTHING.port(), "0.0.0.0"), process("nc", null, "nc"), Verdicts.Hidden.GONE, "",
+                info, CATALOG);
+        assertThat(tcp.malwareAssociated()).isFalse();
+        assertThat(tcp.verdict()).isEqualTo(Verdict.UNEXPECTED);
+        Listener udp = Verdicts.judge(new ListeningSocket(Transport.UDP, InetAddress.getByAddress(new byte[4]), NOTHING.port(), 0, 99),
+                process("nc", null, "nc"), Verdicts.Hidden.GONE, "", info, CATALOG);
+        assertThat(udp.malwareAssociated()).isTrue();
+        assertThat(udp.verdict()).isEqualTo(Verdict.SUSPICIOUS);
+        assertThat(judge(ACTIVE, process("goodd", null, "goodd")).malwareAssociated()).isFalse();
+    }
+
+    @Test
+    void theProgramOfAnAbandonedOrHistoricServiceIsExpectedAndAnythingElseUnexpected() throws Exception {
+        // 1196/tcp: netmagic, abandoned; 109/tcp: pop2, historic
+        PortInfo pop2 = REGISTRY.get(109);
+        assertThat(on(pop2)).extracting(ServiceAssignment::status).containsExactly(LifecycleStatus.HISTORIC);
+        FixtureCatalog catalog = new FixtureCatalog().service("netmagic", "netmagicd").service("pop2", "pop2d");
+        ListeningSocket s1196 = socket(1196, "0.0.0.0");
+        ListeningSocket s109 = socket(109, "0.0.0.0");
+
+        Listener netmagic = Verdicts.judge(s1196, process("netmagicd", null, "netmagicd"), Verdicts.Hidden.GONE, "", TOMB, catalog);
+        assertThat(netmagic.verdict()).isEqualTo(Verdict.EXPECTED);
+        assertThat(netmagic.reason()).isEqualTo("netmagicd (pid 4242) listens on 1196/tcp, which is assigned to netmagic "
+                + "(its product was discontinued), and netmagicd serves netmagic.");
+        Listener pop2d = Verdicts.judge(s109, process("pop2d", null, "pop2d"), Verdicts.Hidden.GONE, "", pop2, catalog);
+        assertThat(pop2d.verdict()).isEqualTo(Verdict.EXPECTED);
+        assertThat(pop2d.reason()).isEqualTo("pop2d (pid 4242) listens on 109/tcp, which is assigned to pop2 "
+                + "(a historic protocol), and pop2d serves pop2.");
+        Listener nc = Verdicts.judge(s109, process("nc", null, "nc"), Verdicts.Hidden.GONE, "", pop2, catalog);
+        assertThat(nc.verdict()).isEqualTo(Verdict.UNEXPECTED);
+        assertThat(nc.reason()).isEqualTo("nc (pid 4242) listens on 109/tcp; 109 is assigned to pop2, a protocol no longer "
+                + "in use, and nc is no known use of it.");
+    }
+
+    @Test
+    void aReasonNamesAtMostFivePrograms() throws Exception {
+        ProcessInfo nc = process("nc", null, "nc");
+        FixtureCatalog five = new FixtureCatalog().service(ACTIVE_NAME, "d1", "d2", "d3", "d4", "d5");
+        assertThat(Verdicts.judge(socket(22, "0.0.0.0"), nc, Verdicts.Hidden.GONE, "", ACTIVE, five).reason())
+                .isEqualTo("nc (pid 4242) listens on 22/tcp; 22 is assigned to ssh, served by d1, d2, d3, d4 or d5, "
+                        + "and nc is no known use of it.");
+        FixtureCatalog seven = new FixtureCatalog().service(ACTIVE_NAME, "d1", "d2", "d3", "d4", "d5", "d6", "d7");
+        assertThat(Verdicts.judge(socket(22, "0.0.0.0"), nc, Verdicts.Hidden.GONE, "", ACTIVE, seven).reason())
+                .isEqualTo("nc (pid 4242) listens on 22/tcp; 22 is assigned to ssh, served by d1, d2, d3, d4, d5 or 2 more, "
+                        + "and nc is no known use of it.");
+    }
+
+    @Test
+    void worstFirstOrdersEqualVerdictsByTransportPortAndAddress() throws Exception {
+        InetAddress any = InetAddress.getByAddress(new byte[4]);
+        InetAddress lan = InetAddress.getByAddress(new byte[] {10, 0, 0, 1});
+        PortInfo other = REGISTRY.get(9464);
+        Listener udp7443 = Verdicts.judge(new ListeningSocket(Transport.UDP, any, 7443, 0, 1), process("nc", null, "nc"),
+                Verdicts.Hidden.GONE, "", NOTHING, CATALOG);
+        Listener tcp9464 = Verdicts.judge(new ListeningSocket(TCP, any, 9464, 0, 2), process("nc", null, "nc"),
+                Verdicts.Hidden.GONE, "", other, CATALOG);
+        Listener tcp7443Lan = Verdicts.judge(new ListeningSocket(TCP, lan, 7443, 0, 3), process("nc", null, "nc"),
+                Verdicts.Hidden.GONE, "", NOTHING, CATALOG);
+        Listener tcp7443Any = Verdicts.judge(new ListeningSocket(TCP, any, 7443, 0, 4), process("nc", null, "nc"),
+                Verdicts.Hidden.GONE, "", NOTHING, CATALOG);
+        assertThat(List.of(udp7443, tcp9464, tcp7443Lan, tcp7443Any)).extracting(Listener::verdict).containsOnly(Verdict.UNEXPECTED);
+        List<Listener> sorted = new java.util.ArrayList<>(List.of(udp7443, tcp9464, tcp7443Lan, tcp7443Any));
+        sorted.sort(Listener.worstFirst());
+        assertThat(sorted).containsExactly(tcp7443Any, tcp7443Lan, tcp9464, udp7443);
+    }
+
+    @Test
     void worstFirstPutsSuspiciousFirstAndLoopbackAfterReachable() throws Exception {
         Listener expected = judge(ACTIVE, process("goodd", null, "goodd"));
         Listener suspicious = judge(MALWARE, process("nc", null, "nc"));
