@@ -146,16 +146,16 @@ public final class ListeningSockets {
             ProcessInfo p = scan.owner(s.inode()).orElse(null);
             Verdicts.Hidden hidden = s.inode() == 0 ? Verdicts.Hidden.KERNEL
                     : scan.hidden() > 0 ? Verdicts.Hidden.NO_PRIVILEGE : Verdicts.Hidden.GONE;
-            String user = p != null ? "" : users.computeIfAbsent(s.uid(), ListeningSockets::userName);
+            String user = p != null ? "" : users.computeIfAbsent(s.uid(), uid -> userName(uid, PASSWD));
             out.add(Verdicts.judge(s, p, hidden, user, registry.get(s.port()), catalog));
         }
         return List.copyOf(out);
     }
 
-    /** "user postgres (uid 112)", or "uid 112" where /etc/passwd does not name it. */
-    private static String userName(int uid) {
+    /** "user postgres (uid 112)", or "uid 112" where the passwd file (/etc/passwd) does not name it. */
+    static String userName(int uid, Path passwd) {
         try {
-            for (String line : Files.readAllLines(PASSWD, StandardCharsets.UTF_8)) {
+            for (String line : Files.readAllLines(passwd, StandardCharsets.UTF_8)) {
                 String[] f = line.split(":", -1);
                 if (f.length > 2 && f[2].equals(Integer.toString(uid))) {
                     return "user " + f[0] + " (uid " + uid + ")";

@@ -59,7 +59,27 @@ class ListeningSocketsTest {
                 new ListeningSocket(Transport.TCP, ip("0.0.0.0"), 22, 0, 17));
         assertThat(sockets.get(0).endpoint()).isEqualTo("127.0.0.1:8080");
         assertThat(sockets.get(0).isLoopback()).isTrue();
+        assertThat(sockets.get(0).isWildcard()).isFalse();
         assertThat(sockets.get(1).isWildcard()).isTrue();
+        assertThat(sockets.get(1).isLoopback()).isFalse();
+    }
+
+    @Test
+    void thePublicParserReadsThisMachinesTable() throws IOException {
+        // a wildcard address is the same in every byte order
+        String tcp = HEADER + "   0: 00000000:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 17 1 0000000000000000 100 0 0 10 0\n";
+        assertThat(ListeningSockets.parse(tcp, Transport.TCP, "tcp"))
+                .containsExactly(new ListeningSocket(Transport.TCP, ip("0.0.0.0"), 22, 0, 17));
+    }
+
+    @Test
+    void aUidIsReadUpToTheLargestTheRecordHolds() throws IOException {
+        String max = HEADER + "   0: 00000000:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000 2147483647 0 17 1 0 100 0 0 10 0\n";
+        assertThat(ListeningSockets.parse(max, Transport.TCP, "tcp", ByteOrder.LITTLE_ENDIAN)).extracting(ListeningSocket::uid)
+                .containsExactly(Integer.MAX_VALUE);
+        assertThatThrownBy(() -> ListeningSockets.parse(max.replace("2147483647", "2147483648"), Transport.TCP, "tcp",
+                ByteOrder.LITTLE_ENDIAN)).isInstanceOfSatisfying(RegistryFormatException.class, e -> assertThat(e.line()).isEqualTo(2))
+                .hasMessage("tcp:2: uid 2147483648 is out of range: expected 0..2147483647");
     }
 
     @Test
@@ -97,6 +117,7 @@ class ListeningSocketsTest {
             "0: 0100007F:1F9 00000000:0000 0A 0:0 0:0 0 1000 0 1          | tcp:2: port \"1F9\" is not 4 hex digits",
             "0: 0100007F:1F90 00000000:0000 A 0:0 0:0 0 1000 0 1          | tcp:2: state \"A\" is not 2 hex digits",
             "0: 0100007F:1F90 00000000:0000 0A 0:0 0:0 0 -1 0 1           | tcp:2: uid \"-1\" is not a decimal number",
+            "0: 0100007F:1F90 00000000:0000 0A 0:0 0:0 0 1000 0 x         | tcp:2: inode \"x\" is not a decimal number",
     })
     void aLineOutOfFormatIsNamedWithItsLine(String line, String message) {
         assertThatThrownBy(() -> ListeningSockets.parse(HEADER + line + "\n", Transport.TCP, "tcp", ByteOrder.LITTLE_ENDIAN))
@@ -123,6 +144,37 @@ class ListeningSocketsTest {
         assertThatThrownBy(() -> ListeningSockets.list("Linux", dir, ByteOrder.LITTLE_ENDIAN))
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining(dir.resolve("tcp").toString()).hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void offLinuxTheMachineIsNotReadAndIsSupportedSaysSoBeforehand() {
+        String os = System.getProperty("os.name");
+        System.setProperty("os.name", "Mac OS X");
+        try {
+            assertThat(ListeningSockets.isSupported()).isFalse();
+            assertThatThrownBy(ListeningSockets::list).isInstanceOf(UnsupportedOperationException.class)
+                    .hasMessageContaining("Linux only").hasMessageContaining("\"Mac OS X\"");
+            assertThatThrownBy(() -> ListeningSockets.listeners(FixtureRegistry.FIXTURE))
+                    .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("\"Mac OS X\"");
+        } finally {
+            System.setProperty("os.name", os);
+        }
+    }
+
+    @Test
+    void theOwnerOfAHiddenSocketIsNamedFromThePasswdFile(@TempDir Path dir) throws IOException {
+        Path passwd = dir.resolve("passwd");
+        Files.writeString(passwd, """
+                root:x:0:0:root:/root:/bin/bash
+                broken:x
+                alice:x:1000:112:Alice:/home/alice:/bin/bash
+                postgres:x:112:120:PostgreSQL administrator:/var/lib/postgresql:/bin/bash
+                """);
+        assertThat(ListeningSockets.userName(112, passwd)).as("the uid is the third field, after a line cut short")
+                .isEqualTo("user postgres (uid 112)");
+        assertThat(ListeningSockets.userName(0, passwd)).isEqualTo("user root (uid 0)");
+        assertThat(ListeningSockets.userName(4242, passwd)).as("not in the file").isEqualTo("uid 4242");
+        assertThat(ListeningSockets.userName(112, dir.resolve("missing"))).as("no file").isEqualTo("uid 112");
     }
 
     @Test

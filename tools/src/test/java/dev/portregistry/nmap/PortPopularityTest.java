@@ -53,6 +53,28 @@ class PortPopularityTest {
         assertThat(p.top(1, Transport.DCCP)).isEmpty();
         assertThatThrownBy(() -> p.top(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("count 0 is too small: expected 1 or more");
+        assertThatThrownBy(() -> p.top(0, Transport.TCP)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("count 0 is too small: expected 1 or more");
+    }
+
+    @Test
+    void theLastPortAndTheWholeRangeOfFrequenciesAreRead() {
+        PortPopularity p = PortPopularity.parse("always 65535/tcp 1\nnever 0/udp 0\nsure 443/tcp 1.000000\n", "edges");
+        assertThat(p.frequency(65535, Transport.TCP)).isEqualTo(1.0);
+        assertThat(p.get(0, Transport.UDP)).hasValue(PortFrequency.of(0, Transport.UDP, "never", 0.0));
+        assertThat(p.top(2)).extracting(PortFrequency::port).containsExactly(443, 65535);
+    }
+
+    @Test
+    void aFrequencyIsAFractionFrom0To1Inclusive() {
+        assertThat(PortFrequency.of(80, Transport.TCP, "http", 0.0).frequency()).isZero();
+        assertThat(PortFrequency.of(80, Transport.TCP, "http", 1.0).frequency()).isEqualTo(1.0);
+        for (double bad : new double[] {-0.001, 1.001, Double.NaN, Double.POSITIVE_INFINITY}) {
+            assertThatThrownBy(() -> PortFrequency.of(80, Transport.TCP, "http", bad)).as("%s", bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("of port 80 is out of range: expected 0.0..1.0");
+        }
+        assertThatThrownBy(() -> PortFrequency.of(80, Transport.TCP, " ", 0.5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("blank");
     }
 
     @Test
