@@ -93,6 +93,12 @@ public final class PortCheck {
         return 31 * info.hashCode() + conflicts.hashCode();
     }
 
+    /**
+     * Returns a short form with the port and the conflicts, such as {@code PortCheck[port=7443, conflicts=[]]}
+     * or {@code PortCheck[port=1196, conflicts=[ASSIGNED: ..., ALTERNATE_USE: ..., RELATED: ...]]}.
+     *
+     * @return the text, never null
+     */
     @Override
     public String toString() {
         return "PortCheck[port=" + port() + ", conflicts=" + conflicts + "]";

@@ -63,6 +63,12 @@ public final class PortConflict {
         return 31 * kind.hashCode() + message.hashCode();
     }
 
+    /**
+     * Returns the kind and the message, such as
+     * {@code RELATED: Port 1196 belongs to a family of related ports (1194, 1195, 1197).}
+     *
+     * @return the text, never null
+     */
     @Override
     public String toString() {
         return kind + ": " + message;

@@ -136,6 +136,12 @@ public final class Listener {
         return Objects.hash(socket, process, verdict, reason, info);
     }
 
+    /**
+     * Returns a short form: transport, endpoint, verdict and reason, such as
+     * {@code Listener[tcp 0.0.0.0:22 EXPECTED: sshd (pid 812) listens on 22/tcp, ...]}.
+     *
+     * @return the text, never null
+     */
     @Override
     public String toString() {
         return "Listener[" + socket.transport().label() + " " + socket.endpoint() + " " + verdict + ": " + reason + "]";

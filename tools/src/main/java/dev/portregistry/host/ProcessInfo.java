@@ -133,6 +133,11 @@ public final class ProcessInfo {
         return Objects.hash(pid, uid, user, commandName, executable, executableDeleted, commandLine);
     }
 
+    /**
+     * Returns a short form such as {@code sshd (pid 812, user root)}.
+     *
+     * @return the text, never null
+     */
     @Override
     public String toString() {
         return commandName + " (pid " + pid + ", user " + user + ")";

@@ -96,6 +96,11 @@ public final class PortFrequency {
         return Objects.hash(port, transport, name, frequency);
     }
 
+    /**
+     * Returns a short form such as {@code 80/TCP http 0.48}.
+     *
+     * @return the text, never null
+     */
     @Override
     public String toString() {
         return port + "/" + transport + " " + name + " " + frequency;

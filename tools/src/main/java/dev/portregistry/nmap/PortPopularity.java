@@ -256,6 +256,12 @@ public final class PortPopularity {
         return source;
     }
 
+    /**
+     * Returns the source and the number of entries, such as
+     * {@code PortPopularity[/usr/share/nmap/nmap-services, 27388 entries]}.
+     *
+     * @return the text, never null
+     */
     @Override
     public String toString() {
         return "PortPopularity[" + source + ", " + entries.size() + " entries]";

@@ -59,6 +59,17 @@ class PortAdvisorTest {
     }
 
     @Test
+    void aCheckAndItsConflictsReadAsTheirShortForms() {
+        assertThat(ADVISOR.check(7443)).hasToString("PortCheck[port=7443, conflicts=[]]");
+        PortCheck tomb = ADVISOR.check(1196);
+        assertThat(tomb.conflicts().get(2))
+                .hasToString("RELATED: Port 1196 belongs to a family of related ports (1194, 1195, 1197).");
+        assertThat(tomb.toString()).startsWith("PortCheck[port=1196, conflicts=[ASSIGNED: IANA assigns port 1196 to netmagic ")
+                .contains(", ALTERNATE_USE: OpenVPN commonly runs on port 1196 ")
+                .endsWith(", RELATED: Port 1196 belongs to a family of related ports (1194, 1195, 1197).]]");
+    }
+
+    @Test
     void dynamicAndEphemeralRangesAreExplained() {
         // the curated uses of the whole range (Windows' dynamic ports, Linux's ephemeral ports) are alternate uses
         // (one conflict per use: 50000 lies in both)

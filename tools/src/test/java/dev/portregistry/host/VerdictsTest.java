@@ -83,7 +83,9 @@ class VerdictsTest {
         Listener l = judge(ACTIVE, process("goodd", "/usr/sbin/goodd", "/usr/sbin/goodd", "-D"));
         assertThat(l.verdict()).isEqualTo(Verdict.EXPECTED);
         assertThat(l.reason()).isEqualTo("goodd (pid 4242) listens on 22/tcp, which is assigned to ssh, and goodd serves ssh.");
+        assertThat(l).hasToString("Listener[tcp 0.0.0.0:22 EXPECTED: " + l.reason() + "]");
         assertThat(l.process()).isPresent();
+        assertThat(l.process().orElseThrow()).hasToString("goodd (pid 4242, user alice)");
         assertThat(l.loopbackOnly()).isFalse();
     }
 

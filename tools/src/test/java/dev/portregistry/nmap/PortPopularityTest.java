@@ -32,6 +32,8 @@ class PortPopularityTest {
         PortPopularity p = PortPopularity.read(fixture());
         assertThat(p.source()).isEqualTo(fixture().toString());
         assertThat(p.entries()).hasSize(7);
+        assertThat(p).hasToString("PortPopularity[" + fixture() + ", 7 entries]");
+        assertThat(p.entries().get(0)).hasToString("80/TCP alpha 0.4");
         assertThat(p.frequency(80, Transport.TCP)).isEqualTo(0.4);
         assertThat(p.frequency(80, Transport.UDP)).isEqualTo(0.0005);
         assertThat(p.frequency(80, Transport.SCTP)).isZero();
