@@ -113,6 +113,7 @@ class ListeningSocketsTest {
             "0: 0100007F:1F90 00000000:0000 0A 0:0 0:0 0 1000             | tcp:2: expected \"sl: local_address rem_address st ... uid timeout inode\"",
             "0: 0100007F1F90 00000000:0000 0A 0:0 0:0 0 1000 0 1          | tcp:2: local address \"0100007F1F90\" is not ADDRESS:PORT in hex",
             "0: 01007F:1F90 00000000:0000 0A 0:0 0:0 0 1000 0 1           | tcp:2: address \"01007F\" has 6 hex digits: expected 8 (IPv4) or 32 (IPv6)",
+            "0: :1F90 00000000:0000 0A 0:0 0:0 0 1000 0 1                 | tcp:2: address \"\" has 0 hex digits: expected 8 (IPv4) or 32 (IPv6)",
             "0: 0100007G:1F90 00000000:0000 0A 0:0 0:0 0 1000 0 1         | tcp:2: address \"0100007G\" is not hexadecimal",
             "0: 0100007F:1F9 00000000:0000 0A 0:0 0:0 0 1000 0 1          | tcp:2: port \"1F9\" is not 4 hex digits",
             "0: 0100007F:1F90 00000000:0000 A 0:0 0:0 0 1000 0 1          | tcp:2: state \"A\" is not 2 hex digits",

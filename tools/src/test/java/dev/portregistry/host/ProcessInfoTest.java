@@ -1,0 +1,48 @@
+package dev.portregistry.host;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What a process record keeps of what /proc showed, and what it refuses. */
+class ProcessInfoTest {
+
+    @Test
+    void keepsWhatProcShowed() {
+        List<String> argv = new ArrayList<>(List.of("/usr/lib/postgresql/16/bin/postgres", "-D", "/var/lib/postgresql"));
+        ProcessInfo p = ProcessInfo.of(812, 112, "postgres", "postgres", Path.of("/usr/lib/postgresql/16/bin/postgres"),
+                false, argv);
+        argv.clear();
+        assertThat(p.pid()).isEqualTo(812);
+        assertThat(p.uid()).isEqualTo(112);
+        assertThat(p.user()).isEqualTo("postgres");
+        assertThat(p.commandName()).isEqualTo("postgres");
+        assertThat(p.executable()).contains(Path.of("/usr/lib/postgresql/16/bin/postgres"));
+        assertThat(p.executableDeleted()).isFalse();
+        assertThat(p.commandLine()).as("a copy").containsExactly("/usr/lib/postgresql/16/bin/postgres", "-D",
+                "/var/lib/postgresql");
+        assertThatThrownBy(() -> p.commandLine().add("x")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void anExecutableIsDeletedOnlyWhenThereIsOne() {
+        assertThat(ProcessInfo.of(9, 0, "root", "ghost", Path.of("/tmp/ghost"), true, List.of()).executableDeleted()).isTrue();
+        ProcessInfo unreadable = ProcessInfo.of(9, 0, "root", "ghost", null, true, List.of());
+        assertThat(unreadable.executable()).isEmpty();
+        assertThat(unreadable.executableDeleted()).isFalse();
+    }
+
+    @Test
+    void aPidIsPositiveAndAUidNotNegative() {
+        assertThatThrownBy(() -> ProcessInfo.of(0, 0, "root", "x", null, false, List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("pid 0 is out of range: expected 1 or more");
+        assertThatThrownBy(() -> ProcessInfo.of(1, -1, "root", "x", null, false, List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("uid -1 is negative: expected 0 or more");
+        assertThat(ProcessInfo.of(1, 0, "root", "init", null, false, List.of()).uid()).isZero();
+    }
+}
