@@ -84,15 +84,16 @@ class ProcTreeTest {
 
     @Test
     void aServerOnSeveralSocketsOwnsEachOfThem(@TempDir Path dir) throws IOException {
-        // a DNS server: TCP and UDP, IPv4 and IPv6, all in one process among its other files
+        // a DNS server: TCP and UDP, IPv4 and IPv6, all in one process among its other files; inodes of a
+        // long-running host, with every digit from 0 to 9 among them
         FakeProc proc = new FakeProc(dir)
-                .socket("tcp", "00000000", 53, "0A", 101, 31)
-                .socket("tcp6", "00000000000000000000000000000000", 53, "0A", 101, 32)
-                .socket("udp", "00000000", 53, "07", 101, 33)
-                .socket("udp6", "00000000000000000000000000000000", 53, "07", 101, 34)
+                .socket("tcp", "00000000", 53, "0A", 101, 3907651)
+                .socket("tcp6", "00000000000000000000000000000000", 53, "0A", 101, 3907652)
+                .socket("udp", "00000000", 53, "07", 101, 3907653)
+                .socket("udp6", "00000000000000000000000000000000", 53, "07", 101, 3907684)
                 .process(530, "named", List.of("/usr/sbin/named", "-u", "bind"), "/usr/sbin/named", "/dev/null",
-                        FakeProc.socketLink(31), FakeProc.socketLink(32), "pipe:[5]", FakeProc.socketLink(33),
-                        FakeProc.socketLink(34), FakeProc.socketLink(35));
+                        FakeProc.socketLink(3907651), FakeProc.socketLink(3907652), "pipe:[5]", FakeProc.socketLink(3907653),
+                        FakeProc.socketLink(3907684), FakeProc.socketLink(3907655));
         List<Listener> ls = scan(proc);
         assertThat(ls).hasSize(4);
         assertThat(ls).allSatisfy(l -> assertThat(l.process().map(ProcessInfo::pid)).hasValue(530));
