@@ -222,6 +222,16 @@ class TableVerifyTest {
                 .isEqualTo("assignment 0: has a bad mask or status");
         assertThat(refused(Damage.index(GOOD, put("uses", 18 + 4, 0x10))))
                 .isEqualTo("alternate use 1: has a bad mask, official port or programs list");
+        // -1 stands for no official port; anything lower is no port
+        assertThat(refused(Damage.index(GOOD, put("uses", 6, 0xFF, 0xFF, 0xFF, 0xFE))))
+                .isEqualTo("alternate use 0: has a bad mask, official port or programs list");
+        // use 1 (Thing, run by python3 thing.py): its programs list made one entry short of its pair
+        assertThat(refused(Damage.index(GOOD, index -> {
+            ByteBuffer b = ByteBuffer.wrap(index);
+            int list = b.getShort(Damage.section(index, "uses") + 18 + 16);
+            index[b.getInt(Damage.section(index, "lists") + 4 * list)] = 1;
+            return index;
+        }))).isEqualTo("alternate use 1: has a bad mask, official port or programs list");
         EnumSet<Transport> all = EnumSet.allOf(Transport.class);
         TableData everywhere = new TableData(DataVersion.of("s", LocalDate.of(2026, 1, 2), "r"),
                 List.of(PortInfo.of(1, List.of(ServiceAssignment.of("all", "All", all, LifecycleStatus.ACTIVE)),
