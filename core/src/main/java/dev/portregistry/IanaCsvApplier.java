@@ -26,7 +26,8 @@ final class IanaCsvApplier {
     static PortRegistry apply(PortRegistry base, IanaCsv csv) {
         RegistryDate newest = csv.newestDate().orElseThrow(() -> new RegistryFormatException(csv.source(), 0,
                 "no record has a registration or modification date: expected IANA's CSV, whose newest date says how new it is"));
-        List<String> notices = new ArrayList<>();
+        // one sentence per entry that does not fit, even where it would apply to several assignments
+        Set<String> notices = new LinkedHashSet<>();
         // the ports with data in the base registry or in the file: only their records can change
         TreeSet<Integer> candidates = new TreeSet<>(csv.assignmentsByPort().keySet());
         for (int port : base.source().dataPorts()) {
@@ -67,7 +68,8 @@ final class IanaCsvApplier {
         DataVersion version = DataVersion.of("IANA Service Name and Transport Protocol Port Number Registry, read from "
                         + csv.source() + " (newest record " + newest + ")",
                 date(newest), base.version().curatedRevision());
-        return new PortRegistry(new LayerSource(base.source(), changed, names, version), base.overlays(), notices);
+        return new PortRegistry(new LayerSource(base.source(), changed, names, version), base.overlays(),
+                List.copyOf(notices));
     }
 
     /** Curated lifecycle: ABANDONED, or HISTORIC for a reason of our own rather than IANA's word "historic". */
@@ -78,7 +80,7 @@ final class IanaCsvApplier {
 
     /** The new assignment with the curated lifecycle and programs of the old one of the same name on the same port. */
     private static ServiceAssignment reattach(int port, ServiceAssignment a, PortInfo before, String source,
-                                             List<String> notices) {
+                                             Set<String> notices) {
         if (a.name().isEmpty()) {
             return a;
         }

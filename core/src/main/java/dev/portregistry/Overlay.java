@@ -540,10 +540,6 @@ public final class Overlay {
             return new Overlay(this);
         }
 
-        String source() {
-            return source;
-        }
-
         /**
          * The error for a bad entry: a format exception naming source and line when the entry came
          * from a file (a parser set its line), else an IllegalArgumentException, since the bad value

@@ -248,7 +248,7 @@ final class OverlayApplier {
             boolean service = !e.service().isEmpty();
             String target = service ? e.service() : e.use();
             List<Integer> ports = answer(target);
-            int matched = 0;
+            boolean matched = false;
             for (int port : ports) {
                 if (service) {
                     List<ServiceAssignment> list = assignmentsOf(port);
@@ -257,7 +257,7 @@ final class OverlayApplier {
                         if (a.name().equalsIgnoreCase(target) && live(a)) {
                             List<ServiceAssignment> mine = draft(port).assignments;
                             mine.set(i, a.toBuilder().programs(e.programs()).build());
-                            matched++;
+                            matched = true;
                         }
                     }
                 } else {
@@ -266,12 +266,12 @@ final class OverlayApplier {
                         AlternateUse u = list.get(i);
                         if (u.name().equalsIgnoreCase(target)) {
                             draft(port).uses.set(i, u.toBuilder().programs(e.programs()).build());
-                            matched++;
+                            matched = true;
                         }
                     }
                 }
             }
-            if (matched == 0) {
+            if (!matched) {
                 throw new RegistryFormatException(e.file(), e.line(), service
                         ? "service \"" + target + "\" has no live assignment: expected a service the registry assigns"
                         : "\"" + target + "\" is no alternate use: expected the name of one, as the registry holds it");

@@ -2,7 +2,9 @@ package dev.portregistry;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -196,5 +199,82 @@ class IanaCsvTest {
         assertThat(a.registrationDate()).isEmpty();
         assertThat(a.references()).isEmpty();
         assertThat(a.serviceCode()).isEmpty();
+    }
+
+    static Stream<Arguments> fieldsWithLineBreaksAndRunsOfWhiteSpace() {
+        return Stream.of(
+                Arguments.of("Echo Protocol", "Echo Protocol"),
+                Arguments.of("E", "E"),
+                Arguments.of(" Echo", "Echo"),
+                Arguments.of("Echo ", "Echo"),
+                Arguments.of("  Echo  ", "Echo"),
+                Arguments.of("Echo  Protocol", "Echo Protocol"),
+                Arguments.of("Echo\tProtocol", "Echo Protocol"),
+                Arguments.of("Echo\nProtocol", "Echo Protocol"),
+                Arguments.of("Echo\r\n   Protocol", "Echo Protocol"),
+                Arguments.of("Echo \t\n Protocol - Version  2", "Echo Protocol - Version 2"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("fieldsWithLineBreaksAndRunsOfWhiteSpace")
+    void lineBreaksAndRunsOfWhiteSpaceInAFieldBecomeOneSpaceAndTheEndsAreTrimmed(String field, String read)
+            throws IOException {
+        IanaCsv csv = parse(HEADER + "echo,7,tcp,\"" + field + "\",,,,,,,,\"" + field + "\"\n");
+        ServiceAssignment echo = csv.assignments(7).get(0);
+        assertThat(echo.description()).isEqualTo(read);
+        assertThat(echo.assignmentNotes()).hasValue(read);
+    }
+
+    @Test
+    void portsAndRangesReachBothEndsOfTheNumberSpace() throws IOException {
+        IanaCsv csv = parse(HEADER + "low,0-3,tcp,Low,,,,,,,,\none,9-9,udp,One,,,,,,,,\nhigh,65535,tcp,High,,,,,,,,\n"
+                + "top,65534-65535,udp,Top,,,,,,,,\n");
+        assertThat(csv.rows()).extracting(r -> r.firstPort() + "-" + r.lastPort())
+                .containsExactly("0-3", "9-9", "65535-65535", "65534-65535");
+        assertThat(csv.assignmentsByPort().keySet()).containsExactly(0, 1, 2, 3, 9, 65534, 65535);
+        assertThat(csv.assignments(65535)).extracting(ServiceAssignment::name).containsExactly("high", "top");
+        for (String bad : List.of("65536", "65535-65536", "123456", "-1", "1-")) {
+            assertThatThrownBy(() -> parse(HEADER + "x," + bad + ",tcp,d,,,,,,,,\n"))
+                    .isInstanceOf(RegistryFormatException.class)
+                    .hasMessage("test.csv:2: port number \"" + bad + "\" is invalid: expected a port 0..65535 or a range such as 6000-6063");
+        }
+        assertThatThrownBy(() -> csv.assignments(65536)).isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("port 65536 is out of range: expected 0..65535");
+    }
+
+    @Test
+    void theLastRecordMayEndWithoutALineBreakOrWithALoneCarriageReturn() throws IOException {
+        String row = "ok,1,tcp,fine,,,2001-02,,,,,";
+        for (String end : List.of("", "\r", "\r\n", "\n")) {
+            IanaCsv csv = parse(HEADER + row + end);
+            assertThat(csv.recordCount()).as("ending %s", end.replace("\r", "CR").replace("\n", "LF")).isEqualTo(1);
+            assertThat(csv.assignments(1)).singleElement().satisfies(a -> {
+                assertThat(a.description()).isEqualTo("fine");
+                assertThat(a.assignmentNotes()).isEmpty();
+            });
+        }
+        // a quoted last field, the file ending right after its closing quote
+        IanaCsv quoted = parse(HEADER + "ok,1,tcp,fine,,,2001-02,,,,,\"use 2 instead\"");
+        assertThat(quoted.assignments(1).get(0).assignmentNotes()).hasValue("use 2 instead");
+        IanaCsv quotedName = parse(HEADER + "\"ok\",1,tcp,fine,,,,,,,,\n");
+        assertThat(quotedName.assignments(1).get(0).name()).isEqualTo("ok");
+    }
+
+    @Test
+    void blankLinesBetweenRecordsAreSkippedAndCounted() {
+        String text = HEADER + "\n\r\nok,1,tcp,fine,,,,,,,,\n\n\nbad,99999,tcp,d,,,,,,,,\n";
+        // header 1, blank 2 and 3, ok 4, blank 5 and 6, bad 7
+        assertThatThrownBy(() -> parse(text)).isInstanceOf(RegistryFormatException.class)
+                .hasMessageStartingWith("test.csv:7: port number \"99999\"");
+    }
+
+    @Test
+    void theFileAndItsRowsSayWhatTheyHoldInToString() throws IOException {
+        IanaCsv csv = parse(fixture());
+        assertThat(csv).hasToString("IanaCsv[test.csv, 10 rows, newest 2026-11-30]");
+        assertThat(csv.rows().stream().filter(r -> r.firstPort() == 6000).findFirst().orElseThrow())
+                .hasToString("12: 6000-6063 x11 (X Window System) [TCP] ACTIVE");
+        assertThat(csv.rows().stream().filter(r -> r.firstPort() == 110).findFirst().orElseThrow())
+                .hasToString("5: 110 pop3 (Post Office Protocol - Version 3) [TCP] ACTIVE");
     }
 }

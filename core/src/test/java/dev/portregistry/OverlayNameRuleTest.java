@@ -66,12 +66,16 @@ class OverlayNameRuleTest {
         ways.put("name", () -> builder().name(bad, 7443));
         ways.put("alias name", () -> builder().alias(bad, "openvpn"));
         ways.put("alias service", () -> builder().alias("vpn", bad));
+        ways.put("programs of a service", () -> builder().servicePrograms(bad, List.of(Program.executable("billingd"))));
         for (Map.Entry<String, Executable> way : ways.entrySet()) {
             assertThatThrownBy(way.getValue()::execute).as(way.getKey())
                     .isExactlyInstanceOf(RegistryFormatException.class).hasMessage(asService)
                     .satisfies(e -> assertThat(((RegistryFormatException) e).line()).isEqualTo(4));
         }
         assertThatThrownBy(() -> builder().alternateUse(7443, use(bad)))
+                .isExactlyInstanceOf(RegistryFormatException.class)
+                .hasMessage("ops.json:4: alternate use name " + refusal + ": expected a name such as \"OpenVPN\"");
+        assertThatThrownBy(() -> builder().usePrograms(bad, List.of(Program.executable("openvpn"))))
                 .isExactlyInstanceOf(RegistryFormatException.class)
                 .hasMessage("ops.json:4: alternate use name " + refusal + ": expected a name such as \"OpenVPN\"");
     }
@@ -204,7 +208,11 @@ class OverlayNameRuleTest {
                 ServiceAssignment.of("billing", bad, tcp, LifecycleStatus.ACTIVE)));
         ways.put("note", () -> builder().assign(7443,
                 ServiceAssignment.builder().name("billing").description("Billing").transports(tcp).status(LifecycleStatus.ACTIVE).reason(bad).build()));
+        ways.put("basis", () -> builder().assign(7443,
+                ServiceAssignment.builder().name("billing").description("Billing").transports(tcp).status(LifecycleStatus.ACTIVE).basis(bad).build()));
         ways.put("lifecycle note", () -> builder().lifecycle(1194, "openvpn", LifecycleStatus.HISTORIC, bad));
+        ways.put("lifecycle product", () -> builder().lifecycle(1194, "openvpn",
+                Lifecycle.of(LifecycleStatus.ABANDONED).withProduct(bad)));
         ways.put("use description", () -> builder().alternateUse(7443,
                 AlternateUse.builder().name("Billing").description(bad).transports(tcp).kind(UseKind.UNOFFICIAL).basis("ours").build()));
         ways.put("use basis", () -> builder().alternateUse(7443,

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -304,5 +305,173 @@ class OverlayTest {
         PortRegistry ours = FIXTURE.with(Overlay.builder("lab").assign(0, "zero", "lab test", Transport.UDP).build());
         assertThat(ours.get(0).status()).isEqualTo(LifecycleStatus.ACTIVE);
         assertThat(ours.get(0).summary()).contains("IANA has reserved it", "Locally it is assigned to zero (lab test) over UDP");
+    }
+
+    @Test
+    void sizeCountsTheEntriesOfEveryKind() {
+        Overlay overlay = Overlay.builder("ops")
+                .assign(7443, "billing", "our billing service", Transport.TCP)
+                .lifecycle(1194, "openvpn", LifecycleStatus.HISTORIC, "We moved to WireGuard.")
+                .alternateUse(9464, use("Metrics", UseKind.UNOFFICIAL))
+                .related(7443, 9464)
+                .name("payments", 7443)
+                .alias("invoicing", "billing")
+                .servicePrograms("billing", List.of(Program.executable("billingd")))
+                .usePrograms("Metrics", List.of(Program.executable("metricsd")))
+                .build();
+        assertThat(overlay.size()).isEqualTo(8);
+        assertThat(overlay).hasToString("Overlay[ops, 8 entries]");
+        assertThat(overlay.source()).isEqualTo("ops");
+        assertThat(Overlay.builder("empty").build()).hasToString("Overlay[empty, 0 entries]");
+    }
+
+    @Test
+    void anEntryFromCodeFailsWithAnIllegalArgumentAndOneFromAFileWithItsFileAndLine() {
+        Overlay.Builder b = Overlay.builder("ops");
+        assertThatThrownBy(() -> b.assign(65536, "billing", "", Transport.TCP))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ops: port 65536 is out of range: expected 0..65535");
+        b.line(5);
+        assertThatThrownBy(() -> b.assign(65536, "billing", "", Transport.TCP))
+                .isExactlyInstanceOf(RegistryFormatException.class)
+                .hasMessage("ops:5: port 65536 is out of range: expected 0..65535");
+        b.line(0); // none again: entries from code
+        assertThatThrownBy(() -> b.assign(65536, "billing", "", Transport.TCP))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ops: port 65536 is out of range: expected 0..65535");
+        b.at("team.services", 3);
+        assertThatThrownBy(() -> b.name("payments", -1))
+                .isExactlyInstanceOf(RegistryFormatException.class)
+                .hasMessage("team.services:3: port -1 is out of range: expected 0..65535");
+        b.at("team.json", 0);
+        assertThatThrownBy(() -> b.name("payments", -1))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("team.json: port -1 is out of range: expected 0..65535");
+        assertThatThrownBy(() -> b.at(" ", 1)).isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("file \" \" is blank: expected a file name");
+        assertThatThrownBy(() -> b.at("team.json", -1)).isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("line -1 is negative: expected 0 (none) or a 1-based line");
+        // an overlay's own name stays its source, whatever file its entries came from
+        assertThat(b.build().source()).isEqualTo("ops");
+    }
+
+    @Test
+    void aLocalAssignmentWithoutABasisNamesWhereItCameFrom() {
+        PortRegistry ours = FIXTURE.with(Overlay.builder("ops")
+                .assign(7443, "billing", "", Transport.TCP)
+                .at("team.services", 12).assign(9464, "metrics", "", Transport.TCP)
+                .at("lab.services", 0).assign(7444, "lab", "", Transport.TCP)
+                .line(0).assign(7445, ServiceAssignment.builder().name("kept").transports(EnumSet.of(Transport.TCP))
+                        .status(LifecycleStatus.ACTIVE).basis("ticket OPS-7").build())
+                .build());
+        assertThat(ours.get(7443).assignments().get(0).basis()).hasValue("local assignment from ops");
+        assertThat(ours.get(9464).assignments().get(0).basis()).hasValue("local assignment from team.services, line 12");
+        assertThat(ours.get(7444).assignments().get(0).basis()).hasValue("local assignment from lab.services");
+        assertThat(ours.get(7445).assignments().get(0).basis()).hasValue("ticket OPS-7");
+    }
+
+    @Test
+    void everyEntryChecksItsPortsAtOnceAndBothEndsOfTheRangeAreAccepted() {
+        Overlay.Builder b = Overlay.builder("ops.json").line(4);
+        String high = "ops.json:4: port 65536 is out of range: expected 0..65535";
+        String low = "ops.json:4: port -1 is out of range: expected 0..65535";
+        assertThatThrownBy(() -> b.assign(65536, "billing", "", Transport.TCP)).hasMessage(high);
+        assertThatThrownBy(() -> b.lifecycle(65536, "openvpn", LifecycleStatus.HISTORIC, "")).hasMessage(high);
+        assertThatThrownBy(() -> b.lifecycle(-1, "openvpn", Lifecycle.of(LifecycleStatus.HISTORIC))).hasMessage(low);
+        assertThatThrownBy(() -> b.alternateUse(65536, use("Metrics", UseKind.UNOFFICIAL))).hasMessage(high);
+        assertThatThrownBy(() -> b.alternateUse(-1, use("Metrics", UseKind.UNOFFICIAL))).hasMessage(low);
+        assertThatThrownBy(() -> b.related(7443, 65536)).hasMessage(high);
+        assertThatThrownBy(() -> b.name("payments", 7443, -1)).hasMessage(low);
+        assertThat(b.build().size()).as("no entry was added").isZero();
+
+        PortRegistry ours = FIXTURE.with(Overlay.builder("lab")
+                .assign(65535, "top", "", Transport.UDP)
+                .related(0, 65535)
+                .name("edges", 0, 65535)
+                .build());
+        assertThat(ours.get(65535).assignments()).extracting(ServiceAssignment::name).contains("top");
+        assertThat(ours.get(0).relatedPorts()).containsExactly(65535);
+        assertThat(ours.get(65535).relatedPorts()).contains(0);
+        assertThat(ours.findService("edges")).extracting(PortInfo::port).containsExactly(0, 65535);
+    }
+
+    @Test
+    void aLifecycleNoteNeedsAnAssignmentStatus() {
+        for (LifecycleStatus status : List.of(LifecycleStatus.RESERVED, LifecycleStatus.UNASSIGNED)) {
+            assertThatThrownBy(() -> Overlay.builder("ops").lifecycle(1194, "openvpn", status, ""))
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("ops: status " + status + " for openvpn on port 1194 is not an assignment status: "
+                            + "expected ACTIVE, ABANDONED, HISTORIC or DEREGISTERED");
+        }
+    }
+
+    @Test
+    void programsMustBeGivenAndEachOnce() {
+        Overlay.Builder b = Overlay.builder("programs.json").line(9);
+        assertThatThrownBy(() -> b.servicePrograms("http", List.of(Program.executable("nginx"), Program.executable("nginx"))))
+                .isExactlyInstanceOf(RegistryFormatException.class)
+                .hasMessage("programs.json:9: a program is listed twice for \"http\": [nginx, nginx]");
+        assertThatThrownBy(() -> b.usePrograms("OpenVPN", List.of()))
+                .isExactlyInstanceOf(RegistryFormatException.class)
+                .hasMessage("programs.json:9: no program for \"OpenVPN\": expected at least one");
+    }
+
+    @Test
+    void programNamesFindTheirServicesPortsBeforeTheirUsesPortsWhateverTheOrderOfEntries() {
+        PortRegistry ours = FIXTURE.with(Overlay.builder("ops")
+                .assign(7443, "billing", "", Transport.TCP)
+                .alternateUse(9464, use("Metrics", UseKind.UNOFFICIAL))
+                .usePrograms("metrics", List.of(Program.executable("opsd")))
+                .servicePrograms("billing", List.of(Program.executable("opsd")))
+                .build());
+        assertThat(ours.findService("opsd")).extracting(PortInfo::port).containsExactly(7443, 9464);
+        assertThat(ours.get(9464).alternateUses()).singleElement()
+                .satisfies(u -> assertThat(u.programs()).containsExactly(Program.executable("opsd")));
+    }
+
+    /**
+     * A use over more than {@value OverlayApplier#CHANCE_PORTS} ports is a range a program may be
+     * given a port in, not its ports: the programs are set on every port, their names find none.
+     * A service keeps all its ports, however many.
+     */
+    @Test
+    void aUseOverMoreThan1024PortsGivesItsProgramsNamesNoPorts() {
+        Overlay.Builder wide = Overlay.builder("wide");
+        Overlay.Builder edge = Overlay.builder("edge");
+        Overlay.Builder service = Overlay.builder("service");
+        for (int port = 20000; port <= 21024; port++) {
+            wide.alternateUse(port, use("Wide", UseKind.UNOFFICIAL));
+            service.assign(port, "bulk", "", Transport.TCP);
+            if (port < 21024) {
+                edge.alternateUse(port, use("Edge", UseKind.UNOFFICIAL));
+            }
+        }
+        PortRegistry w = FIXTURE.with(wide.usePrograms("wide", List.of(Program.executable("wided"))).build());
+        assertThat(w.findService("wide")).hasSize(1025);
+        assertThat(w.findService("wided")).isEmpty();
+        assertThat(w.serviceNames()).doesNotContain("wided");
+        assertThat(w.get(21024).alternateUses()).singleElement()
+                .satisfies(u -> assertThat(u.programs()).containsExactly(Program.executable("wided")));
+
+        PortRegistry e = FIXTURE.with(edge.usePrograms("edge", List.of(Program.executable("edged"))).build());
+        assertThat(e.findService("edged")).extracting(PortInfo::port).hasSize(1024).startsWith(20000).endsWith(21023);
+
+        PortRegistry s = FIXTURE.with(service.servicePrograms("bulk", List.of(Program.executable("bulkd"))).build());
+        assertThat(s.findService("bulkd")).extracting(PortInfo::port).hasSize(1025).startsWith(20000).endsWith(21024);
+    }
+
+    @Test
+    void aServicesLineMayNameEitherEndOfThePortRange() {
+        PortRegistry ours = FIXTURE.with(Overlay.parseServices("zero 0/udp\ntop 65535/tcp # the last port\n", "edges.services"));
+        assertThat(ours.get(0).assignments()).filteredOn(ServiceAssignment::isLocal).extracting(ServiceAssignment::name)
+                .containsExactly("zero");
+        assertThat(ours.get(65535).assignments()).filteredOn(ServiceAssignment::isLocal).singleElement().satisfies(a -> {
+            assertThat(a.name()).isEqualTo("top");
+            assertThat(a.description()).isEqualTo("the last port");
+            assertThat(a.basis()).hasValue("local assignment from edges.services, line 2");
+        });
+        assertThatThrownBy(() -> Overlay.parseServices("top 65536/tcp\n", "edges.services"))
+                .isExactlyInstanceOf(RegistryFormatException.class)
+                .hasMessage("edges.services:1: port 65536 is out of range: expected 0..65535");
     }
 }

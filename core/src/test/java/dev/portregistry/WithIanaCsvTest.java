@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -127,5 +129,84 @@ class WithIanaCsvTest {
         // a port whose record has none of these fields gets none of these sentences
         assertThat(fresh.get(5190).summary()).doesNotContain("registered 2").doesNotContain("defined in")
                 .doesNotContain("IANA notes").doesNotContain("unauthorized use");
+    }
+
+    /**
+     * A file that changes what the fixture's curated layers rest on: ssh (with its programs) still
+     * on 22; pop2 (curated historic) on 109; msp on 18 without IANA's word "historic"; netmagic on
+     * 1196 de-registered (over TCP, and over SCTP with another description); aol on 5190 historic
+     * by IANA's word; on 80 only www, no longer http (which the fixture assigns twice, once over
+     * SCTP, both with the programs of http).
+     */
+    private PortRegistry changed() throws IOException {
+        Path csv = dir.resolve("changed.csv");
+        Files.writeString(csv, String.join(",", IanaCsv.HEADER) + "\n"
+                + "msp,18,tcp,Message Send Protocol,,,,,,,,\n"
+                + "ssh,22,tcp,The Secure Shell (SSH) Protocol,,,2001-01,,,,,\n"
+                + "www,80,tcp,World Wide Web HTTP,,,,,,,,\n"
+                + "pop2,109,tcp,Post Office Protocol - Version 2,,,,,,,,\n"
+                + "netmagic,1196,tcp,Network Magic (De-registered),,,,,,,,\n"
+                + "netmagic,1196,sctp,Network Magic over SCTP (De-registered),,,,,,,,\n"
+                + "aol,5190,tcp,America-Online (historic),,,,,,,,\n");
+        return BASE.withIanaCsv(csv);
+    }
+
+    @Test
+    void theCuratedLifecycleAndProgramsMoveOnlyWhereTheFileStillAssignsTheServiceLive() throws IOException {
+        PortRegistry fresh = changed();
+        String csv = dir.resolve("changed.csv").toString();
+        assertThat(fresh.get(22).assignments()).singleElement().satisfies(a -> {
+            assertThat(a.transports()).containsExactly(Transport.TCP);
+            assertThat(a.programs()).isEqualTo(BASE.get(22).assignments().get(0).programs()).isNotEmpty();
+            assertThat(a.status()).isEqualTo(LifecycleStatus.ACTIVE);
+        });
+        ServiceAssignment pop2 = BASE.get(109).assignments().get(0);
+        assertThat(fresh.get(109).assignments()).singleElement().satisfies(a -> {
+            assertThat(a.status()).isEqualTo(LifecycleStatus.HISTORIC);
+            assertThat(a.reason()).isEqualTo(pop2.reason()).isPresent();
+            assertThat(a.basis()).isEqualTo(pop2.basis()).isPresent();
+        });
+        // historic only by IANA's word, which the file no longer says: active again
+        assertThat(BASE.get(18).status()).isEqualTo(LifecycleStatus.HISTORIC);
+        assertThat(fresh.get(18).assignments()).singleElement().satisfies(a -> {
+            assertThat(a.status()).isEqualTo(LifecycleStatus.ACTIVE);
+            assertThat(a.reason()).isEmpty();
+        });
+        // abandoned by us, historic by IANA's word: the curated lifecycle still applies
+        ServiceAssignment aol = BASE.get(5190).assignments().get(0);
+        assertThat(fresh.get(5190).assignments()).singleElement().satisfies(a -> {
+            assertThat(a.status()).isEqualTo(LifecycleStatus.ABANDONED);
+            assertThat(a.product()).isEqualTo(aol.product()).isPresent();
+            assertThat(a.vendor()).isEqualTo(aol.vendor());
+            assertThat(a.discontinuedYear()).isEqualTo(aol.discontinuedYear());
+            assertThat(a.reason()).isEqualTo(aol.reason());
+        });
+        // de-registered by IANA: the curated entry no longer fits and is reported
+        assertThat(fresh.get(1196).assignments()).hasSize(2).allSatisfy(a -> {
+            assertThat(a.status()).isEqualTo(LifecycleStatus.DEREGISTERED);
+            assertThat(a.product()).isEmpty();
+        });
+        assertThat(fresh.get(80).assignments()).extracting(ServiceAssignment::name).containsExactly("www");
+        // one sentence for each curated entry, though each would have applied to two assignments
+        assertThat(fresh.notices()).containsExactly(
+                "Port 80: the programs known to serve http are not applied: " + csv
+                        + " no longer assigns http on that port.",
+                "Port 1196: the curated ABANDONED entry for netmagic is not applied: " + csv
+                        + " lists it as DEREGISTERED.");
+    }
+
+    @Test
+    void knownPortsAreExactlyThePortsLeftWithData() throws IOException {
+        PortRegistry fresh = changed();
+        List<Integer> withData = new ArrayList<>();
+        for (int port = 0; port <= PortRange.MAX_PORT; port++) {
+            PortInfo p = fresh.get(port);
+            if (!p.assignments().isEmpty() || !p.alternateUses().isEmpty() || !p.relatedPorts().isEmpty()) {
+                withData.add(port);
+            }
+        }
+        assertThat(fresh.knownPorts()).extracting(PortInfo::port).isEqualTo(withData)
+                .contains(18, 22, 1195, 1196).doesNotContain(1, 53, 6000);
+        assertThat(BASE.knownPorts()).extracting(PortInfo::port).contains(1, 53, 6000);
     }
 }

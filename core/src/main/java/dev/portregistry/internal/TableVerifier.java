@@ -51,7 +51,14 @@ final class TableVerifier {
                 require(ServiceNames.textProblem(t.strings[i]));
             }
             Arrays.fill(t.chunks, null); // every string decoded: no chunk is needed again
-            require(t.strings[0].isEmpty() && t.i32(t.at[DATES]) == 0 && t.u8(t.i32(t.at[LISTS])) == 0, "0 is not empty");
+            // entry 0 of each pool stands for "none": named by its own part, not the last string's
+            part = "string ";
+            i = 0;
+            require(t.strings[0].isEmpty(), "is not empty");
+            part = "date ";
+            require(t.i32(t.at[DATES]) == 0, "is not empty");
+            part = "list ";
+            require(t.u8(t.i32(t.at[LISTS])) == 0, "is not empty");
             int end = t.at[VARIABLE];
             for (part = "list ", i = 0; i < t.count[L]; i++) {
                 end = Math.max(end, offset(t.index, t.at[LISTS] + 4 * i, t.at[VARIABLE]) + 1 + 2 * t.u8(t.i32(t.at[LISTS] + 4 * i)));
@@ -113,11 +120,11 @@ final class TableVerifier {
                         "lists no port or one twice");
             }
             int slotted = 0;
-            for (int s = 0; s < PortTable.i32(n, 4); s++) {
-                require(PortTable.u16(n, hash + 2 * s) <= k, "hash slot holds no name");
-                slotted += PortTable.u16(n, hash + 2 * s) == 0 ? 0 : 1;
+            for (part = "hash slot ", i = 0; i < PortTable.i32(n, 4); i++) {
+                require(PortTable.u16(n, hash + 2 * i) <= k, "holds no name");
+                slotted += PortTable.u16(n, hash + 2 * i) == 0 ? 0 : 1;
             }
-            for (i = 0; i < k; i++) {
+            for (part = "name ", i = 0; i < k; i++) {
                 require(slotted == k && t.findName(t.name(i)) == i, "is not found through the hash section");
             }
             if (end != n.length) {

@@ -120,4 +120,77 @@ class TableCodecLimitsTest {
         assertThatThrownBy(() -> TableCodec.read(Damage.seal(stored), "t")).isInstanceOf(TableFormatException.class)
                 .hasMessage("port table t is inconsistent: a compressed part does not inflate to its 100 recorded bytes");
     }
+
+    /** N ports' worth of assignments with distinct names and one shared description: N + 4 strings ("", "s", "r", "d"). */
+    private static List<PortInfo> namedAssignments(int n) {
+        List<PortInfo> ports = new ArrayList<>();
+        for (int first = 0; first < n; first += MAX_PER_PORT) {
+            List<ServiceAssignment> as = new ArrayList<>();
+            for (int i = first; i < Math.min(n, first + MAX_PER_PORT); i++) {
+                as.add(assignment("p" + i));
+            }
+            ports.add(PortInfo.of(ports.size(), as, List.of(), List.of()));
+        }
+        return ports;
+    }
+
+    private static final int MAX_PER_PORT = TableCodec.MAX_PER_PORT;
+
+    @Test
+    void tablesWhoseStringsFillAChunkExactlyOrSpillIntoTheNextReadBack() {
+        int perChunk = 1 << TableCodec.CHUNK_SHIFT;
+        for (int strings : new int[] {perChunk - 1, perChunk, perChunk + 1, 2 * perChunk, 2 * perChunk + 1}) {
+            TableData table = table(namedAssignments(strings - 4), Map.of());
+            byte[] bytes = TableCodec.toBytes(table);
+            java.nio.ByteBuffer counts = java.nio.ByteBuffer.wrap(Damage.inflated(bytes, 0));
+            assertThat(counts.getInt(0)).as("strings").isEqualTo(strings);
+            assertThat(counts.getInt(4)).as("chunks of %d strings", strings).isEqualTo((strings + perChunk - 1) / perChunk);
+            assertThat(TableCodec.read(bytes, "t")).as("%d strings", strings).isEqualTo(table);
+        }
+    }
+
+    @Test
+    void exactly65535StringsFitAndOneMoreIsRefused() {
+        TableData most = table(namedAssignments(65535 - 4), Map.of());
+        assertThat(TableCodec.read(TableCodec.toBytes(most), "t")).isEqualTo(most);
+        assertThatThrownBy(() -> TableCodec.toBytes(table(namedAssignments(65536 - 4), Map.of())))
+                .isInstanceOf(TableFormatException.class).hasMessage("too many strings: the format allows at most 65535");
+    }
+
+    @Test
+    void aChunkOf65535Utf8BytesFitsAndOneOfMoreIsRefused() {
+        // the strings of chunk 0: "", "s", "r", "x" and the description: 3 bytes before it
+        TableData most = table(List.of(PortInfo.of(1, List.of(ServiceAssignment.of("x", "d".repeat(65532), TCP,
+                LifecycleStatus.ACTIVE)), List.of(), List.of())), Map.of());
+        assertThat(TableCodec.read(TableCodec.toBytes(most), "t")).isEqualTo(most);
+        TableData over = table(List.of(PortInfo.of(1, List.of(ServiceAssignment.of("x", "d".repeat(65533), TCP,
+                LifecycleStatus.ACTIVE)), List.of(), List.of())), Map.of());
+        assertThatThrownBy(() -> TableCodec.toBytes(over)).isInstanceOf(TableFormatException.class)
+                .hasMessage("string chunk 0 would hold over 65535 UTF-8 bytes, the format's limit, with \""
+                        + "d".repeat(64) + "\"... (65533 characters)");
+    }
+
+    @Test
+    void exactly65535RunsFitAndOneMoreIsRefused() {
+        // neighbours with different records: each port is a run of its own
+        PortInfo[] records = new PortInfo[65536];
+        for (int port = 0; port < records.length; port++) {
+            records[port] = PortInfo.of(port, List.of(assignment(port % 2 == 0 ? "even" : "odd")), List.of(), List.of());
+        }
+        TableData most = table(List.of(records).subList(0, 65535), Map.of());
+        PortTable read = PortTable.open(TableCodec.toBytes(most), "t").verify();
+        assertThat(read.portCount()).isEqualTo(65535);
+        assertThat(read.port(65534)).isEqualTo(records[65534]);
+        assertThat(read.port(65533)).isEqualTo(records[65533]);
+        assertThat(read.port(65535).assignments()).isEmpty();
+        assertThatThrownBy(() -> TableCodec.toBytes(table(List.of(records), Map.of())))
+                .isInstanceOf(TableFormatException.class).hasMessage("too many runs of ports: the format allows at most 65535");
+    }
+
+    @Test
+    void aNameWith65535PortsFits() {
+        List<Integer> most = IntStream.range(0, 65535).boxed().toList();
+        TableData table = table(List.of(), Map.of("most", most));
+        assertThat(TableCodec.read(TableCodec.toBytes(table), "t").names().get("most")).isEqualTo(most);
+    }
 }

@@ -178,4 +178,22 @@ class TableCodecTest {
         byte[] longer = java.util.Arrays.copyOf(good, good.length + 1);
         assertThatThrownBy(() -> TableCodec.read(longer, "t")).hasMessageContaining("wrong length");
     }
+
+    /** Answers in any order: runs of consecutive ports up and down, scattered ports, repeats of a run's end. */
+    @Test
+    void everyShapeOfAnAnswerReadsBackInItsOrder() {
+        TreeMap<String, List<Integer>> names = new TreeMap<>();
+        names.put("scattered", List.of(1, 5, 9, 13, 17, 21));
+        names.put("down", List.of(20, 19, 18, 17, 16, 15));
+        names.put("mixed", List.of(1, 2, 3, 5, 6, 7, 8, 10, 30, 31, 32, 33, 34, 29, 65534, 65535, 0));
+        names.put("pairs", List.of(7, 8, 100, 101, 102, 65535));
+        TableData table = new TableData(DataVersion.of("s", LocalDate.of(2026, 1, 2), "r"),
+                List.of(PortInfo.of(7, List.of(ServiceAssignment.of("echo", "Echo", EnumSet.of(Transport.TCP),
+                        LifecycleStatus.ACTIVE)), List.of(), List.of())), names);
+        byte[] bytes = TableCodec.toBytes(table);
+        assertThat(TableCodec.read(bytes, "answers").names()).isEqualTo(names);
+        dev.portregistry.PortRegistry registry = dev.portregistry.PortRegistry.fromTable(new ByteArrayInputStream(bytes), "answers");
+        names.forEach((name, ports) -> assertThat(registry.findService(name)).as(name)
+                .extracting(PortInfo::port).containsExactlyElementsOf(ports));
+    }
 }

@@ -7,6 +7,7 @@ import dev.portregistry.PortInfo;
 import dev.portregistry.PortRegistry;
 import dev.portregistry.ServiceAssignment;
 import dev.portregistry.Transport;
+import dev.portregistry.UseKind;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -186,5 +187,90 @@ class TableVerifyTest {
         byte[] with = to.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         System.arraycopy(with, 0, out, at, with.length);
         return out;
+    }
+
+    @Test
+    void theNoneEntryOfEachPoolMustBeEmptyAndEveryChunkStartAtItsFirstByte() {
+        // string 1 made to start one byte into chunk 0: string 0, which stands for "", would hold that byte
+        assertThat(refused(Damage.index(GOOD, put("strings", 2, 0, 1)))).isEqualTo("string 0: is not empty");
+        assertThat(refused(Damage.index(GOOD, put("dates", 3, 1)))).isEqualTo("date 0: is not empty");
+        // list 0, the empty list, is the first thing in the variable part: its count made 1
+        assertThat(refused(Damage.index(GOOD, put("variable", 0, 1)))).isEqualTo("list 0: is not empty");
+        assertThat(refused(Damage.index(GOOD, put("strings", 0, 0, 1)))).isEqualTo("string 0: does not start its chunk");
+    }
+
+    @Test
+    void aBadExtraOrOffsetIsRefused() {
+        assertThat(refused(Damage.index(GOOD, put("extras", 1, 1))))
+                .isEqualTo("extra 0: has a bad programs list or is not empty");
+        // extra 1 is the sample's "old" assignment's, whose programs are 2 pairs: one entry less is no pair
+        assertThat(refused(Damage.index(GOOD, index -> {
+            ByteBuffer b = ByteBuffer.wrap(index);
+            int list = b.getShort(Damage.section(index, "extras") + 18 + 16);
+            index[b.getInt(Damage.section(index, "lists") + 4 * list)] = 3;
+            return index;
+        }))).isEqualTo("extra 1: has a bad programs list or is not empty");
+        assertThat(refused(Damage.index(GOOD, index -> {
+            ByteBuffer.wrap(index).putInt(Damage.section(index, "records"), index.length);
+            return index;
+        }))).isEqualTo("record 0: lies outside the index's lists, records and answers");
+    }
+
+    @Test
+    void aMaskOfAnUnknownTransportIsRefusedAndOneOfAllFourReadsBack() {
+        assertThat(refused(Damage.index(GOOD, put("assignments", 4, 0x10))))
+                .isEqualTo("assignment 0: has a bad mask or status");
+        assertThat(refused(Damage.index(GOOD, put("uses", 18 + 4, 0x10))))
+                .isEqualTo("alternate use 1: has a bad mask, official port or programs list");
+        // -1 stands for no official port; anything lower is no port
+        assertThat(refused(Damage.index(GOOD, put("uses", 6, 0xFF, 0xFF, 0xFF, 0xFE))))
+                .isEqualTo("alternate use 0: has a bad mask, official port or programs list");
+        // use 1 (Thing, run by python3 thing.py): its programs list made one entry short of its pair
+        assertThat(refused(Damage.index(GOOD, index -> {
+            ByteBuffer b = ByteBuffer.wrap(index);
+            int list = b.getShort(Damage.section(index, "uses") + 18 + 16);
+            index[b.getInt(Damage.section(index, "lists") + 4 * list)] = 1;
+            return index;
+        }))).isEqualTo("alternate use 1: has a bad mask, official port or programs list");
+        EnumSet<Transport> all = EnumSet.allOf(Transport.class);
+        TableData everywhere = new TableData(DataVersion.of("s", LocalDate.of(2026, 1, 2), "r"),
+                List.of(PortInfo.of(1, List.of(ServiceAssignment.of("all", "All", all, LifecycleStatus.ACTIVE)),
+                        List.of(AlternateUse.builder().name("Everywhere").transports(all).kind(UseKind.UNOFFICIAL).build()),
+                        List.of())), new TreeMap<>());
+        assertThat(TableCodec.read(TableCodec.toBytes(everywhere), "t")).isEqualTo(everywhere);
+    }
+
+    @Test
+    void aRunThatStartsOnThePreviousRunsLastPortIsRefused() {
+        // runs 0..0, 7..7, 65535..65535: run 0 made 0..7
+        assertThat(refused(Damage.index(GOOD, put("runs", 2, 0, 7))))
+                .isEqualTo("run 1: is empty, overlaps the run before it or names no record");
+    }
+
+    @Test
+    void aNameThatIsNotWellFormedListsNoPortOrPointsOutsideTheAnswersIsRefused() {
+        assertThat(refused(Damage.chunk0(GOOD, text -> replace(text, "thing", "thin "))))
+                .isEqualTo("name 2: begins or ends with white space");
+        // name 0 (bare: one port) made to count no port and no value
+        assertThat(refused(Damage.names(GOOD, put("name variable", 0, 0, 0, 0, 0))))
+                .isEqualTo("name 0: lists no port or one twice");
+        assertThat(refused(Damage.names(GOOD, names -> {
+            ByteBuffer.wrap(names).putInt(Damage.nameSection(names, "answers"), Damage.nameSection(names, "hash"));
+            return names;
+        }))).isEqualTo("name 0: lies outside the index's lists, records and answers");
+    }
+
+    @Test
+    void aHashSlotPastTheLastNameIsRefused() {
+        byte[] names = Damage.inflated(GOOD, 1);
+        int hash = Damage.nameSection(names, "hash");
+        int empty = 0;
+        while (ByteBuffer.wrap(names).getShort(hash + 2 * empty) != 0) {
+            empty++;
+        }
+        int slot = empty;
+        // 3 names: a slot holds 1..3, or 0 when empty
+        assertThat(refused(Damage.names(GOOD, put("name hash", 2 * slot, 0, 4))))
+                .isEqualTo("hash slot " + slot + ": holds no name");
     }
 }
