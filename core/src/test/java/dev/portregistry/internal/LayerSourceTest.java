@@ -38,7 +38,7 @@ class LayerSourceTest {
         TreeMap<String, List<Integer>> names = new TreeMap<>();
         names.put("discard", List.of(9));
         names.put("echo", List.of(7, 9));
-        byte[] bytes = TableCodec.toBytes(new TableData(VERSION, List.of(record(7, "echo"), record(9, "discard")), names));
+        byte[] bytes = TableWriter.toBytes(new TableData(VERSION, List.of(record(7, "echo"), record(9, "discard")), names));
         return new TableSource(PortTable.open(bytes, "t").verify());
     }
 

@@ -141,7 +141,7 @@ class TableCodecLimitsTest {
         int perChunk = 1 << TableCodec.CHUNK_SHIFT;
         for (int strings : new int[] {perChunk - 1, perChunk, perChunk + 1, 2 * perChunk, 2 * perChunk + 1}) {
             TableData table = table(namedAssignments(strings - 4), Map.of());
-            byte[] bytes = TableCodec.toBytes(table);
+            byte[] bytes = TableWriter.toBytes(table);
             java.nio.ByteBuffer counts = java.nio.ByteBuffer.wrap(Damage.inflated(bytes, 0));
             assertThat(counts.getInt(0)).as("strings").isEqualTo(strings);
             assertThat(counts.getInt(4)).as("chunks of %d strings", strings).isEqualTo((strings + perChunk - 1) / perChunk);
@@ -152,8 +152,8 @@ class TableCodecLimitsTest {
     @Test
     void exactly65535StringsFitAndOneMoreIsRefused() {
         TableData most = table(namedAssignments(65535 - 4), Map.of());
-        assertThat(TableCodec.read(TableCodec.toBytes(most), "t")).isEqualTo(most);
-        assertThatThrownBy(() -> TableCodec.toBytes(table(namedAssignments(65536 - 4), Map.of())))
+        assertThat(TableCodec.read(TableWriter.toBytes(most), "t")).isEqualTo(most);
+        assertThatThrownBy(() -> TableWriter.toBytes(table(namedAssignments(65536 - 4), Map.of())))
                 .isInstanceOf(TableFormatException.class).hasMessage("too many strings: the format allows at most 65535");
     }
 
@@ -162,10 +162,10 @@ class TableCodecLimitsTest {
         // the strings of chunk 0: "", "s", "r", "x" and the description: 3 bytes before it
         TableData most = table(List.of(PortInfo.of(1, List.of(ServiceAssignment.of("x", "d".repeat(65532), TCP,
                 LifecycleStatus.ACTIVE)), List.of(), List.of())), Map.of());
-        assertThat(TableCodec.read(TableCodec.toBytes(most), "t")).isEqualTo(most);
+        assertThat(TableCodec.read(TableWriter.toBytes(most), "t")).isEqualTo(most);
         TableData over = table(List.of(PortInfo.of(1, List.of(ServiceAssignment.of("x", "d".repeat(65533), TCP,
                 LifecycleStatus.ACTIVE)), List.of(), List.of())), Map.of());
-        assertThatThrownBy(() -> TableCodec.toBytes(over)).isInstanceOf(TableFormatException.class)
+        assertThatThrownBy(() -> TableWriter.toBytes(over)).isInstanceOf(TableFormatException.class)
                 .hasMessage("string chunk 0 would hold over 65535 UTF-8 bytes, the format's limit, with \""
                         + "d".repeat(64) + "\"... (65533 characters)");
     }
@@ -178,12 +178,12 @@ class TableCodecLimitsTest {
             records[port] = PortInfo.of(port, List.of(assignment(port % 2 == 0 ? "even" : "odd")), List.of(), List.of());
         }
         TableData most = table(List.of(records).subList(0, 65535), Map.of());
-        PortTable read = PortTable.open(TableCodec.toBytes(most), "t").verify();
+        PortTable read = PortTable.open(TableWriter.toBytes(most), "t").verify();
         assertThat(read.portCount()).isEqualTo(65535);
         assertThat(read.port(65534)).isEqualTo(records[65534]);
         assertThat(read.port(65533)).isEqualTo(records[65533]);
         assertThat(read.port(65535).assignments()).isEmpty();
-        assertThatThrownBy(() -> TableCodec.toBytes(table(List.of(records), Map.of())))
+        assertThatThrownBy(() -> TableWriter.toBytes(table(List.of(records), Map.of())))
                 .isInstanceOf(TableFormatException.class).hasMessage("too many runs of ports: the format allows at most 65535");
     }
 
@@ -191,6 +191,6 @@ class TableCodecLimitsTest {
     void aNameWith65535PortsFits() {
         List<Integer> most = IntStream.range(0, 65535).boxed().toList();
         TableData table = table(List.of(), Map.of("most", most));
-        assertThat(TableCodec.read(TableCodec.toBytes(table), "t").names().get("most")).isEqualTo(most);
+        assertThat(TableCodec.read(TableWriter.toBytes(table), "t").names().get("most")).isEqualTo(most);
     }
 }

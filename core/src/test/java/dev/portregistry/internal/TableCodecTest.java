@@ -190,7 +190,7 @@ class TableCodecTest {
         TableData table = new TableData(DataVersion.of("s", LocalDate.of(2026, 1, 2), "r"),
                 List.of(PortInfo.of(7, List.of(ServiceAssignment.of("echo", "Echo", EnumSet.of(Transport.TCP),
                         LifecycleStatus.ACTIVE)), List.of(), List.of())), names);
-        byte[] bytes = TableCodec.toBytes(table);
+        byte[] bytes = TableWriter.toBytes(table);
         assertThat(TableCodec.read(bytes, "answers").names()).isEqualTo(names);
         dev.portregistry.PortRegistry registry = dev.portregistry.PortRegistry.fromTable(new ByteArrayInputStream(bytes), "answers");
         names.forEach((name, ports) -> assertThat(registry.findService(name)).as(name)

@@ -237,7 +237,7 @@ class TableVerifyTest {
                 List.of(PortInfo.of(1, List.of(ServiceAssignment.of("all", "All", all, LifecycleStatus.ACTIVE)),
                         List.of(AlternateUse.builder().name("Everywhere").transports(all).kind(UseKind.UNOFFICIAL).build()),
                         List.of())), new TreeMap<>());
-        assertThat(TableCodec.read(TableCodec.toBytes(everywhere), "t")).isEqualTo(everywhere);
+        assertThat(TableCodec.read(TableWriter.toBytes(everywhere), "t")).isEqualTo(everywhere);
     }
 
     @Test
