@@ -22,9 +22,11 @@ public final class TableSource implements RegistrySource {
     private final PortTable table;
     /** Each port's record once decoded; written under the lock, read without. */
     private final PortInfo[] records = new PortInfo[0x10000];
-    /** Each name's answer once made, by the table's name index; written under the lock. */
-    private final List<PortInfo>[] answers;
-    private final Set<String> names = new Names();
+    /**
+     * Each name's answer once made, by the table's name index; made on the first name query, not
+     * with the source, as sizing it inflates the name index; written under the lock.
+     */
+    private volatile List<PortInfo> @Nullable [] answers;
 
     /**
      * Serves a table.
@@ -32,10 +34,8 @@ public final class TableSource implements RegistrySource {
      * @param table the table, checked as its origin requires (the bundled one by its CRC-32, any
      *              other by {@link PortTable#verify()}); not null
      */
-    @SuppressWarnings({"unchecked", "rawtypes"}) // Java cannot create a generic array: each slot holds a List<PortInfo>
     public TableSource(PortTable table) {
         this.table = table;
-        this.answers = new List[table.nameCount()];
     }
 
     /**
@@ -72,13 +72,20 @@ public final class TableSource implements RegistrySource {
         if (i < 0) {
             return null;
         }
-        List<PortInfo> answer = answers[i];
+        List<PortInfo>[] made = answers;
+        List<PortInfo> answer = made != null ? made[i] : null;
         return answer != null ? answer : answer(i);
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"}) // Java cannot create a generic array: each slot holds a List<PortInfo>
     private List<PortInfo> answer(int i) {
         synchronized (records) {
-            List<PortInfo> answer = answers[i];
+            List<PortInfo>[] made = answers;
+            if (made == null) {
+                made = new List[table.nameCount()];
+                answers = made;
+            }
+            List<PortInfo> answer = made[i];
             if (answer == null) {
                 int[] found = table.namePorts(i);
                 PortInfo[] infos = new PortInfo[found.length];
@@ -87,7 +94,7 @@ public final class TableSource implements RegistrySource {
                     infos[j] = info != null ? info : decode(found[j]);
                 }
                 answer = List.of(infos);
-                answers[i] = answer;
+                made[i] = answer;
             }
             return answer;
         }
@@ -95,7 +102,7 @@ public final class TableSource implements RegistrySource {
 
     @Override
     public Set<String> serviceNames() {
-        return names;
+        return new Names();
     }
 
     @Override
@@ -121,13 +128,13 @@ public final class TableSource implements RegistrySource {
 
                 @Override
                 public boolean hasNext() {
-                    return next < answers.length;
+                    return next < table.nameCount();
                 }
 
                 @Override
                 public String next() {
-                    if (next >= answers.length) {
-                        throw new NoSuchElementException("no name after the last of " + answers.length);
+                    if (next >= table.nameCount()) {
+                        throw new NoSuchElementException("no name after the last of " + table.nameCount());
                     }
                     return table.name(next++);
                 }
@@ -136,7 +143,7 @@ public final class TableSource implements RegistrySource {
 
         @Override
         public int size() {
-            return answers.length;
+            return table.nameCount();
         }
 
         @Override
