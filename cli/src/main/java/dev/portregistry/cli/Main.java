@@ -290,13 +290,13 @@ public final class Main implements Callable<Integer> {
         return ts.stream().map(Transport::label).collect(Collectors.joining(","));
     }
 
-    /** Prints the tool and data versions. */
+    /** Prints the tool's version and the bundled data's (--table and --iana-csv are not read for --version). */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String v = Main.class.getPackage().getImplementationVersion();
             return new String[] {"portregistry " + (v == null ? "(development build)" : v),
-                    "data: " + PortRegistry.dataVersion().officialSource() + ", " + PortRegistry.dataVersion().label()};
+                    "bundled data: " + PortRegistry.dataVersion().officialSource() + ", " + PortRegistry.dataVersion().label()};
         }
     }
 }

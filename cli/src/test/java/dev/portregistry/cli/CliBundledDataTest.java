@@ -36,6 +36,16 @@ class CliBundledDataTest {
     }
 
     @Test
+    void versionNamesTheToolAndTheBundledData() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString().lines().toList()).hasSize(2).satisfies(lines -> {
+            assertThat(lines.get(0)).startsWith("portregistry ");
+            assertThat(lines.get(1)).isEqualTo("bundled data: " + PortRegistry.dataVersion().officialSource() + ", "
+                    + PortRegistry.dataVersion().label());
+        });
+    }
+
+    @Test
     void aPortPrintsItsSummaryAndDetails() {
         assertThat(run("1196")).isZero();
         assertThat(out.toString()).contains("Port 1196", "REGISTERED", "ABANDONED", "netmagic", "OpenVPN",
