@@ -142,6 +142,23 @@ class TableCodecTest {
     }
 
     @Test
+    void aStreamWithMissingOrExtraBodyBytesNamesBothLengths() {
+        byte[] good = TableWriter.toBytes(sample());
+        int body = good.length - TableCodec.HEADER_SIZE;
+        byte[] cut = java.util.Arrays.copyOf(good, good.length - 3);
+        assertThatThrownBy(() -> PortTable.open(new ByteArrayInputStream(cut), "t"))
+                .isInstanceOf(TableFormatException.class)
+                .hasMessage("port table t is truncated: header says " + body + " payload bytes, found " + (body - 3));
+        byte[] longer = java.util.Arrays.copyOf(good, good.length + 2);
+        longer[good.length + 1] = 7;
+        assertThatThrownBy(() -> PortTable.open(new ByteArrayInputStream(longer), "t"))
+                .isInstanceOf(TableFormatException.class)
+                .hasMessage("port table t has a wrong length: header says " + body + " payload bytes, found " + (body + 2));
+        assertThat(PortTable.open(new ByteArrayInputStream(good), "t").verify().version())
+                .isEqualTo(sample().version());
+    }
+
+    @Test
     void everyTruncationFailsLoudly() {
         byte[] good = TableWriter.toBytes(sample());
         for (int len = 0; len < good.length; len++) {
