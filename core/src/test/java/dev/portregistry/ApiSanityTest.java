@@ -31,8 +31,8 @@ class ApiSanityTest {
 
     static NullPointerTester tester() {
         return new NullPointerTester()
-                .setDefault(PortRegistry.class, PortRegistry.bundled())
-                .setDefault(PortInfo.class, PortRegistry.lookup(80))
+                .setDefault(PortRegistry.class, FixtureRegistry.FIXTURE)
+                .setDefault(PortInfo.class, FixtureRegistry.FIXTURE.get(80))
                 .setDefault(ServiceAssignment.class, ASSIGNMENT)
                 .setDefault(AlternateUse.class, USE)
                 .setDefault(Program.class, Program.executable("nginx"))
@@ -60,10 +60,10 @@ class ApiSanityTest {
         }
         IanaCsv csv = IanaCsv.read(new java.io.StringReader(String.join(",", IanaCsv.HEADER) + "\n"
                 + "http,80,tcp,World Wide Web HTTP,,,,,,,,\n"), "test.csv");
-        for (Object instance : List.of(PortRegistry.bundled(), PortRegistry.bundled().with(Overlay.builder("o")
+        for (Object instance : List.of(FixtureRegistry.FIXTURE, FixtureRegistry.FIXTURE.with(Overlay.builder("o")
                         .assign(4711, "mine", "my service", Transport.TCP).build()),
-                PortRegistry.lookup(1196), PortRegistry.lookup(1196).toBuilder(), ASSIGNMENT, ASSIGNMENT.toBuilder(),
-                ServiceAssignment.builder(), USE, USE.toBuilder(), AlternateUse.builder(), PortRegistry.dataVersion(),
+                FixtureRegistry.FIXTURE.get(1196), FixtureRegistry.FIXTURE.get(1196).toBuilder(), ASSIGNMENT, ASSIGNMENT.toBuilder(),
+                ServiceAssignment.builder(), USE, USE.toBuilder(), AlternateUse.builder(), FixtureRegistry.FIXTURE.version(),
                 RegistryDate.of(2005, 8), RegistryDate.parse("2005-08-01"), Program.executable("nginx"),
                 Program.runtime("java", "jenkins.war"), Lifecycle.of(LifecycleStatus.ABANDONED).withProduct("p"),
                 Overlay.builder("o").build(), Overlay.builder("o"), csv, csv.rows().get(0),
@@ -75,11 +75,11 @@ class ApiSanityTest {
 
     @Test
     void portInfoEquality() {
-        PortInfo p1196 = PortRegistry.lookup(1196);
+        PortInfo p1196 = FixtureRegistry.FIXTURE.get(1196);
         new EqualsTester()
-                .addEqualityGroup(p1196, PortRegistry.lookup(1196), p1196.toBuilder().build(),
+                .addEqualityGroup(p1196, FixtureRegistry.FIXTURE.get(1196), p1196.toBuilder().build(),
                         PortInfo.of(1196, p1196.assignments(), p1196.alternateUses(), p1196.relatedPorts()))
-                .addEqualityGroup(PortRegistry.lookup(1197))
+                .addEqualityGroup(FixtureRegistry.FIXTURE.get(1197))
                 .addEqualityGroup(p1196.toBuilder().assignments(List.of()).build())
                 .addEqualityGroup(p1196.toBuilder().alternateUses(List.of()).build())
                 .addEqualityGroup(p1196.toBuilder().relatedPorts(List.of()).build())

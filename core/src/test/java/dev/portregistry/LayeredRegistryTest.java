@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * and the rules of the one merge engine that the build and users' overlays share.
  */
 class LayeredRegistryTest {
-    private static final PortRegistry BUNDLED = PortRegistry.bundled();
+    private static final PortRegistry BASE = FixtureRegistry.FIXTURE; // the frozen fixture table
 
     private static PortRegistry freshTable() {
         return PortRegistry.fromTable(PortRegistry.class.getResourceAsStream(PortRegistry.RESOURCE), "copy");
@@ -59,21 +59,21 @@ class LayeredRegistryTest {
 
     @Test
     void layersStackAndEachAnswersNamesAndListingsLikeAWholeRegistry() {
-        PortRegistry one = BUNDLED.with(Overlay.builder("one").assign(7443, "billing", "", Transport.TCP).build());
+        PortRegistry one = BASE.with(Overlay.builder("one").assign(7443, "billing", "", Transport.TCP).build());
         PortRegistry two = one.with(Overlay.builder("two").alternateUse(1196, use("Dev VPN", UseKind.UNOFFICIAL, -1))
                 .build());
         assertThat(two.overlays()).containsExactly("one", "two");
         assertThat(two.findService("billing")).containsExactly(two.get(7443));
         assertThat(two.findService("dev vpn")).containsExactly(two.get(1196));
         assertThat(one.findService("dev vpn")).isEmpty();
-        assertThat(two.serviceNames()).contains("billing", "dev vpn").containsAll(BUNDLED.serviceNames());
-        assertThat(two.serviceNames()).hasSize(BUNDLED.serviceNames().size() + 2);
+        assertThat(two.serviceNames()).contains("billing", "dev vpn").containsAll(BASE.serviceNames());
+        assertThat(two.serviceNames()).hasSize(BASE.serviceNames().size() + 2);
         // a name below that lists a changed port answers with the new record
-        assertThat(two.findService("openvpn")).contains(two.get(1196)).doesNotContain(BUNDLED.get(1196));
-        assertThat(two.knownPorts()).contains(two.get(7443), two.get(1196)).doesNotContain(BUNDLED.get(1196));
+        assertThat(two.findService("openvpn")).contains(two.get(1196)).doesNotContain(BASE.get(1196));
+        assertThat(two.knownPorts()).contains(two.get(7443), two.get(1196)).doesNotContain(BASE.get(1196));
         List<Integer> known = two.knownPorts().stream().map(PortInfo::port).toList();
         assertThat(known).isSorted().doesNotHaveDuplicates();
-        List<Integer> expected = new java.util.ArrayList<>(BUNDLED.knownPorts().stream().map(PortInfo::port).toList());
+        List<Integer> expected = new java.util.ArrayList<>(BASE.knownPorts().stream().map(PortInfo::port).toList());
         if (!expected.contains(7443)) {
             expected.add(7443);
             expected.sort(null);
@@ -83,7 +83,7 @@ class LayeredRegistryTest {
 
     @Test
     void aNameAnswersOldPortsThenAssignmentsOwnPortsUsesAndNamesInThatOrder() {
-        PortRegistry ours = BUNDLED.with(Overlay.builder("ops")
+        PortRegistry ours = BASE.with(Overlay.builder("ops")
                 .name("shop", 9002, 9001)
                 .alternateUse(9200, use("Shop", UseKind.UNOFFICIAL, 8100))
                 .alternateUse(9100, use("shop", UseKind.MALWARE, -1))
@@ -91,19 +91,19 @@ class LayeredRegistryTest {
                 .build());
         assertThat(ours.findService("SHOP")).extracting(PortInfo::port).containsExactly(9300, 8100, 9100, 9200, 9002, 9001);
         // a name that already resolves keeps its ports first and gets the new ones after them
-        List<Integer> http = BUNDLED.findService("http").stream().map(PortInfo::port).toList();
-        PortRegistry more = BUNDLED.with(Overlay.builder("ops").name("http", 18080).build());
+        List<Integer> http = BASE.findService("http").stream().map(PortInfo::port).toList();
+        PortRegistry more = BASE.with(Overlay.builder("ops").name("http", 18080).build());
         assertThat(more.findService("http")).extracting(PortInfo::port)
                 .containsSequence(http).endsWith(18080).hasSize(http.size() + (http.contains(18080) ? 0 : 1));
     }
 
     @Test
     void aLifecycleEntryMatchesIgnoringCaseAndOnlyLiveAssignments() {
-        PortRegistry ours = BUNDLED.with(Overlay.builder("ops")
+        PortRegistry ours = BASE.with(Overlay.builder("ops")
                 .lifecycle(1194, "OPENVPN", LifecycleStatus.HISTORIC, "We moved to WireGuard.").build());
         assertThat(ours.get(1194).assignments()).allSatisfy(a -> assertThat(a.status()).isEqualTo(LifecycleStatus.HISTORIC));
 
-        PortRegistry withdrawn = BUNDLED.with(Overlay.builder("ops").assign(9400, "oldsvc", "", Transport.TCP)
+        PortRegistry withdrawn = BASE.with(Overlay.builder("ops").assign(9400, "oldsvc", "", Transport.TCP)
                 .lifecycle(9400, "oldsvc", LifecycleStatus.DEREGISTERED, "withdrawn").build());
         int port = 9400;
         String name = "OldSvc";
@@ -116,7 +116,7 @@ class LayeredRegistryTest {
 
     @Test
     void aNewStatusReplacesTheOldFactsAndTheSameStatusFillsThemIn() {
-        PortRegistry retired = BUNDLED.with(Overlay.builder("one").lifecycle(1194, "openvpn",
+        PortRegistry retired = BASE.with(Overlay.builder("one").lifecycle(1194, "openvpn",
                 Lifecycle.of(LifecycleStatus.ABANDONED).withProduct("Our VPN").withVendor("Ops").withDiscontinuedYear(2025)
                         .withReason("replaced").withBasis("ticket 1")).build());
         PortRegistry refined = retired.with(Overlay.builder("two").lifecycle(1194, "openvpn",
@@ -141,7 +141,7 @@ class LayeredRegistryTest {
 
     @Test
     void programsGoToTheirServiceOrUseAndTheirNamesFindThePorts() {
-        PortRegistry ours = BUNDLED.with(Overlay.builder("ops")
+        PortRegistry ours = BASE.with(Overlay.builder("ops")
                 .assign(7443, "billing", "", Transport.TCP)
                 .alternateUse(9200, use("Shop", UseKind.UNOFFICIAL, -1))
                 .servicePrograms("BILLING", List.of(Program.executable("billingd")))
@@ -155,7 +155,7 @@ class LayeredRegistryTest {
         assertThat(ours.findService("shopd")).extracting(PortInfo::port).containsExactly(9200);
         assertThat(ours.findService("shop.jar")).isEmpty();
 
-        assertThatThrownBy(() -> BUNDLED.with(Overlay.builder("p.json").line(2)
+        assertThatThrownBy(() -> BASE.with(Overlay.builder("p.json").line(2)
                 .usePrograms("No Such Use", List.of(Program.executable("x"))).build()))
                 .isExactlyInstanceOf(RegistryFormatException.class)
                 .hasMessage("p.json:2: \"No Such Use\" is no alternate use: expected the name of one, as the registry holds it");
@@ -167,9 +167,9 @@ class LayeredRegistryTest {
     void aLayerFromIanasCsvRemovesTheNamesTheFileNoLongerAssigns(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("service-names-port-numbers.csv");
         Files.writeString(csv, IanaCsvTest.fixture());
-        PortRegistry fresh = BUNDLED.withIanaCsv(csv);
+        PortRegistry fresh = BASE.withIanaCsv(csv);
         assertThat(fresh.source()).isInstanceOf(LayerSource.class);
-        assertThat(BUNDLED.serviceNames()).contains("netmagic");
+        assertThat(BASE.serviceNames()).contains("netmagic");
         assertThat(fresh.findService("netmagic")).isEmpty();
         assertThat(fresh.serviceNames()).doesNotContain("netmagic").contains("fixture-new");
         // every name listed answers, with the layer's own records; so does every known port

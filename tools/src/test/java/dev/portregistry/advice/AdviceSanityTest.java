@@ -20,15 +20,15 @@ class AdviceSanityTest {
     @Test
     void everyPublicMethodAndConstructorRejectsNull() {
         NullPointerTester tester = new NullPointerTester()
-                .setDefault(PortRegistry.class, PortRegistry.bundled())
-                .setDefault(PortInfo.class, PortRegistry.lookup(0))
+                .setDefault(PortRegistry.class, FixtureRegistry.FIXTURE)
+                .setDefault(PortInfo.class, FixtureRegistry.FIXTURE.get(0))
                 .setDefault(PortPopularity.class, PortPopularity.parse("http 80/tcp 0.48\n", "test"))
                 .setDefault(String.class, "x");
         for (Class<?> type : List.of(PortAdvisor.class, PortCheck.class, PortConflict.class, ConflictKind.class)) {
             tester.testAllPublicConstructors(type);
             tester.testAllPublicStaticMethods(type);
         }
-        PortAdvisor advisor = PortAdvisor.of(PortRegistry.bundled());
+        PortAdvisor advisor = PortAdvisor.of(FixtureRegistry.FIXTURE);
         for (Object instance : List.of(advisor, advisor.check(8080), PortConflict.of(ConflictKind.ASSIGNED, "m"),
                 ConflictKind.ASSIGNED)) {
             tester.testAllPublicInstanceMethods(instance);
@@ -43,12 +43,12 @@ class AdviceSanityTest {
                 .addEqualityGroup(PortConflict.of(ConflictKind.ASSIGNED, "n"))
                 .addEqualityGroup(PortConflict.of(ConflictKind.PRIVILEGED, "m"))
                 .testEquals();
-        PortInfo info = PortRegistry.lookup(8080);
+        PortInfo info = FixtureRegistry.FIXTURE.get(8080);
         new EqualsTester()
                 .addEqualityGroup(PortCheck.of(info, List.of(assigned)),
-                        PortCheck.of(PortRegistry.lookup(8080), List.of(PortConflict.of(ConflictKind.ASSIGNED, "m"))))
+                        PortCheck.of(FixtureRegistry.FIXTURE.get(8080), List.of(PortConflict.of(ConflictKind.ASSIGNED, "m"))))
                 .addEqualityGroup(PortCheck.of(info, List.of()))
-                .addEqualityGroup(PortCheck.of(PortRegistry.lookup(8081), List.of(assigned)))
+                .addEqualityGroup(PortCheck.of(FixtureRegistry.FIXTURE.get(8081), List.of(assigned)))
                 .testEquals();
         new ClassSanityTester().testEquals(PortConflict.class);
     }

@@ -21,14 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The advisor's rules on ports whose content this test decides: free ports of the bundled registry
- * (whatever they are in the current data) with an overlay and popularity data written here. Each
+ * The advisor's rules on ports whose content this test decides: free ports of the fixture registry
+ * (test-fixtures/data/README.md) with an overlay and popularity data written here. Each
  * conflict's sentence word for word, the exact edges of the ranges, and suggestions held to the
  * rule that defines them: exactly the nearest (or lowest) ports that {@link PortAdvisor#check}
  * finds clear.
  */
 class PortAdvisorRulesTest {
-    private static final PortAdvisor BUNDLED = PortAdvisor.of(PortRegistry.bundled());
+    private static final PortAdvisor BASE = PortAdvisor.of(FixtureRegistry.FIXTURE);
 
     private static AlternateUse use(String name, UseKind kind, Set<Transport> transports) {
         return AlternateUse.builder().name(name).description("made up for a test").transports(transports).kind(kind)
@@ -41,10 +41,10 @@ class PortAdvisorRulesTest {
 
     @Test
     void everyConflictOfAnOverlaysPortIsToldWordForWordInKindOrder() {
-        List<Integer> free = BUNDLED.suggest(2);
+        List<Integer> free = BASE.suggest(2);
         int port = free.get(0);
         int other = free.get(1);
-        PortRegistry ours = PortRegistry.bundled().with(Overlay.builder("ops")
+        PortRegistry ours = FixtureRegistry.FIXTURE.with(Overlay.builder("ops")
                 .assign(port, "billing", "our billing service", Transport.TCP)
                 .assign(port, "billing", "our billing service", Transport.UDP)
                 .assign(port, "metrics", "", Transport.TCP, Transport.UDP, Transport.SCTP)
@@ -80,11 +80,11 @@ class PortAdvisorRulesTest {
         PortInfo info = oneActiveIanaName();
         int port = info.port();
         String name = info.assignments().get(0).name();
-        String before = BUNDLED.check(port).conflicts().stream().filter(c -> c.kind() == ConflictKind.ASSIGNED)
+        String before = BASE.check(port).conflicts().stream().filter(c -> c.kind() == ConflictKind.ASSIGNED)
                 .findFirst().orElseThrow().message();
         assertThat(before).startsWith("IANA assigns port " + port + " to " + name + " over ").endsWith(".")
                 .doesNotContain("abandoned", "no longer alive");
-        PortRegistry ours = PortRegistry.bundled().with(Overlay.builder("ops")
+        PortRegistry ours = FixtureRegistry.FIXTURE.with(Overlay.builder("ops")
                 .lifecycle(port, name, LifecycleStatus.ABANDONED, "the product is gone").build());
         String after = PortAdvisor.of(ours).check(port).conflicts().stream()
                 .filter(c -> c.kind() == ConflictKind.ASSIGNED).findFirst().orElseThrow().message();
@@ -95,7 +95,7 @@ class PortAdvisorRulesTest {
     /** A registered port whose IANA assignments are all ACTIVE under one name, found in the data. */
     private static PortInfo oneActiveIanaName() {
         for (int p = 1024; p <= 49151; p++) {
-            PortInfo info = PortRegistry.lookup(p);
+            PortInfo info = FixtureRegistry.FIXTURE.get(p);
             if (!info.assignments().isEmpty() && !info.assignments().get(0).name().isEmpty()
                     && info.assignments().stream().allMatch(a -> a.status() == LifecycleStatus.ACTIVE
                     && a.name().equals(info.assignments().get(0).name()))) {
@@ -108,11 +108,11 @@ class PortAdvisorRulesTest {
     @Test
     void reservedAndDeregisteredPortsSaySoAndAreNotCalledAssigned() {
         int reserved = firstPortWhereAll(LifecycleStatus.RESERVED);
-        PortCheck r = BUNDLED.check(reserved);
+        PortCheck r = BASE.check(reserved);
         assertThat(r.conflicts()).extracting(PortConflict::message).contains("IANA has reserved port " + reserved + ".");
         assertThat(r.has(ConflictKind.ASSIGNED)).isFalse();
         int deregistered = firstPortWhereAll(LifecycleStatus.DEREGISTERED);
-        PortCheck d = BUNDLED.check(deregistered);
+        PortCheck d = BASE.check(deregistered);
         assertThat(d.conflicts()).extracting(PortConflict::message).contains("A former IANA assignment of port "
                 + deregistered + " was de-registered; old software may still use it.");
         assertThat(d.has(ConflictKind.ASSIGNED)).isFalse();
@@ -121,7 +121,7 @@ class PortAdvisorRulesTest {
 
     private static int firstPortWhereAll(LifecycleStatus status) {
         for (int p = 0; p <= 65535; p++) {
-            List<ServiceAssignment> as = PortRegistry.lookup(p).assignments();
+            List<ServiceAssignment> as = FixtureRegistry.FIXTURE.get(p).assignments();
             if (!as.isEmpty() && as.stream().allMatch(a -> a.status() == status)) {
                 return p;
             }
@@ -131,19 +131,19 @@ class PortAdvisorRulesTest {
 
     @Test
     void theRangesEndExactlyWhereTheirRulesSay() {
-        assertThat(BUNDLED.check(1023).has(ConflictKind.PRIVILEGED)).isTrue();
-        assertThat(BUNDLED.check(1023).conflicts().get(0).message()).isEqualTo("Port 1023 is below 1024: a server "
+        assertThat(BASE.check(1023).has(ConflictKind.PRIVILEGED)).isTrue();
+        assertThat(BASE.check(1023).conflicts().get(0).message()).isEqualTo("Port 1023 is below 1024: a server "
                 + "needs root or CAP_NET_BIND_SERVICE to bind it on Unix, and IANA assigns these system ports only by IETF review.");
-        assertThat(BUNDLED.check(1024).has(ConflictKind.PRIVILEGED)).isFalse();
-        assertThat(BUNDLED.check(49151).has(ConflictKind.DYNAMIC_RANGE)).isFalse();
-        assertThat(BUNDLED.check(49152).has(ConflictKind.DYNAMIC_RANGE)).isTrue();
-        assertThat(BUNDLED.check(65535).conflicts().get(0).message()).isEqualTo("Port 65535 is in the dynamic range "
+        assertThat(BASE.check(1024).has(ConflictKind.PRIVILEGED)).isFalse();
+        assertThat(BASE.check(49151).has(ConflictKind.DYNAMIC_RANGE)).isFalse();
+        assertThat(BASE.check(49152).has(ConflictKind.DYNAMIC_RANGE)).isTrue();
+        assertThat(BASE.check(65535).conflicts().get(0).message()).isEqualTo("Port 65535 is in the dynamic range "
                 + "49152-65535 (RFC 6335): systems hand it out as an ephemeral port, so it may be taken when your service starts.");
-        assertThat(BUNDLED.check(32767).has(ConflictKind.EPHEMERAL_RANGE)).isFalse();
-        assertThat(BUNDLED.check(32768).has(ConflictKind.EPHEMERAL_RANGE)).isTrue();
-        assertThat(BUNDLED.check(60999).has(ConflictKind.EPHEMERAL_RANGE)).isTrue();
-        assertThat(BUNDLED.check(61000).has(ConflictKind.EPHEMERAL_RANGE)).isFalse();
-        assertThat(BUNDLED.check(32768).conflicts()).extracting(PortConflict::message).contains("Port 32768 is in "
+        assertThat(BASE.check(32767).has(ConflictKind.EPHEMERAL_RANGE)).isFalse();
+        assertThat(BASE.check(32768).has(ConflictKind.EPHEMERAL_RANGE)).isTrue();
+        assertThat(BASE.check(60999).has(ConflictKind.EPHEMERAL_RANGE)).isTrue();
+        assertThat(BASE.check(61000).has(ConflictKind.EPHEMERAL_RANGE)).isFalse();
+        assertThat(BASE.check(32768).conflicts()).extracting(PortConflict::message).contains("Port 32768 is in "
                 + "Linux's default ephemeral range 32768-60999 (net.ipv4.ip_local_port_range): an outgoing connection "
                 + "may hold it when your service starts.");
     }
@@ -152,19 +152,19 @@ class PortAdvisorRulesTest {
     void suggestionsNeverLeaveTheRangeTheyPromise() {
         // 32767 and 1024 are the edges of 1024..32767; whatever the data holds there, a suggestion
         // near an edge is one of the clear ports nearest to it, never a port beyond it
-        List<Integer> clear = clearPorts(BUNDLED);
+        List<Integer> clear = clearPorts(BASE);
         for (int preferred : new int[] {1023, 1024, 32767, 32768}) {
-            List<Integer> near = BUNDLED.suggestNear(preferred, 5);
+            List<Integer> near = BASE.suggestNear(preferred, 5);
             assertThat(near).as("near %d", preferred).isEqualTo(nearest(clear, preferred, 5));
             assertThat(near).allSatisfy(p -> assertThat(p).isBetween(1024, 32767));
         }
-        assertThat(BUNDLED.suggest(1000)).hasSize(1000).isEqualTo(clear.subList(0, 1000));
+        assertThat(BASE.suggest(1000)).hasSize(1000).isEqualTo(clear.subList(0, 1000));
     }
 
     @Test
     void ofTwoPortsAtTheSameDistanceTheLowerComesFirst() {
         // three clear ports in a row; the middle one taken by an overlay leaves one clear port on each side
-        List<Integer> free = BUNDLED.suggest(300);
+        List<Integer> free = BASE.suggest(300);
         int mid = -1;
         for (int i = 1; i + 1 < free.size() && mid < 0; i++) {
             if (free.get(i - 1) == free.get(i) - 1 && free.get(i + 1) == free.get(i) + 1) {
@@ -172,17 +172,17 @@ class PortAdvisorRulesTest {
             }
         }
         assertThat(mid).as("three clear ports in a row among the first 300").isPositive();
-        PortRegistry taken = PortRegistry.bundled().with(Overlay.builder("t").assign(mid, "taken", "", Transport.TCP).build());
+        PortRegistry taken = FixtureRegistry.FIXTURE.with(Overlay.builder("t").assign(mid, "taken", "", Transport.TCP).build());
         assertThat(PortAdvisor.of(taken).suggestNear(mid, 2)).containsExactly(mid - 1, mid + 1);
         assertThat(PortAdvisor.of(taken).suggestNear(mid, 1)).containsExactly(mid - 1);
-        assertThat(BUNDLED.suggestNear(mid, 3)).containsExactly(mid, mid - 1, mid + 1);
+        assertThat(BASE.suggestNear(mid, 3)).containsExactly(mid, mid - 1, mid + 1);
     }
 
     @Test
     void suggestionsAreExactlyTheNearestPortsThatCheckClearWithAnOverlayAndPopularity() {
-        List<Integer> free = BUNDLED.suggest(12);
+        List<Integer> free = BASE.suggest(12);
         int preferred = free.get(5);
-        PortRegistry ours = PortRegistry.bundled().with(Overlay.builder("ops")
+        PortRegistry ours = FixtureRegistry.FIXTURE.with(Overlay.builder("ops")
                 .assign(free.get(5), "billing", "", Transport.TCP)
                 .alternateUse(free.get(4), use("Tool", UseKind.UNOFFICIAL, EnumSet.of(Transport.UDP)))
                 .related(free.get(7), free.get(8))
@@ -219,7 +219,7 @@ class PortAdvisorRulesTest {
     @Test
     void whenFewerPortsAreFreeThanAskedForAllOfThemAreSuggested() {
         // an overlay that puts a use on every port of 1024..32767 but three: "fewer only if fewer exist"
-        List<Integer> keep = BUNDLED.suggest(3);
+        List<Integer> keep = BASE.suggest(3);
         AlternateUse busy = use("Busy", UseKind.UNOFFICIAL, EnumSet.of(Transport.TCP));
         Overlay.Builder b = Overlay.builder("busy");
         for (int p = 1024; p <= 32767; p++) {
@@ -227,7 +227,7 @@ class PortAdvisorRulesTest {
                 b.alternateUse(p, busy);
             }
         }
-        PortAdvisor advisor = PortAdvisor.of(PortRegistry.bundled().with(b.build()));
+        PortAdvisor advisor = PortAdvisor.of(FixtureRegistry.FIXTURE.with(b.build()));
         assertThat(advisor.suggest(10)).isEqualTo(keep);
         assertThat(advisor.suggestNear(65535, 10)).containsExactly(keep.get(2), keep.get(1), keep.get(0));
         assertThat(advisor.suggestNear(0, 10)).isEqualTo(keep);
@@ -235,13 +235,13 @@ class PortAdvisorRulesTest {
 
     @Test
     void theCountMustBeFrom1To1000() {
-        assertThat(BUNDLED.suggest(1)).hasSize(1);
-        assertThatThrownBy(() -> BUNDLED.suggest(1001)).isInstanceOf(IllegalArgumentException.class)
+        assertThat(BASE.suggest(1)).hasSize(1);
+        assertThatThrownBy(() -> BASE.suggest(1001)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("count 1001 is out of range: expected 1..1000");
-        assertThatThrownBy(() -> BUNDLED.suggestNear(8443, 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> BASE.suggestNear(8443, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("count 0 is out of range: expected 1..1000");
-        assertThatThrownBy(() -> BUNDLED.suggestNear(65536, 1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> BASE.suggestNear(65536, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("port 65536 is out of range: expected 0..65535");
-        assertThatThrownBy(() -> BUNDLED.avoiding(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> BASE.avoiding(null)).isInstanceOf(NullPointerException.class);
     }
 }

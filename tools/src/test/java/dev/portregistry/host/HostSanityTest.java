@@ -28,7 +28,7 @@ class HostSanityTest {
     void everyPublicMethodAndConstructorRejectsNull() throws Exception {
         ListeningSocket socket = new ListeningSocket(Transport.TCP, LOOPBACK, 80, 0, 99);
         NullPointerTester tester = new NullPointerTester()
-                .setDefault(PortRegistry.class, PortRegistry.bundled())
+                .setDefault(PortRegistry.class, FixtureRegistry.FIXTURE)
                 .setDefault(Transport.class, Transport.TCP)
                 .setDefault(InetAddress.class, LOOPBACK)
                 .setDefault(String.class, "x")
@@ -38,7 +38,7 @@ class HostSanityTest {
             tester.testAllPublicConstructors(type);
             tester.testAllPublicStaticMethods(type);
         }
-        Listener listener = new Listener(socket, process(1), Verdict.EXPECTED, "why", PortRegistry.lookup(80));
+        Listener listener = new Listener(socket, process(1), Verdict.EXPECTED, "why", FixtureRegistry.FIXTURE.get(80));
         for (Object instance : List.of(socket, process(1), listener, Verdict.UNEXPECTED)) {
             tester.testAllPublicInstanceMethods(instance);
         }
@@ -77,10 +77,10 @@ class HostSanityTest {
     @Test
     void listenerEquality() {
         ListeningSocket socket = new ListeningSocket(Transport.TCP, LOOPBACK, 80, 0, 99);
-        PortInfo http = PortRegistry.lookup(80);
+        PortInfo http = FixtureRegistry.FIXTURE.get(80);
         new EqualsTester()
                 .addEqualityGroup(new Listener(socket, process(1), Verdict.EXPECTED, "why", http),
-                        new Listener(socket, process(1), Verdict.EXPECTED, "why", PortRegistry.lookup(80)))
+                        new Listener(socket, process(1), Verdict.EXPECTED, "why", FixtureRegistry.FIXTURE.get(80)))
                 .addEqualityGroup(new Listener(new ListeningSocket(Transport.UDP, LOOPBACK, 80, 0, 99), process(1),
                         Verdict.EXPECTED, "why", http))
                 .addEqualityGroup(new Listener(socket, process(2), Verdict.EXPECTED, "why", http))
