@@ -17,24 +17,26 @@ import java.util.Objects;
  * @param address   the local address it is bound to: a wildcard ({@code 0.0.0.0}, {@code ::}) for
  *                  every interface, a loopback address for this machine only; never null
  * @param port      the local port, 0 to 65535
- * @param uid       the user id that owns the socket, 0 or more
+ * @param uid       the user id that owns the socket, 0 to 4294967295 (Linux uids are unsigned 32-bit)
  * @param inode     the kernel's inode number of the socket, 0 or more; with root or as the owner
  *                  it maps to a process through {@code /proc/<pid>/fd}
  */
-public record ListeningSocket(Transport transport, InetAddress address, int port, int uid, long inode) {
+public record ListeningSocket(Transport transport, InetAddress address, int port, long uid, long inode) {
+    /** The largest uid: Linux's {@code uid_t} is an unsigned 32-bit number. */
+    public static final long MAX_UID = 0xFFFF_FFFFL;
 
     /**
      * Validates the components.
      *
      * @throws NullPointerException     if transport or address is null
-     * @throws IllegalArgumentException if the port is outside 0..65535 or uid or inode is negative
+     * @throws IllegalArgumentException if the port is outside 0..65535, the uid outside 0..4294967295 or the inode negative
      */
     public ListeningSocket {
         Objects.requireNonNull(transport, "transport must not be null");
         Objects.requireNonNull(address, "address must not be null");
         PortRange.of(port); // throws IllegalArgumentException naming the port and 0..65535
-        if (uid < 0) {
-            throw new IllegalArgumentException("uid " + uid + " is negative: expected 0 or more");
+        if (uid < 0 || uid > MAX_UID) {
+            throw new IllegalArgumentException("uid " + uid + " is out of range: expected 0.." + MAX_UID);
         }
         if (inode < 0) {
             throw new IllegalArgumentException("inode " + inode + " is negative: expected 0 or more");

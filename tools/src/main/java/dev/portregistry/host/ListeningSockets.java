@@ -140,7 +140,7 @@ public final class ListeningSockets {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the processes in " + proc + ": " + e.getMessage(), e);
         }
-        Map<Integer, String> users = new HashMap<>();
+        Map<Long, String> users = new HashMap<>();
         List<Listener> out = new ArrayList<>(sockets.size());
         for (ListeningSocket s : sockets) {
             ProcessInfo p = scan.owner(s.inode()).orElse(null);
@@ -153,11 +153,11 @@ public final class ListeningSockets {
     }
 
     /** "user postgres (uid 112)", or "uid 112" where the passwd file (/etc/passwd) does not name it. */
-    static String userName(int uid, Path passwd) {
+    static String userName(long uid, Path passwd) {
         try {
             for (String line : Files.readAllLines(passwd, StandardCharsets.UTF_8)) {
                 String[] f = line.split(":", -1);
-                if (f.length > 2 && f[2].equals(Integer.toString(uid))) {
+                if (f.length > 2 && f[2].equals(Long.toString(uid))) {
                     return "user " + f[0] + " (uid " + uid + ")";
                 }
             }
@@ -254,10 +254,10 @@ public final class ListeningSockets {
             int port = hex(f[1].substring(colon + 1), 4, source, i + 1, "port");
             long uid = decimal(f[7], source, i + 1, "uid");
             long inode = decimal(f[9], source, i + 1, "inode");
-            if (uid > Integer.MAX_VALUE) {
-                throw formatError(source, i + 1, "uid " + uid + " is out of range: expected 0.." + Integer.MAX_VALUE);
+            if (uid > ListeningSocket.MAX_UID) {
+                throw formatError(source, i + 1, "uid " + uid + " is out of range: expected 0.." + ListeningSocket.MAX_UID);
             }
-            out.add(new ListeningSocket(transport, address, port, (int) uid, inode));
+            out.add(new ListeningSocket(transport, address, port, uid, inode));
         }
         return List.copyOf(out);
     }

@@ -21,14 +21,14 @@ import java.util.Optional;
  */
 public final class ProcessInfo {
     private final int pid;
-    private final int uid;
+    private final long uid;
     private final String user;
     private final String commandName;
     private final @Nullable Path executable;
     private final boolean executableDeleted;
     private final List<String> commandLine;
 
-    private ProcessInfo(int pid, int uid, String user, String commandName, @Nullable Path executable, boolean executableDeleted,
+    private ProcessInfo(int pid, long uid, String user, String commandName, @Nullable Path executable, boolean executableDeleted,
                         List<String> commandLine) {
         this.pid = pid;
         this.uid = uid;
@@ -40,13 +40,13 @@ public final class ProcessInfo {
     }
 
     /** Creates one from what /proc showed; the executable is null where it could not be read. */
-    static ProcessInfo of(int pid, int uid, String user, String commandName, @Nullable Path executable, boolean executableDeleted,
+    static ProcessInfo of(int pid, long uid, String user, String commandName, @Nullable Path executable, boolean executableDeleted,
                           List<String> commandLine) {
         if (pid < 1) {
             throw new IllegalArgumentException("pid " + pid + " is out of range: expected 1 or more");
         }
-        if (uid < 0) {
-            throw new IllegalArgumentException("uid " + uid + " is negative: expected 0 or more");
+        if (uid < 0 || uid > ListeningSocket.MAX_UID) {
+            throw new IllegalArgumentException("uid " + uid + " is out of range: expected 0.." + ListeningSocket.MAX_UID);
         }
         return new ProcessInfo(pid, uid, Objects.requireNonNull(user, "user must not be null"),
                 Objects.requireNonNull(commandName, "commandName must not be null"), executable,
@@ -65,9 +65,9 @@ public final class ProcessInfo {
     /**
      * Returns the numeric id of the user the process runs as (the owner of {@code /proc/<pid>}).
      *
-     * @return the uid, 0 or more
+     * @return the uid, 0 to 4294967295
      */
-    public int uid() {
+    public long uid() {
         return uid;
     }
 

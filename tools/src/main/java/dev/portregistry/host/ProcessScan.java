@@ -193,12 +193,12 @@ final class ProcessScan {
     static Optional<ProcessInfo> details(Path proc, int pid) {
         Path dir = proc.resolve(Integer.toString(pid));
         try {
-            int uid = (Integer) Files.getAttribute(dir, "unix:uid");
+            long uid = Integer.toUnsignedLong((Integer) Files.getAttribute(dir, "unix:uid")); // uid_t is unsigned
             String user;
             try {
                 user = Files.getOwner(dir).getName();
             } catch (IOException | UnsupportedOperationException e) {
-                user = Integer.toString(uid);
+                user = Long.toString(uid);
             }
             String comm = Files.readString(dir.resolve("comm"), StandardCharsets.UTF_8).strip();
             List<String> cmdline = commandLine(readOrEmpty(dir.resolve("cmdline")));

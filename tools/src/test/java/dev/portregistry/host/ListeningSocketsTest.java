@@ -73,13 +73,16 @@ class ListeningSocketsTest {
     }
 
     @Test
-    void aUidIsReadUpToTheLargestTheRecordHolds() throws IOException {
-        String max = HEADER + "   0: 00000000:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000 2147483647 0 17 1 0 100 0 0 10 0\n";
+    void aUidIsReadOverItsWholeUnsignedRange() throws IOException {
+        String max = HEADER + "   0: 00000000:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000 4294967295 0 17 1 0 100 0 0 10 0\n";
         assertThat(ListeningSockets.parse(max, Transport.TCP, "tcp", ByteOrder.LITTLE_ENDIAN)).extracting(ListeningSocket::uid)
-                .containsExactly(Integer.MAX_VALUE);
-        assertThatThrownBy(() -> ListeningSockets.parse(max.replace("2147483647", "2147483648"), Transport.TCP, "tcp",
+                .containsExactly(4_294_967_295L);
+        assertThat(ListeningSockets.parse(max.replace("4294967295", "2147483648"), Transport.TCP, "tcp", ByteOrder.LITTLE_ENDIAN))
+                .as("above int's range, as a user namespace's ids may be").extracting(ListeningSocket::uid)
+                .containsExactly(2_147_483_648L);
+        assertThatThrownBy(() -> ListeningSockets.parse(max.replace("4294967295", "4294967296"), Transport.TCP, "tcp",
                 ByteOrder.LITTLE_ENDIAN)).isInstanceOfSatisfying(RegistryFormatException.class, e -> assertThat(e.line()).isEqualTo(2))
-                .hasMessage("tcp:2: uid 2147483648 is out of range: expected 0..2147483647");
+                .hasMessage("tcp:2: uid 4294967296 is out of range: expected 0..4294967295");
     }
 
     @Test
@@ -245,7 +248,7 @@ class ListeningSocketsTest {
         }
     }
 
-    private static void assertSocket(ListeningSocket s, Transport transport, InetAddress address, int port, int uid) {
+    private static void assertSocket(ListeningSocket s, Transport transport, InetAddress address, int port, long uid) {
         assertThat(s.transport()).isEqualTo(transport);
         assertThat(s.address()).isEqualTo(address);
         assertThat(s.port()).isEqualTo(port);

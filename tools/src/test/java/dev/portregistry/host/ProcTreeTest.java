@@ -54,7 +54,7 @@ class ProcTreeTest {
         assertThat(web.executable()).contains(Path.of("/usr/bin/web"));
         assertThat(web.executableDeleted()).isFalse();
         assertThat(web.user()).isEqualTo(Files.getOwner(dir.resolve("300")).getName());
-        assertThat(web.uid()).as("the owner of /proc/<pid>").isEqualTo(Files.getAttribute(dir.resolve("300"), "unix:uid"));
+        assertThat(web.uid()).as("the owner of /proc/<pid>").isEqualTo(Integer.toUnsignedLong((Integer) Files.getAttribute(dir.resolve("300"), "unix:uid")));
         assertThat(on(ls, Transport.TCP, 8080).loopbackOnly()).isTrue();
         assertThat(on(ls, Transport.UDP, 5353).process().orElseThrow().pid()).as("a UDP socket").isEqualTo(12);
         assertThat(on(ls, Transport.TCP, 2222).process().orElseThrow().pid()).as("shared by a forking server: the lowest pid")

@@ -38,11 +38,14 @@ class ProcessInfoTest {
     }
 
     @Test
-    void aPidIsPositiveAndAUidNotNegative() {
+    void aPidIsPositiveAndAUidAnUnsigned32BitNumber() {
         assertThatThrownBy(() -> ProcessInfo.of(0, 0, "root", "x", null, false, List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("pid 0 is out of range: expected 1 or more");
         assertThatThrownBy(() -> ProcessInfo.of(1, -1, "root", "x", null, false, List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("uid -1 is negative: expected 0 or more");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("uid -1 is out of range: expected 0..4294967295");
+        assertThatThrownBy(() -> ProcessInfo.of(1, 4_294_967_296L, "root", "x", null, false, List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("uid 4294967296 is out of range: expected 0..4294967295");
         assertThat(ProcessInfo.of(1, 0, "root", "init", null, false, List.of()).uid()).isZero();
+        assertThat(ProcessInfo.of(1, 4_294_967_294L, "nobody", "x", null, false, List.of()).uid()).isEqualTo(4_294_967_294L);
     }
 }
