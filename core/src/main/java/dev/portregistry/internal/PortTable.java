@@ -394,9 +394,15 @@ public final class PortTable {
     byte[] chunk(int c) {
         if (chunks[c] == null) {
             chunks[c] = inflate(Objects.requireNonNull(stored, "kept while a chunk is not inflated"), chunkStart[c], i32(at[CHUNKS] + 8 * c), i32(at[CHUNKS] + 8 * c + 4), where);
-            stored = --uninflated == 0 && names != null ? null : stored;
+            uninflated--;
+            release();
         }
         return chunks[c];
+    }
+
+    /** Drops the table as read once nothing is left to inflate from it: every chunk and the names. */
+    private void release() {
+        stored = uninflated == 0 && names != null ? null : stored;
     }
 
     /** The i-th date, null for date 0 (none). */
@@ -453,7 +459,7 @@ public final class PortTable {
                 throw inconsistent("the name index's counts do not fit it");
             }
             names = n;
-            stored = uninflated == 0 ? null : stored;
+            release();
         }
         return names;
     }
